@@ -1,0 +1,36 @@
+// A small @web/test-runner reporter: lists failures plainly and writes the counts to a file so
+// scripts/test.mjs can print the closing "N passed, N failed" line that CI logs show.
+import { writeFileSync } from 'node:fs';
+
+function walk(suite, prefix, out) {
+  for (const t of suite.tests ?? []) out.push({ name: [...prefix, t.name].join(' › '), passed: t.passed, skipped: t.skipped, error: t.error });
+  for (const s of suite.suites ?? []) walk(s, [...prefix, s.name], out);
+}
+
+export function summaryReporter({ countsFile } = {}) {
+  return {
+    onTestRunFinished({ sessions }) {
+      let passed = 0, failed = 0, skipped = 0;
+      const failures = [];
+      for (const session of sessions) {
+        const tests = [];
+        if (session.testResults) walk(session.testResults, [], tests);
+        for (const t of tests) {
+          if (t.skipped) skipped++;
+          else if (t.passed) passed++;
+          else { failed++; failures.push(`${session.testFile}: ${t.name}\n    ${t.error?.message ?? ''}`); }
+        }
+        // A file that failed to load or threw outside a test counts as one failure.
+        if (!session.passed && tests.every((t) => t.passed || t.skipped)) {
+          failed++;
+          const errs = (session.errors ?? []).map((e) => e.message).join('; ');
+          failures.push(`${session.testFile}: file failed${errs ? `: ${errs}` : ''}`);
+        }
+      }
+      if (failures.length) console.log(`\nFailures:\n${failures.map((f) => `  ✗ ${f}`).join('\n')}`);
+      const line = `${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`;
+      if (countsFile) writeFileSync(countsFile, JSON.stringify({ passed, failed, skipped }));
+      else console.log(line);
+    },
+  };
+}

@@ -1,0 +1,65 @@
+// `npm test`: build, run every browser test (web-test-runner) and the end-to-end suite, then
+// print one plain closing line "N passed, N failed". Exit code is non-zero on any failure.
+//   npm test -- test/services/http.test.ts   run only the named files (comma or space separated)
+//   npm run test:unit / npm run test:e2e      one half only
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, mkdtempSync, readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { findChrome, NO_CHROME_MESSAGE } from './chrome.mjs';
+
+const args = process.argv.slice(2);
+const unitOnly = args.includes('--unit-only');
+const e2eOnly = args.includes('--e2e-only');
+const noBuild = args.includes('--no-build');
+const files = args.filter((a) => !a.startsWith('--'));
+
+const chrome = findChrome();
+if (!chrome) {
+  console.error(NO_CHROME_MESSAGE);
+  console.log('0 passed, 1 failed');
+  process.exit(1);
+}
+process.env.CHROME_PATH = chrome;
+
+const run = (cmd, cmdArgs, env = {}) =>
+  spawnSync(cmd, cmdArgs, { stdio: 'inherit', env: { ...process.env, ...env } }).status ?? 1;
+
+if (!noBuild && run(process.execPath, ['scripts/build.mjs', '--quiet']) !== 0) {
+  console.error('Build failed.');
+  console.log('0 passed, 1 failed');
+  process.exit(1);
+}
+
+const tmp = mkdtempSync(join(tmpdir(), 'rd-test-'));
+let passed = 0, failed = 0, skipped = 0;
+
+const unitFiles = files.filter((f) => !f.startsWith('test/e2e/'));
+const e2eFiles = files.filter((f) => f.startsWith('test/e2e/'));
+if (!e2eOnly && (files.length === 0 || unitFiles.length)) {
+  const countsFile = join(tmp, 'wtr.json');
+  const code = run(process.execPath, ['node_modules/@web/test-runner/dist/bin.js', '--config', 'web-test-runner.config.mjs'], {
+    RD_COUNTS_FILE: countsFile,
+    ...(unitFiles.length ? { RD_TEST_FILES: unitFiles.join(',') } : {}),
+  });
+  if (existsSync(countsFile)) {
+    const c = JSON.parse(readFileSync(countsFile, 'utf8'));
+    passed += c.passed; failed += c.failed; skipped += c.skipped;
+    if (code !== 0 && c.failed === 0) failed += 1; // the runner failed outside any test
+  } else failed += 1;
+}
+
+const e2eDir = 'test/e2e';
+if (!unitOnly && existsSync(e2eDir) && (files.length === 0 || e2eFiles.length)) {
+  const list = e2eFiles.length ? e2eFiles : readdirSync(e2eDir).filter((f) => f.endsWith('.test.mjs')).map((f) => join(e2eDir, f));
+  if (list.length) {
+    const res = spawnSync(process.execPath, ['--test', '--test-concurrency=1', '--test-reporter=spec', '--test-reporter-destination=stdout', '--test-reporter=tap', `--test-reporter-destination=${join(tmp, 'e2e.tap')}`, ...list], { stdio: 'inherit', env: process.env });
+    const tap = existsSync(join(tmp, 'e2e.tap')) ? readFileSync(join(tmp, 'e2e.tap'), 'utf8') : '';
+    const num = (k) => Number((tap.match(new RegExp(`^# ${k} (\\d+)`, 'm')) ?? [])[1] ?? 0);
+    passed += num('pass'); failed += num('fail'); skipped += num('skipped');
+    if (res.status !== 0 && num('fail') === 0) failed += 1;
+  }
+}
+
+console.log(`${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);
+process.exit(failed > 0 || passed === 0 ? 1 : 0);

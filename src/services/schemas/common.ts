@@ -1,0 +1,49 @@
+// Shapes shared by every payload and response (see CONTRACT.md, "HTTP").
+import { z } from 'zod/mini';
+
+export const LOCALES = ['zh-CN', 'en'] as const;
+
+/** ISO 8601 date-time string (with offset or Z). */
+export const isoDateTime = z.string().check(
+  z.regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/),
+);
+/** Calendar date YYYY-MM-DD. */
+export const isoDate = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/));
+export const uuid = z.string().check(
+  z.regex(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/i),
+);
+export const nonEmpty = (max = 200) => z.string().check(z.trim(), z.minLength(1), z.maxLength(max));
+export const url = z.string().check(z.maxLength(2000), z.regex(/^(https?:\/\/|\/|\.{0,2}\/?[\w-])/));
+
+export const PAYLOAD_TYPES = ['legislation-feedback', 'deputy-message', 'appointment', 'survey-response'] as const;
+export type PayloadType = (typeof PAYLOAD_TYPES)[number];
+
+/** The envelope every POST body has; `data` is the widget-specific part. */
+export function envelope<T extends z.ZodMiniType>(type: PayloadType, data: T) {
+  return z.object({
+    type: z.literal(type),
+    version: z.literal(1),
+    id: uuid,
+    createdAt: isoDateTime,
+    locale: z.string().check(z.minLength(2), z.maxLength(35)),
+    source: z.object({ url: z.string().check(z.maxLength(2000)) }),
+    data,
+  });
+}
+
+export const receiptResponse = z.object({
+  receipt: z.string().check(z.minLength(1), z.maxLength(100)),
+  message: z.optional(z.string().check(z.maxLength(2000))),
+});
+export type ReceiptResponse = z.infer<typeof receiptResponse>;
+
+export const fieldError = z.object({
+  path: z.string().check(z.maxLength(300)),
+  message: z.string().check(z.maxLength(2000)),
+});
+export const errorResponse = z.object({
+  errors: z.optional(z.array(fieldError)),
+  message: z.optional(z.string()),
+  receipt: z.optional(z.string()),
+});
+export type FieldError = z.infer<typeof fieldError>;

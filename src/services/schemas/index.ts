@@ -1,0 +1,14 @@
+// Every data format and payload, by name. Used by the build (JSON Schema + OpenAPI) and by the
+// reference receiver (validation). Browser code imports the individual files, not this index.
+import type { z } from 'zod/mini';
+import { receiptResponse, errorResponse } from './common.js';
+
+/** Data files a widget reads (GET routes, `src`, inline JSON, `data`). */
+export const dataSchemas: Record<string, z.ZodMiniType> = {};
+
+/** POST bodies, by envelope `type`, with their route under the endpoint. */
+export const payloadSchemas: Record<string, { route: string; schema: z.ZodMiniType; receiptPrefix: string }> = {};
+
+export const responseSchemas = { receipt: receiptResponse, errors: errorResponse };
+
+export * from './common.js';

@@ -1,0 +1,55 @@
+// Every test runs in real headless Chromium (Debian's chromium, or CHROME_PATH).
+import { existsSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { chromeLauncher } from '@web/test-runner-chrome';
+import { defaultReporter } from '@web/test-runner';
+import { findChrome, CHROME_ARGS, NO_CHROME_MESSAGE } from './scripts/chrome.mjs';
+import { summaryReporter } from './scripts/summary-reporter.mjs';
+import { startChaosServer, refusedUrl } from './test/server/chaos-server.mjs';
+
+const executablePath = findChrome();
+if (!executablePath) {
+  console.error(NO_CHROME_MESSAGE);
+  process.exit(1);
+}
+
+// Real local HTTP servers the tests talk to: a misbehaving one and the reference receiver.
+const chaos = await startChaosServer();
+const refused = await refusedUrl();
+let receiverUrl = null;
+if (existsSync('./demo/receiver.mjs') && existsSync('./dist/server/schemas.mjs')) {
+  const { startReceiver } = await import('./demo/receiver.mjs');
+  const dir = mkdtempSync(join(tmpdir(), 'rd-receiver-'));
+  const r = await startReceiver({ port: 0, dbFile: join(dir, 'test.sqlite'), quiet: true });
+  receiverUrl = r.url;
+}
+const env = { chaos: chaos.url, refused, receiver: receiverUrl };
+
+const files = process.env.RD_TEST_FILES ? process.env.RD_TEST_FILES.split(',') : ['test/**/*.test.ts', '!test/e2e/**'];
+
+export default {
+  files,
+  nodeResolve: { exportConditions: ['browser', 'production'] },
+  rootDir: '.',
+  concurrency: 2,
+  testsFinishTimeout: 5 * 60_000,
+  testFramework: { config: { timeout: 20_000 } },
+  plugins: [esbuildPlugin({ ts: true, tsconfig: 'tsconfig.json', target: 'es2021' })],
+  browsers: [
+    chromeLauncher({
+      launchOptions: { executablePath, headless: true, args: CHROME_ARGS, userDataDir: mkdtempSync(join(tmpdir(), 'rd-chrome-')) },
+      createPage: ({ browser }) => browser.createBrowserContext().then((c) => c.newPage()),
+    }),
+  ],
+  testRunnerHtml: (testFramework) => `<!doctype html>
+<html lang="zh-CN"><head><meta charset="utf-8"></head><body>
+<script>window.__RD_TEST__ = ${JSON.stringify(env)};</script>
+<script type="module" src="${testFramework}"></script>
+</body></html>`,
+  reporters: [
+    defaultReporter({ reportTestResults: true, reportTestProgress: !process.env.CI }),
+    summaryReporter({ countsFile: process.env.RD_COUNTS_FILE }),
+  ],
+};
