@@ -17,7 +17,8 @@ const step = (name, cmd, args) => {
   }
 };
 
-rmSync('dist', { recursive: true, force: true });
+const schemasOnly = process.argv.includes('--schemas-only');
+if (!schemasOnly) rmSync('dist', { recursive: true, force: true });
 mkdirSync('dist/server', { recursive: true });
 
 // 1. The zod schemas, bundled for Node: the receiver validates with the very same code.
@@ -31,6 +32,7 @@ await esbuild({
   logLevel: 'error',
 });
 step('schemas', process.execPath, ['scripts/build-schemas.mjs']);
+if (schemasOnly) process.exit(0);
 
 // 2. Browser bundles.
 step('rollup', process.execPath, ['node_modules/rollup/dist/bin/rollup', '-c', '--silent']);
