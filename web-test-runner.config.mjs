@@ -22,7 +22,7 @@ let receiverUrl = null;
 if (existsSync('./demo/receiver.mjs') && existsSync('./dist/server/schemas.mjs')) {
   const { startReceiver } = await import('./demo/receiver.mjs');
   const dir = mkdtempSync(join(tmpdir(), 'rd-receiver-'));
-  const r = await startReceiver({ port: 0, dbFile: join(dir, 'test.sqlite'), quiet: true });
+  const r = await startReceiver({ port: 0, dbFile: join(dir, 'test.sqlite'), quiet: true, faults: true });
   receiverUrl = r.url;
 }
 const env = { chaos: chaos.url, refused, receiver: receiverUrl };
