@@ -2,12 +2,18 @@
 // reference receiver (validation). Browser code imports the individual files, not this index.
 import type { z } from 'zod/mini';
 import { receiptResponse, errorResponse } from './common.js';
+import { deputySchema, deputyDirectorySchema, deputyMessagePayload } from './deputy.js';
 
 /** Data files a widget reads (GET routes, `src`, inline JSON, `data`). */
 export const dataSchemas: Record<string, z.ZodMiniType> = {};
 
 /** POST bodies, by envelope `type`, with their route under the endpoint. */
 export const payloadSchemas: Record<string, { route: string; schema: z.ZodMiniType; receiptPrefix: string }> = {};
+
+// <rd-deputy-card>
+dataSchemas.deputy = deputySchema;
+dataSchemas.deputies = deputyDirectorySchema;
+payloadSchemas['deputy-message'] = { route: '/deputy-messages', schema: deputyMessagePayload, receiptPrefix: 'LY' };
 
 export const responseSchemas = { receipt: receiptResponse, errors: errorResponse };
 

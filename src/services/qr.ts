@@ -1,0 +1,124 @@
+// QR codes for "扫码找代表": the deputy's own page URL, built from the integrator's pattern, drawn as
+// SVG path data (rendered by the widget through a template, so no markup string is ever parsed)
+// or as a standalone SVG document string (for download/print). Encoding by `uqr`.
+import { encode } from 'uqr';
+
+export type QrEcc = 'L' | 'M' | 'Q' | 'H';
+
+export class RdQrError extends Error {
+  override name = 'RdQrError';
+  constructor(
+    readonly reason: 'pattern-missing-id' | 'bad-url' | 'unsafe-scheme' | 'bad-id' | 'too-long',
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/** Placeholder replaced by the (percent-encoded) deputy id. `{ID}` and `{ id }` are accepted too. */
+const ID_PLACEHOLDER = /\{\s*id\s*\}/gi;
+
+/**
+ * The URL of a deputy's own page from the integrator's pattern, e.g.
+ * `https://rd.example.gov.cn/deputy/{id}` or `/deputy.html?id={id}`. The id is percent-encoded
+ * (`encodeURIComponent`), so it can never add a path segment, a query or a fragment. A relative
+ * pattern is resolved against `base` (the page URL): a printed code must hold an absolute URL.
+ * Only http and https URLs are produced.
+ */
+export function deputyPageUrl(pattern: string, id: string, base?: string): string {
+  const p = pattern.trim();
+  if (!p.match(ID_PLACEHOLDER)) throw new RdQrError('pattern-missing-id', `URL pattern "${p}" has no {id} placeholder`);
+  if (!id) throw new RdQrError('bad-id', 'empty deputy id');
+  let encoded: string;
+  try {
+    encoded = encodeURIComponent(id);
+  } catch {
+    throw new RdQrError('bad-id', 'deputy id is not valid Unicode');
+  }
+  const filled = p.replace(ID_PLACEHOLDER, encoded);
+  let u: URL;
+  try {
+    u = base ? new URL(filled, base) : new URL(filled);
+  } catch {
+    throw new RdQrError('bad-url', `"${filled}" is not a URL${base ? '' : ' (a relative pattern needs a base URL)'}`);
+  }
+  if (u.protocol !== 'http:' && u.protocol !== 'https:') {
+    throw new RdQrError('unsafe-scheme', `only http and https URLs are allowed, not ${u.protocol}`);
+  }
+  return u.href;
+}
+
+export interface QrPath {
+  /** Modules per side, including the quiet zone. */
+  size: number;
+  /** QR version (1–40). */
+  version: number;
+  /** SVG path data of the dark modules in a `0 0 size size` view box. */
+  path: string;
+}
+
+export interface QrOptions {
+  /** Error correction; default M (15 %: survives a smudged notice-board print). */
+  ecc?: QrEcc;
+  /** Quiet zone in modules; default 4 (the standard's minimum). */
+  border?: number;
+}
+
+/** Longest text encoded (a QR code of version 40-M holds 2,331 bytes; long URLs scan badly anyway). */
+export const QR_MAX_LENGTH = 1000;
+
+/**
+ * Encodes `text` and returns one SVG path covering the dark modules: each horizontal run of dark
+ * modules becomes one rectangle, so the path stays short (a typical URL: about 300 runs).
+ */
+export function qrPath(text: string, opts: QrOptions = {}): QrPath {
+  if (!text) throw new RdQrError('bad-url', 'nothing to encode');
+  if (text.length > QR_MAX_LENGTH) throw new RdQrError('too-long', `text longer than ${QR_MAX_LENGTH} characters`);
+  const border = Math.max(0, Math.min(10, Math.floor(opts.border ?? 4)));
+  const qr = encode(text, { ecc: opts.ecc ?? 'M', border });
+  const parts: string[] = [];
+  const { data, size } = qr;
+  for (let y = 0; y < size; y++) {
+    const row = data[y]!;
+    let x = 0;
+    while (x < size) {
+      if (!row[x]) {
+        x++;
+        continue;
+      }
+      const start = x;
+      while (x < size && row[x]) x++;
+      parts.push(`M${start} ${y}h${x - start}v1h-${x - start}z`);
+    }
+  }
+  return { size, version: qr.version, path: parts.join('') };
+}
+
+/** Escapes text for XML content and attribute values. */
+export function escapeXml(s: string): string {
+  return s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' })[c]!);
+}
+
+export interface QrSvgOptions extends QrOptions {
+  /** Accessible name (`<title>`), e.g. "扫码找代表：张伟". Escaped. */
+  title?: string;
+  /** Width and height in CSS pixels; default 8 per module. */
+  pixelSize?: number;
+  dark?: string;
+  light?: string;
+}
+
+const COLOR = /^(#[0-9a-f]{3,8}|[a-z]{3,20})$/i;
+
+/** A standalone SVG document (for download or a print sheet). Every input is escaped or checked. */
+export function qrSvg(text: string, opts: QrSvgOptions = {}): string {
+  const { size, path } = qrPath(text, opts);
+  const px = size * Math.max(1, Math.min(50, Math.floor(opts.pixelSize ?? 8)));
+  const dark = opts.dark && COLOR.test(opts.dark) ? opts.dark : '#000';
+  const light = opts.light && COLOR.test(opts.light) ? opts.light : '#fff';
+  const title = opts.title ? `<title>${escapeXml(opts.title)}</title>` : '';
+  return (
+    `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${size} ${size}" width="${px}" height="${px}" shape-rendering="crispEdges"${opts.title ? ' role="img"' : ''}>` +
+    `${title}<rect width="${size}" height="${size}" fill="${light}"/><path fill="${dark}" d="${path}"/></svg>`
+  );
+}
