@@ -1,1 +1,7 @@
-export {};
+// The all-in-one entry: registers every element. Each widget also has its own entry
+// (dist/components/<tag>.js).
+export * from './events/index.js';
+export { RdConfigError } from './services/config.js';
+export type { RdConfig, ConfigInput } from './services/config.js';
+import './components/rd-provider/rd-provider.js';
+export { RdProvider } from './components/rd-provider/rd-provider.js';

@@ -20,7 +20,11 @@ export function startChaosServer(port = 0) {
   const server = createServer((req, res) => {
     const url = new URL(req.url, 'http://x');
     const parts = url.pathname.split('/').filter(Boolean);
-    if (req.method === 'OPTIONS') { res.writeHead(204, CORS); res.end(); return; }
+    if (req.method === 'OPTIONS') {
+      res.writeHead(204, { ...CORS, 'Access-Control-Allow-Headers': req.headers['access-control-request-headers'] ?? CORS['Access-Control-Allow-Headers'] });
+      res.end();
+      return;
+    }
     if (parts[0] === 'log') {
       res.writeHead(200, { ...CORS, 'Content-Type': 'application/json' });
       res.end(JSON.stringify(run(parts[1]).log));

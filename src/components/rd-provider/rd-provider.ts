@@ -1,0 +1,67 @@
+import { LitElement, css, html } from 'lit';
+import { property } from 'lit/decorators.js';
+import { provide } from '@lit/context';
+import { rdConfigContext } from '../../controllers/context.js';
+import type { ConfigInput, Credentials } from '../../services/config.js';
+import type { MessageOverrides } from '../../services/i18n/index.js';
+import { RdElement } from '../shared/rd-element.js';
+
+/**
+ * @summary Shares configuration (endpoint, credentials, drafts, kiosk, large, headers, messages…)
+ * with every rd-widget inside it. A widget's own attributes win over the provider's.
+ * @slot - The widgets and any other page content.
+ */
+export class RdProvider extends LitElement {
+  static override styles = css`:host { display: contents; }`;
+
+  /** Base URL of the integrator's API. */
+  @property() endpoint?: string;
+  /** `omit` (default) | `same-origin` | `include`. */
+  @property() credentials?: Credentials;
+  /** `on` (default) | `off`. */
+  @property() drafts?: 'on' | 'off';
+  @property({ attribute: 'draft-ttl', type: Number }) draftTtl?: number;
+  @property({ attribute: 'draft-contact', type: Boolean }) draftContact = false;
+  @property({ type: Boolean }) kiosk = false;
+  @property({ type: Boolean }) large = false;
+  @property({ type: Number }) timeout?: number;
+  @property({ attribute: 'privacy-url' }) privacyUrl?: string;
+  @property({ attribute: 'privacy-version' }) privacyVersion?: string;
+  @property({ attribute: 'reply-window' }) replyWindow?: string;
+  @property({ attribute: false }) headers?: Record<string, string>;
+  @property({ attribute: false }) messages?: MessageOverrides;
+
+  @provide({ context: rdConfigContext })
+  protected shared: ConfigInput = {};
+
+  protected override willUpdate(): void {
+    this.shared = {
+      endpoint: this.endpoint,
+      credentials: this.credentials,
+      drafts: this.drafts,
+      draftTtl: this.draftTtl,
+      draftContact: this.draftContact,
+      kiosk: this.kiosk,
+      large: this.large,
+      timeout: this.timeout,
+      privacyUrl: this.privacyUrl,
+      privacyVersion: this.privacyVersion,
+      replyWindow: this.replyWindow,
+      headers: this.headers,
+      messages: this.messages,
+      lang: this.getAttribute('lang') ?? undefined,
+    };
+  }
+
+  protected override render() {
+    return html`<slot></slot>`;
+  }
+}
+
+RdElement.define('rd-provider', RdProvider);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'rd-provider': RdProvider;
+  }
+}

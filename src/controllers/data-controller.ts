@@ -1,0 +1,143 @@
+// Loads and validates a widget's data. Sources, first found (CONTRACT.md): the `data` property;
+// an inline <script type="application/json"> child; `src`; `endpoint` + the widget's id.
+// Status model after @lit/task: initial | pending | complete | error.
+import { html, nothing, type ReactiveController, type TemplateResult } from 'lit';
+import type { z } from 'zod/mini';
+import type { RdElement } from '../components/shared/rd-element.js';
+import { loadJson, type LoadResult } from '../services/http.js';
+import { checkData, type Problem } from '../services/validation.js';
+import { RdReadyEvent } from '../events/events.js';
+
+export type DataStatus = 'initial' | 'pending' | 'complete' | 'error';
+
+export interface DataControllerOptions<S extends z.ZodMiniType> {
+  schema: S;
+  /** The widget's id for `endpoint` loading (e.g. the draft-id attribute); undefined when none. */
+  id?: () => string | undefined | null;
+  /** Route under the endpoint for the id, e.g. (id) => `/drafts/${id}`; without id, a fixed route. */
+  route?: (id: string | undefined) => string | undefined;
+  /** Called with valid data (after a load or a `data` change). */
+  onData?: (value: z.infer<S>) => void;
+}
+
+export type DataError =
+  | { kind: 'invalid'; problems: Problem[]; count: number }
+  | { kind: 'load'; reason: Exclude<LoadResult, { ok: true }>['reason'] | 'no-source'; status?: number };
+
+export class DataController<S extends z.ZodMiniType> implements ReactiveController {
+  status: DataStatus = 'initial';
+  value: z.infer<S> | undefined;
+  error: DataError | undefined;
+  private signature: unknown[] = [];
+  private run = 0;
+  private announced = false;
+
+  constructor(private readonly host: RdElement & { data?: unknown }, private readonly opts: DataControllerOptions<S>) {
+    host.addController(this);
+  }
+
+  hostConnected() {
+    this.signature = [];
+  }
+
+  hostUpdate() {
+    const cfg = this.host.config;
+    const sig = [this.host.data, this.host.src, this.opts.id?.(), cfg.endpoint];
+    if (sig.length === this.signature.length && sig.every((v, i) => v === this.signature[i])) return;
+    this.signature = sig;
+    void this.load();
+  }
+
+  /** Loads again from the current source. */
+  async load(): Promise<void> {
+    const run = ++this.run;
+    const host = this.host;
+    const cfg = host.config;
+    let raw: unknown;
+    let source: string;
+    if (host.data !== undefined && host.data !== null) {
+      raw = host.data;
+      source = 'data';
+    } else {
+      const inline = [...host.children].find((c) => c.localName === 'script' && (c as HTMLScriptElement).type === 'application/json');
+      if (inline) {
+        source = 'inline JSON';
+        try {
+          raw = JSON.parse(inline.textContent ?? '');
+        } catch {
+          return this.fail(run, { kind: 'invalid', problems: [{ path: '', key: 'data.problem.format' }], count: 1 }, source);
+        }
+      } else {
+        const id = this.opts.id?.() ?? undefined;
+        const route = this.opts.route?.(id || undefined);
+        const url = host.src
+          ? host.src
+          : cfg.endpoint && route && (id || !this.opts.id)
+            ? `${cfg.endpoint}/${route.replace(/^\/+/, '')}`
+            : undefined;
+        if (!url) return this.fail(run, { kind: 'load', reason: 'no-source' }, 'none');
+        source = url;
+        this.status = 'pending';
+        host.requestUpdate();
+        const res = await loadJson(url, { credentials: cfg.credentials, headers: cfg.headers, timeout: cfg.timeout });
+        if (run !== this.run) return;
+        if (!res.ok) return this.fail(run, { kind: 'load', reason: res.reason, status: res.status }, source);
+        raw = res.json;
+      }
+    }
+    const checked = checkData(this.opts.schema, raw);
+    if (run !== this.run) return;
+    if (!checked.ok) {
+      for (const issue of checked.issues.slice(0, 20)) {
+        console.warn(`[rd-widgets] <${host.localName}> invalid data from ${source} at "${issue.path.join('.') || '(root)'}": ${issue.code}`);
+      }
+      return this.fail(run, { kind: 'invalid', problems: checked.problems, count: checked.issues.length }, source);
+    }
+    this.value = checked.value;
+    this.error = undefined;
+    this.status = 'complete';
+    this.opts.onData?.(checked.value);
+    host.requestUpdate();
+    if (!this.announced) {
+      this.announced = true;
+      await host.updateComplete;
+      host.dispatchEvent(new RdReadyEvent());
+    }
+  }
+
+  private fail(run: number, error: DataError, source: string) {
+    if (run !== this.run) return;
+    if (error.kind === 'load') console.warn(`[rd-widgets] <${this.host.localName}> could not load data from ${source}: ${error.reason}`);
+    this.status = 'error';
+    this.error = error;
+    this.value = undefined;
+    this.host.requestUpdate();
+  }
+
+  /** Loading indicator or the localized error notice; `nothing` once complete. */
+  renderStatus(): TemplateResult | typeof nothing {
+    const t = this.host.t;
+    if (this.status === 'initial' || this.status === 'pending') {
+      return html`<p class="rd-loading" role="status"><span class="rd-spinner" aria-hidden="true"></span> ${t('common.loading')}</p>`;
+    }
+    if (this.status === 'error' && this.error) {
+      const e = this.error;
+      if (e.kind === 'invalid') {
+        return html`<div class="rd-notice rd-notice--error" part="error-message" role="alert">
+          <p><strong>${t('data.invalidTitle')}</strong></p>
+          <ul>
+            ${e.problems.map((p) => html`<li>${t('data.invalidItem', { path: p.path || t('data.root'), problem: t(p.key, p.params) })}</li>`)}
+            ${e.count > e.problems.length ? html`<li>…（+${e.count - e.problems.length}）</li>` : nothing}
+          </ul>
+        </div>`;
+      }
+      const msg = e.reason === 'no-source'
+        ? t('data.noSource')
+        : e.reason === 'not-found'
+          ? t('data.notFound')
+          : t('data.loadFailed', { reason: e.status ? `HTTP ${e.status}` : e.reason });
+      return html`<div class="rd-notice rd-notice--error" part="error-message" role="alert"><p>${msg}</p></div>`;
+    }
+    return nothing;
+  }
+}

@@ -1,0 +1,165 @@
+// Bridges a widget to the draft store: restore on load with a notice and "discard", debounced
+// saves, "drafts are off on this device", and the two-tabs conflict notice.
+import { html, nothing, type ReactiveController, type TemplateResult } from 'lit';
+import type { RdElement } from '../components/shared/rd-element.js';
+import { DraftStore, draftKey, sweepExpiredDrafts, type DraftRecord } from '../services/drafts.js';
+import { RdDraftRestoredEvent, RdDraftSavedEvent } from '../events/events.js';
+import { formatDateTime } from '../services/i18n/index.js';
+
+export type DraftStatus = 'pending' | 'on' | 'off' | 'unavailable';
+
+export interface DraftControllerOptions<T> {
+  tag: string;
+  /** The data id the draft belongs to; no id, no draft. */
+  id: () => string | undefined | null;
+  /** Put a value (restored, or the other tab's) back into the form. */
+  apply: (value: T) => void;
+  /** Clear the form after "discard". */
+  reset?: () => void;
+}
+
+let swept = false;
+
+export class DraftController<T> implements ReactiveController {
+  status: DraftStatus = 'pending';
+  restoredAt: string | undefined;
+  savedAt: string | undefined;
+  conflict: DraftRecord<T> | undefined;
+  discarded = false;
+  private store: DraftStore<T> | undefined;
+  private readonly onPageHide = () => void this.store?.flush();
+
+  constructor(private readonly host: RdElement, private readonly opts: DraftControllerOptions<T>) {
+    host.addController(this);
+  }
+
+  hostConnected() {
+    window.addEventListener('pagehide', this.onPageHide);
+  }
+
+  hostDisconnected() {
+    window.removeEventListener('pagehide', this.onPageHide);
+    void this.store?.flush();
+    this.store?.dispose();
+    this.store = undefined;
+  }
+
+  /**
+   * Opens the draft for the current id and puts a saved one back into the form. Call once the
+   * widget's data is loaded. Returns the restored value, if any.
+   */
+  async restore(): Promise<T | null> {
+    const cfg = this.host.config;
+    const id = this.opts.id();
+    this.store?.dispose();
+    this.store = undefined;
+    this.restoredAt = undefined;
+    if (cfg.drafts === 'off' || !id) {
+      this.status = 'off';
+      this.host.requestUpdate();
+      return null;
+    }
+    const store = new DraftStore<T>(draftKey(this.opts.tag, id), {
+      ttlDays: cfg.draftTtl,
+      includeContact: cfg.draftContact,
+      onSaved: (rec) => {
+        this.savedAt = rec.savedAt;
+        this.host.dispatchEvent(new RdDraftSavedEvent({ savedAt: rec.savedAt }));
+        this.host.requestUpdate();
+      },
+      onConflict: (theirs) => {
+        this.conflict = theirs;
+        this.host.requestUpdate();
+      },
+    });
+    this.store = store;
+    if (!(await store.available())) {
+      this.status = 'unavailable';
+      this.host.requestUpdate();
+      return null;
+    }
+    this.status = 'on';
+    if (!swept) { swept = true; void sweepExpiredDrafts(); }
+    const rec = await store.load();
+    if (this.store !== store) return null;
+    if (rec) {
+      this.opts.apply(rec.value);
+      this.restoredAt = rec.savedAt;
+      this.host.dispatchEvent(new RdDraftRestoredEvent({ savedAt: rec.savedAt }));
+    }
+    this.host.requestUpdate();
+    return rec?.value ?? null;
+  }
+
+  /** Schedules a save of the current form value (no-op when drafts are off). */
+  save(value: T): void {
+    if (this.status !== 'on' || !this.store) return;
+    this.discarded = false;
+    this.store.schedule(value);
+  }
+
+  /** Writes any pending save now. */
+  flush(): Promise<unknown> {
+    return this.store?.flush() ?? Promise.resolve();
+  }
+
+  /** Removes the draft (after a successful submit). */
+  async clear(): Promise<void> {
+    this.restoredAt = undefined;
+    this.conflict = undefined;
+    await this.store?.clear();
+    this.host.requestUpdate();
+  }
+
+  /** "Discard": remove the saved draft and empty the form. */
+  async discard(): Promise<void> {
+    await this.clear();
+    this.discarded = true;
+    this.opts.reset?.();
+    this.host.requestUpdate();
+  }
+
+  private useTheirs() {
+    const theirs = this.conflict;
+    if (!theirs) return;
+    this.store?.adopt(theirs);
+    this.opts.apply(theirs.value);
+    this.conflict = undefined;
+    this.host.requestUpdate();
+  }
+
+  private async keepMine(current: T) {
+    this.conflict = undefined;
+    await this.store?.save(current, true);
+    this.host.requestUpdate();
+  }
+
+  /**
+   * The notices: restored (with discard), drafts unavailable, conflict with another tab.
+   * `current` is the form's value now (kept when the citizen chooses "keep mine").
+   */
+  renderNotice(current: () => T): TemplateResult | typeof nothing {
+    const t = this.host.t;
+    const when = (iso: string) => formatDateTime(iso, this.host.locale, { dateStyle: 'medium', timeStyle: 'short' });
+    if (this.conflict) {
+      return html`<div class="rd-notice" role="alert" part="draft-notice">
+        <p>${t('draft.conflict', { time: when(this.conflict.savedAt) })}</p>
+        <div class="rd-actions">
+          <button type="button" class="rd-button rd-button--secondary" @click=${() => this.useTheirs()}>${t('draft.useOther')}</button>
+          <button type="button" class="rd-button rd-button--secondary" @click=${() => this.keepMine(current())}>${t('draft.keepMine')}</button>
+        </div>
+      </div>`;
+    }
+    if (this.status === 'unavailable') {
+      return html`<div class="rd-notice" role="status" part="draft-notice"><p>${t('draft.off')}</p></div>`;
+    }
+    if (this.restoredAt) {
+      return html`<div class="rd-notice" role="status" part="draft-notice">
+        <p>${t('draft.restored', { time: when(this.restoredAt) })}</p>
+        <div class="rd-actions"><button type="button" class="rd-button rd-button--link" @click=${() => this.discard()}>${t('draft.discard')}</button></div>
+      </div>`;
+    }
+    if (this.discarded) return html`<p class="rd-notice" role="status" part="draft-notice">${t('draft.discarded')}</p>`;
+    return nothing;
+  }
+}

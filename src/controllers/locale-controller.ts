@@ -1,0 +1,44 @@
+// The widget's locale: `lang` on the element, else the closest `[lang]` ancestor (crossing shadow
+// roots, so a provider or the page's <html lang> counts). Follows later changes of `lang`.
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { resolveLocale, type Locale } from '../services/i18n/index.js';
+
+export function closestLang(el: Element): string | null {
+  let node: Node | null = el;
+  while (node) {
+    if (node instanceof Element && node.hasAttribute('lang')) return node.getAttribute('lang');
+    node = node.parentNode ?? (node instanceof ShadowRoot ? node.host : null);
+  }
+  return null;
+}
+
+export class LocaleController implements ReactiveController {
+  value: Locale = 'zh-CN';
+  private observer?: MutationObserver;
+
+  constructor(private readonly host: ReactiveControllerHost & HTMLElement, private readonly override: () => string | undefined) {
+    host.addController(this);
+  }
+
+  hostConnected() {
+    this.refresh();
+    this.observer = new MutationObserver(() => this.refresh());
+    this.observer.observe(document.documentElement, { attributes: true, attributeFilter: ['lang'], subtree: true });
+  }
+
+  hostDisconnected() {
+    this.observer?.disconnect();
+  }
+
+  hostUpdate() {
+    this.value = resolveLocale(this.override() || closestLang(this.host));
+  }
+
+  private refresh() {
+    const next = resolveLocale(this.override() || closestLang(this.host));
+    if (next !== this.value) {
+      this.value = next;
+      this.host.requestUpdate();
+    }
+  }
+}

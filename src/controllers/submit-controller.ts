@@ -1,0 +1,232 @@
+// Sends a widget's submission per CONTRACT.md: envelope, `rd-submit` (cancelable, headers may be
+// added), retries with one Idempotency-Key, receipt, field errors, and the outbox when it cannot
+// be sent now — flushed on `online` and on the next page load.
+import { html, nothing, type ReactiveController, type TemplateResult } from 'lit';
+import type { RdElement } from '../components/shared/rd-element.js';
+import { send, uuidv4, type SendResult } from '../services/http.js';
+import { enqueue, flushOutbox, listOutbox, type OutboxEntry } from '../services/outbox.js';
+import { endpointUrl, RdConfigError } from '../services/config.js';
+import type { FieldError, PayloadType } from '../services/schemas/common.js';
+import { RdQueuedEvent, RdSubmitErrorEvent, RdSubmitEvent, RdSubmittedEvent, type SubmitErrorKind } from '../events/events.js';
+
+export type SubmitState = 'idle' | 'submitting' | 'submitted' | 'queued' | 'error';
+export type SubmitOutcome = 'submitted' | 'queued' | 'rejected' | 'error' | 'cancelled' | 'invalid-config';
+
+export interface Envelope<D = unknown> {
+  type: PayloadType;
+  version: 1;
+  id: string;
+  createdAt: string;
+  locale: string;
+  source: { url: string };
+  data: D;
+}
+
+export interface SubmitControllerOptions {
+  type: PayloadType;
+  /** Route under the endpoint, e.g. '/legislation-feedback'. */
+  route: string;
+  /** Outbox owner id for this instance, e.g. `rd:rd-legislation-feedback:2026-wy-01`. */
+  owner: () => string;
+  /** Called once the server accepted (now, or later from the outbox). */
+  onAccepted?: (receipt: string, payload: Envelope) => void;
+  /** Retry tuning (tests); production uses the defaults. */
+  attempts?: number;
+  baseDelay?: number;
+}
+
+export class SubmitController implements ReactiveController {
+  state: SubmitState = 'idle';
+  receipt: string | undefined;
+  message: string | undefined;
+  /** The last accepted payload (for the receipt summary). */
+  payload: Envelope | undefined;
+  /** Field errors from the server (400/422), paths relative to `data`. */
+  fieldErrors: FieldError[] = [];
+  errorKind: SubmitErrorKind | 'config' | 'cancelled' | undefined;
+  errorStatus: number | undefined;
+  retryAttempt = 0;
+  /** Submissions of this instance still waiting in the outbox. */
+  waiting: OutboxEntry[] = [];
+  private readonly onOnline = () => void this.flush();
+
+  constructor(private readonly host: RdElement, private readonly opts: SubmitControllerOptions) {
+    host.addController(this);
+  }
+
+  hostConnected() {
+    window.addEventListener('online', this.onOnline);
+    void this.flush();
+  }
+
+  hostDisconnected() {
+    window.removeEventListener('online', this.onOnline);
+  }
+
+  get busy() {
+    return this.state === 'submitting';
+  }
+
+  /** Back to a fresh form state (after "submit another"). */
+  reset() {
+    this.state = 'idle';
+    this.receipt = this.message = this.payload = undefined;
+    this.fieldErrors = [];
+    this.errorKind = this.errorStatus = undefined;
+    this.host.requestUpdate();
+  }
+
+  private url(): string {
+    const cfg = this.host.config;
+    return this.host.submitUrl || endpointUrl(cfg.endpoint, this.opts.route);
+  }
+
+  /** Builds the envelope for `data`, fires rd-submit, sends, and reports the outcome. */
+  async submit(data: unknown): Promise<SubmitOutcome> {
+    if (this.busy) return 'error';
+    const cfg = this.host.config;
+    let url: string;
+    try {
+      url = this.url();
+    } catch (e) {
+      if (!(e instanceof RdConfigError)) throw e;
+      console.error(`[rd-widgets] <${this.host.localName}>: ${e.message}`);
+      this.state = 'error';
+      this.errorKind = 'config';
+      this.host.requestUpdate();
+      return 'invalid-config';
+    }
+    const id = uuidv4();
+    const payload: Envelope = {
+      type: this.opts.type,
+      version: 1,
+      id,
+      createdAt: new Date().toISOString(),
+      locale: this.host.locale,
+      source: { url: location.href },
+      data,
+    };
+    const headers: Record<string, string> = { ...cfg.headers };
+    const ev = new RdSubmitEvent({ payload, headers });
+    if (!this.host.dispatchEvent(ev)) {
+      this.state = 'error';
+      this.errorKind = 'cancelled';
+      this.host.requestUpdate();
+      return 'cancelled';
+    }
+    this.state = 'submitting';
+    this.fieldErrors = [];
+    this.errorKind = undefined;
+    this.retryAttempt = 0;
+    this.host.requestUpdate();
+    const result = await send(
+      { url, body: payload, idempotencyKey: id, headers: ev.detail.headers, credentials: cfg.credentials },
+      {
+        timeout: cfg.timeout,
+        attempts: this.opts.attempts,
+        baseDelay: this.opts.baseDelay,
+        onRetry: (attempt) => { this.retryAttempt = attempt; this.host.requestUpdate(); },
+      },
+    );
+    return this.handle(result, payload, { url, headers: ev.detail.headers });
+  }
+
+  private async handle(result: SendResult, payload: Envelope, req: { url: string; headers: Record<string, string> }): Promise<SubmitOutcome> {
+    if (result.ok) {
+      this.accept(result.receipt, result.message, payload);
+      return 'submitted';
+    }
+    if (result.kind === 'rejected') {
+      this.state = 'error';
+      this.errorKind = 'rejected';
+      this.errorStatus = result.status;
+      this.message = result.message;
+      this.fieldErrors = result.errors.map((e) => ({ path: e.path.replace(/^data\./, ''), message: e.message }));
+      this.host.dispatchEvent(new RdSubmitErrorEvent({ kind: 'rejected', status: result.status, errors: this.fieldErrors }));
+      this.host.requestUpdate();
+      return 'rejected';
+    }
+    // Could not send now: keep it, same key, and tell the citizen.
+    this.errorKind = result.kind;
+    this.errorStatus = result.status;
+    this.host.dispatchEvent(new RdSubmitErrorEvent({ kind: result.kind, status: result.status }));
+    await enqueue({
+      key: payload.id,
+      owner: this.opts.owner(),
+      url: req.url,
+      body: payload,
+      headers: req.headers,
+      credentials: this.host.config.credentials,
+      queuedAt: new Date().toISOString(),
+      attempts: this.retryAttempt || 1,
+    });
+    this.state = 'queued';
+    this.payload = payload;
+    this.waiting = await listOutbox(this.opts.owner());
+    this.host.dispatchEvent(new RdQueuedEvent({ idempotencyKey: payload.id }));
+    this.host.requestUpdate();
+    return 'queued';
+  }
+
+  private accept(receipt: string, message: string | undefined, payload: Envelope) {
+    this.state = 'submitted';
+    this.receipt = receipt;
+    this.message = message;
+    this.payload = payload;
+    this.fieldErrors = [];
+    this.errorKind = undefined;
+    this.host.dispatchEvent(new RdSubmittedEvent({ receipt, message, payload }));
+    this.opts.onAccepted?.(receipt, payload);
+    this.host.requestUpdate();
+  }
+
+  /** Sends this instance's queued submissions (on `online`, on load, or on demand). */
+  async flush(): Promise<void> {
+    const owner = this.opts.owner();
+    if (!owner) return;
+    this.waiting = await listOutbox(owner);
+    if (!this.waiting.length) return;
+    if (this.state !== 'submitting' && this.state !== 'submitted') this.state = 'queued';
+    this.host.requestUpdate();
+    const reports = await flushOutbox(owner, { timeout: this.host.config.timeout });
+    for (const { entry, result } of reports) {
+      if (result.ok) this.accept(result.receipt, result.message, entry.body as Envelope);
+      else if (result.kind === 'rejected') {
+        this.state = 'error';
+        this.errorKind = 'rejected';
+        this.errorStatus = result.status;
+        this.fieldErrors = result.errors;
+        this.message = result.message;
+        this.host.dispatchEvent(new RdSubmitErrorEvent({ kind: 'rejected', status: result.status, errors: result.errors }));
+      }
+    }
+    this.waiting = await listOutbox(owner);
+    this.host.requestUpdate();
+  }
+
+  /** The status line for non-field outcomes: retrying, queued, network/server trouble, cancelled. */
+  renderStatus(): TemplateResult | typeof nothing {
+    const t = this.host.t;
+    if (this.state === 'submitting') {
+      return html`<p class="rd-notice" role="status"><span class="rd-spinner" aria-hidden="true"></span>
+        ${this.retryAttempt > 1 ? t('submit.retrying', { attempt: this.retryAttempt }) : t('common.submitting')}</p>`;
+    }
+    if (this.state === 'queued') {
+      const why = this.errorKind === 'timeout' ? t('submit.timeout') : this.errorKind === 'server' ? t('submit.server', { status: this.errorStatus ?? '' }) : this.errorKind === 'network' ? t('submit.network') : '';
+      return html`<div class="rd-notice" role="alert" part="queued-notice"><p>${why} ${t('submit.queued')}</p></div>`;
+    }
+    return nothing;
+  }
+
+  /** Message for the error summary when the failure is not about a field. */
+  summaryMessage(): string | undefined {
+    const t = this.host.t;
+    if (this.state !== 'error') return undefined;
+    switch (this.errorKind) {
+      case 'rejected': return this.message || t('submit.rejected');
+      case 'config': return t('submit.noEndpoint');
+      case 'cancelled': return t('submit.cancelled');
+      default: return undefined;
+    }
+  }
+}

@@ -1,0 +1,197 @@
+// Drafts (CONTRACT.md, "Drafts"): unfinished input kept per widget instance in IndexedDB under
+// `rd:<tag>:<data id>`, saved a short moment after typing stops, expired after a TTL, contact
+// details left out unless opted in, and two tabs never silently overwriting each other.
+import { get, set, del, entries } from 'idb-keyval';
+import { openStore } from './idb.js';
+
+export interface DraftRecord<T> {
+  value: T;
+  savedAt: string;
+  expiresAt: string;
+  /** Which tab wrote it, and a counter that grows with every write of this key. */
+  tabId: string;
+  rev: number;
+}
+
+/** Keys treated as contact details or ID-like data (case-insensitive, whole key). */
+export const CONTACT_KEY = /^(phone|mobile|tel|telephone|landline|email|e-?mail|wechat|weixin|qq|contact(Value|Phone|Email)?|id(Card|Number|No)|address(Detail)?|citizenId)$/i;
+
+/** Deep copy without the keys that match `pattern` (objects and arrays; other values as is). */
+export function stripKeys<T>(value: T, pattern: RegExp = CONTACT_KEY): T {
+  if (Array.isArray(value)) return value.map((v) => stripKeys(v, pattern)) as unknown as T;
+  if (value && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype) {
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(value)) if (!pattern.test(k)) out[k] = stripKeys(v, pattern);
+    return out as T;
+  }
+  return value;
+}
+
+export const draftKey = (tag: string, id: string) => `rd:${tag}:${id}`;
+
+export interface DraftStoreOptions<T> {
+  ttlDays?: number;
+  includeContact?: boolean;
+  /** Debounce in ms after the last change. */
+  delay?: number;
+  now?: () => Date;
+  onSaved?: (record: DraftRecord<T>) => void;
+  /** Another tab saved newer content for the same key; ours was kept aside, not written over it. */
+  onConflict?: (theirs: DraftRecord<T>) => void;
+}
+
+const DAY = 86_400_000;
+const storeP = () => openStore('rd-drafts');
+const newTabId = () => Math.random().toString(36).slice(2, 10) + Date.now().toString(36);
+
+export class DraftStore<T> {
+  readonly tabId = newTabId();
+  private seenRev = 0;
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  private pending: { value: T } | undefined;
+  private channel: BroadcastChannel | undefined;
+  private dirty = false;
+
+  constructor(readonly key: string, private readonly opts: DraftStoreOptions<T> = {}) {
+    try {
+      this.channel = new BroadcastChannel('rd-drafts');
+      this.channel.onmessage = (e: MessageEvent) => void this.onRemote(e.data);
+    } catch { /* no BroadcastChannel: conflicts are still caught when saving */ }
+  }
+
+  private now() { return this.opts.now?.() ?? new Date(); }
+
+  /** Whether drafts can be kept on this device. */
+  async available(): Promise<boolean> {
+    return (await storeP()) !== null;
+  }
+
+  /** The saved draft, or null (none, expired — then deleted —, or storage unavailable). */
+  async load(): Promise<DraftRecord<T> | null> {
+    const store = await storeP();
+    if (!store) return null;
+    try {
+      const rec = await get<DraftRecord<T>>(this.key, store);
+      if (!rec) return null;
+      if (Date.parse(rec.expiresAt) <= this.now().getTime()) {
+        await del(this.key, store);
+        return null;
+      }
+      this.seenRev = rec.rev;
+      return rec;
+    } catch {
+      return null;
+    }
+  }
+
+  /** Saves `value` after the debounce delay; a newer call replaces a pending one. */
+  schedule(value: T): void {
+    this.pending = { value };
+    this.dirty = true;
+    clearTimeout(this.timer);
+    this.timer = setTimeout(() => void this.flush(), this.opts.delay ?? 600);
+  }
+
+  /** Writes a pending save now (e.g. on pagehide). */
+  async flush(): Promise<DraftRecord<T> | null> {
+    clearTimeout(this.timer);
+    const p = this.pending;
+    this.pending = undefined;
+    return p ? this.save(p.value) : null;
+  }
+
+  /** Writes unless another tab wrote a newer revision since we last saw it (then: conflict). */
+  async save(value: T, force = false): Promise<DraftRecord<T> | null> {
+    const store = await storeP();
+    if (!store) return null;
+    try {
+      const current = await get<DraftRecord<T>>(this.key, store);
+      if (!force && current && current.tabId !== this.tabId && current.rev > this.seenRev
+        && Date.parse(current.expiresAt) > this.now().getTime()) {
+        // Keep ours aside so nothing is lost, and let the citizen choose.
+        await set(`${this.key}#${this.tabId}`, this.record(value, current.rev), store);
+        this.opts.onConflict?.(current);
+        return null;
+      }
+      const rec = this.record(value, (current?.rev ?? 0) + 1);
+      await set(this.key, rec, store);
+      this.seenRev = rec.rev;
+      this.dirty = false;
+      this.channel?.postMessage({ key: this.key, tabId: this.tabId, rev: rec.rev });
+      this.opts.onSaved?.(rec);
+      return rec;
+    } catch {
+      return null;
+    }
+  }
+
+  /** After the citizen chose the other tab's content: treat it as seen. */
+  adopt(theirs: DraftRecord<T>): void {
+    this.seenRev = Math.max(this.seenRev, theirs.rev);
+    this.dirty = false;
+    void this.dropAside();
+  }
+
+  /** Removes this draft (after submit or "discard"). */
+  async clear(): Promise<void> {
+    clearTimeout(this.timer);
+    this.pending = undefined;
+    this.dirty = false;
+    const store = await storeP();
+    if (!store) return;
+    try {
+      await del(this.key, store);
+      await this.dropAside();
+      this.seenRev = 0;
+      this.channel?.postMessage({ key: this.key, tabId: this.tabId, rev: 0, cleared: true });
+    } catch { /* gone already */ }
+  }
+
+  dispose(): void {
+    clearTimeout(this.timer);
+    this.channel?.close();
+  }
+
+  private record(value: T, rev: number): DraftRecord<T> {
+    const now = this.now();
+    return {
+      value: this.opts.includeContact ? value : stripKeys(value),
+      savedAt: now.toISOString(),
+      expiresAt: new Date(now.getTime() + (this.opts.ttlDays ?? 30) * DAY).toISOString(),
+      tabId: this.tabId,
+      rev,
+    };
+  }
+
+  private async dropAside() {
+    const store = await storeP();
+    if (store) { try { await del(`${this.key}#${this.tabId}`, store); } catch { /* ignore */ } }
+  }
+
+  private async onRemote(msg: { key?: string; tabId?: string; rev?: number; cleared?: boolean }) {
+    if (!msg || msg.key !== this.key || msg.tabId === this.tabId || msg.cleared) return;
+    if (!this.dirty) return; // we have nothing unsaved; a later save will still detect the newer rev
+    const store = await storeP();
+    if (!store) return;
+    try {
+      const current = await get<DraftRecord<T>>(this.key, store);
+      if (current && current.rev > this.seenRev) this.opts.onConflict?.(current);
+    } catch { /* ignore */ }
+  }
+}
+
+/** Deletes every expired draft on this device (run on load; keeps TTL true for forgotten forms). */
+export async function sweepExpiredDrafts(now = new Date()): Promise<number> {
+  const store = await storeP();
+  if (!store) return 0;
+  let n = 0;
+  try {
+    for (const [k, v] of await entries<string, DraftRecord<unknown>>(store)) {
+      if (!v || typeof v !== 'object' || Date.parse(v.expiresAt) <= now.getTime()) {
+        await del(k, store);
+        n++;
+      }
+    }
+  } catch { /* ignore */ }
+  return n;
+}

@@ -1,0 +1,182 @@
+// HTTP for the widgets: reading data and sending submissions per CONTRACT.md ("HTTP").
+// No Lit, no DOM beyond fetch/AbortController.
+import { receiptResponse, errorResponse, type FieldError } from './schemas/common.js';
+import type { Credentials } from './config.js';
+
+/** RFC 4122 version 4 UUID (crypto.randomUUID where available, e.g. not on plain-http pages). */
+export function uuidv4(): string {
+  const c = globalThis.crypto;
+  if (c && typeof c.randomUUID === 'function') {
+    try { return c.randomUUID(); } catch { /* insecure context */ }
+  }
+  const b = new Uint8Array(16);
+  c.getRandomValues(b);
+  b[6] = (b[6] & 0x0f) | 0x40;
+  b[8] = (b[8] & 0x3f) | 0x80;
+  const h = [...b].map((x) => x.toString(16).padStart(2, '0')).join('');
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
+}
+
+export type SendResult =
+  | { ok: true; status: number; receipt: string; message?: string }
+  | { ok: false; kind: 'rejected'; status: number; errors: FieldError[]; message?: string; receipt?: string }
+  | { ok: false; kind: 'network' | 'timeout' | 'server'; status?: number; retryAfterMs?: number };
+
+export interface SendRequest {
+  url: string;
+  body: unknown;
+  idempotencyKey: string;
+  headers?: Readonly<Record<string, string>>;
+  credentials?: Credentials;
+}
+
+export interface SendOptions {
+  /** Per-attempt timeout (ms). Default 15 s. */
+  timeout?: number;
+  /** Total attempts including the first. Default 3. */
+  attempts?: number;
+  /** Base of the exponential backoff (ms). Default 800. */
+  baseDelay?: number;
+  /** Longest wait between tries, also the cap for Retry-After (ms). Default 30 s. */
+  maxDelay?: number;
+  /** Injected for tests. */
+  sleep?: (ms: number) => Promise<void>;
+  random?: () => number;
+  /** Called before each retry with the attempt number (2, 3, …) and the wait. */
+  onRetry?: (attempt: number, waitMs: number) => void;
+}
+
+const RETRYABLE = new Set([408, 425, 429]);
+const isRetryableStatus = (s: number) => RETRYABLE.has(s) || s >= 500;
+
+/** Parses Retry-After (delta-seconds or HTTP-date) into milliseconds from `now`. */
+export function parseRetryAfter(value: string | null | undefined, now = Date.now()): number | undefined {
+  if (!value) return undefined;
+  const v = value.trim();
+  if (/^\d+$/.test(v)) return Number(v) * 1000;
+  if (!/^[A-Za-z]{3},? /.test(v)) return undefined; // an HTTP-date starts with the day name
+  const t = Date.parse(v);
+  if (Number.isNaN(t)) return undefined;
+  return Math.max(0, t - now);
+}
+
+/** Exponential backoff with full jitter: random in [base·2^(n-1)/2, base·2^(n-1)], capped. */
+export function backoffDelay(attempt: number, baseDelay: number, maxDelay: number, random: () => number): number {
+  const exp = Math.min(maxDelay, baseDelay * 2 ** Math.max(0, attempt - 1));
+  return Math.round(exp / 2 + random() * (exp / 2));
+}
+
+const defaultSleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
+
+/** One try. Never throws: every outcome is a SendResult. */
+export async function sendOnce(req: SendRequest, timeout = 15_000): Promise<SendResult> {
+  const ctrl = new AbortController();
+  let timedOut = false;
+  const timer = setTimeout(() => { timedOut = true; ctrl.abort(); }, timeout);
+  let res: Response;
+  try {
+    res = await fetch(req.url, {
+      method: 'POST',
+      headers: { ...req.headers, 'Content-Type': 'application/json', 'Idempotency-Key': req.idempotencyKey },
+      body: JSON.stringify(req.body),
+      credentials: req.credentials ?? 'omit',
+      signal: ctrl.signal,
+      keepalive: false,
+    });
+  } catch {
+    clearTimeout(timer);
+    return { ok: false, kind: timedOut ? 'timeout' : 'network' };
+  }
+  let text = '';
+  try {
+    text = await res.text();
+  } catch {
+    clearTimeout(timer);
+    return { ok: false, kind: timedOut ? 'timeout' : 'network', status: res.status };
+  }
+  clearTimeout(timer);
+  let json: unknown;
+  try { json = text ? JSON.parse(text) : undefined; } catch { json = undefined; }
+
+  if (res.ok) {
+    const parsed = receiptResponse.safeParse(json);
+    // A 2xx without a readable receipt: the server may have stored it; the same key makes a
+    // retry safe and returns the first receipt.
+    if (!parsed.success) return { ok: false, kind: 'server', status: res.status };
+    return { ok: true, status: res.status, receipt: parsed.data.receipt, message: parsed.data.message };
+  }
+  if (isRetryableStatus(res.status)) {
+    return { ok: false, kind: 'server', status: res.status, retryAfterMs: parseRetryAfter(res.headers.get('Retry-After')) };
+  }
+  const err = errorResponse.safeParse(json);
+  const errors = err.success ? err.data.errors ?? [] : [];
+  return {
+    ok: false,
+    kind: 'rejected',
+    status: res.status,
+    errors,
+    message: err.success ? err.data.message : undefined,
+    receipt: err.success ? err.data.receipt : undefined,
+  };
+}
+
+/**
+ * Sends with retries: 408/425/429/5xx, network failure and timeout are retried with exponential
+ * backoff and jitter, honouring Retry-After (a Retry-After longer than maxDelay ends the tries, so
+ * the caller can queue). The same Idempotency-Key is used on every try. 4xx is final.
+ */
+export async function send(req: SendRequest, opts: SendOptions = {}): Promise<SendResult> {
+  const attempts = Math.max(1, opts.attempts ?? 3);
+  const baseDelay = opts.baseDelay ?? 800;
+  const maxDelay = opts.maxDelay ?? 30_000;
+  const sleep = opts.sleep ?? defaultSleep;
+  const random = opts.random ?? Math.random;
+  let last: SendResult = { ok: false, kind: 'network' };
+  for (let attempt = 1; attempt <= attempts; attempt++) {
+    last = await sendOnce(req, opts.timeout ?? 15_000);
+    if (last.ok || last.kind === 'rejected') return last;
+    if (attempt === attempts) break;
+    let wait = backoffDelay(attempt, baseDelay, maxDelay, random);
+    if (last.retryAfterMs !== undefined) {
+      if (last.retryAfterMs > maxDelay) break;
+      wait = Math.max(wait, last.retryAfterMs);
+    }
+    opts.onRetry?.(attempt + 1, wait);
+    await sleep(wait);
+  }
+  return last;
+}
+
+export type LoadResult =
+  | { ok: true; json: unknown }
+  | { ok: false; reason: 'network' | 'timeout' | 'not-found' | 'http' | 'not-json'; status?: number };
+
+/** GETs JSON data for a widget. Never throws. */
+export async function loadJson(
+  url: string,
+  opts: { credentials?: Credentials; headers?: Readonly<Record<string, string>>; timeout?: number; signal?: AbortSignal } = {},
+): Promise<LoadResult> {
+  const ctrl = new AbortController();
+  let timedOut = false;
+  const timer = setTimeout(() => { timedOut = true; ctrl.abort(); }, opts.timeout ?? 15_000);
+  opts.signal?.addEventListener('abort', () => ctrl.abort(), { once: true });
+  try {
+    const res = await fetch(url, {
+      headers: { Accept: 'application/json', ...opts.headers },
+      credentials: opts.credentials ?? 'omit',
+      signal: ctrl.signal,
+    });
+    if (res.status === 404) return { ok: false, reason: 'not-found', status: 404 };
+    if (!res.ok) return { ok: false, reason: 'http', status: res.status };
+    const text = await res.text();
+    try {
+      return { ok: true, json: JSON.parse(text) };
+    } catch {
+      return { ok: false, reason: 'not-json', status: res.status };
+    }
+  } catch {
+    return { ok: false, reason: timedOut ? 'timeout' : 'network' };
+  } finally {
+    clearTimeout(timer);
+  }
+}

@@ -1,0 +1,46 @@
+// IndexedDB access through idb-keyval, with a probe: private modes, quotas, `delete
+// window.indexedDB` on a hostile page — callers get `null` and fall back instead of throwing.
+import { createStore, type UseStore } from 'idb-keyval';
+
+const probes = new Map<string, Promise<UseStore | null>>();
+
+/** Opens (once per page) a single-store database, or null when IndexedDB is unusable here. */
+export function openStore(dbName: string, storeName = 'kv'): Promise<UseStore | null> {
+  const id = `${dbName}/${storeName}`;
+  let p = probes.get(id);
+  if (!p) {
+    p = probe(dbName, storeName);
+    probes.set(id, p);
+  }
+  return p;
+}
+
+async function probe(dbName: string, storeName: string): Promise<UseStore | null> {
+  let idb: IDBFactory | undefined;
+  try {
+    idb = globalThis.indexedDB;
+  } catch {
+    return null;
+  }
+  if (!idb || typeof idb.open !== 'function') return null;
+  try {
+    const store = createStore(dbName, storeName);
+    // A read proves the database opens (it fails in some private modes / when blocked).
+    const ok = await Promise.race([
+      store('readonly', (s) => new Promise<boolean>((resolve, reject) => {
+        const r = s.count();
+        r.onsuccess = () => resolve(true);
+        r.onerror = () => reject(r.error);
+      })),
+      new Promise<boolean>((resolve) => setTimeout(() => resolve(false), 3000)),
+    ]);
+    return ok ? store : null;
+  } catch {
+    return null;
+  }
+}
+
+/** For tests: forget cached probes so a changed environment is seen. */
+export function resetStoreProbes(): void {
+  probes.clear();
+}

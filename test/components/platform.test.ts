@@ -1,0 +1,290 @@
+// Behaviour every widget gets from the shared base, proven on a minimal widget (test/helpers/rd-test-form.ts).
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import '../../src/components/rd-provider/rd-provider.js';
+import '../helpers/rd-test-form.js';
+import type { RdTestForm } from '../helpers/rd-test-form.js';
+import { button, byLabel, chaosLog, chaosUrl, env, readDraft, readOutbox, typeInto, uid, until } from '../helpers/env.js';
+import type { RdSubmitEvent } from '../../src/events/events.js';
+
+const data = (id = uid('form')) => ({ id, title: '关于社区停车的意见' });
+async function mount(attrs: { submitUrl?: string; id?: string; drafts?: string; lang?: string } = {}) {
+  const el = await fixture<RdTestForm>(html`<rd-test-form lang=${attrs.lang ?? 'zh-CN'} drafts=${attrs.drafts ?? 'on'} submit-url=${attrs.submitUrl ?? chaosUrl('ok', uid('run'))} .data=${data(attrs.id)}></rd-test-form>`);
+  await until(() => el.shadowRoot!.querySelector('form'));
+  return el;
+}
+const root = (el: HTMLElement) => el.shadowRoot!;
+async function fillValid(el: RdTestForm) {
+  typeInto(byLabel<HTMLTextAreaElement>(root(el), '意见内容'), '小区门口停车太乱，建议划线。');
+  byLabel(root(el), '个人信息处理说明').click();
+  await el.updateComplete;
+}
+const submit = async (el: RdTestForm) => { root(el).querySelector<HTMLButtonElement>('[part="submit-button"]')!.click(); await el.updateComplete; };
+
+describe('platform: data loading', () => {
+  it('renders from the data property and fires rd-ready', async () => {
+    const el = document.createElement('rd-test-form');
+    el.data = data();
+    const ready = oneEvent(el, 'rd-ready');
+    document.body.append(el);
+    await ready;
+    expect(root(el).querySelector('h2')!.textContent).to.equal('关于社区停车的意见');
+    el.remove();
+  });
+
+  it('renders from an inline <script type="application/json"> child', async () => {
+    const el = await fixture<RdTestForm>(html`<rd-test-form submit-url="x"><script type="application/json">{"id":"inline-1","title":"内嵌数据"}</script></rd-test-form>`);
+    await until(() => root(el).querySelector('h2'));
+    expect(root(el).querySelector('h2')!.textContent).to.equal('内嵌数据');
+  });
+
+  it('loads from src, and from endpoint + id', async () => {
+    const json = encodeURIComponent(JSON.stringify({ id: 'src-1', title: '来自 src' }));
+    const el = await fixture<RdTestForm>(html`<rd-test-form src=${`${chaosUrl('data', uid())}?json=${json}`}></rd-test-form>`);
+    await until(() => root(el).querySelector('h2'));
+    expect(root(el).querySelector('h2')!.textContent).to.equal('来自 src');
+  });
+
+  it('invalid data: a localized alert naming the path, the page keeps working', async () => {
+    const el = await fixture<RdTestForm>(html`<rd-test-form .data=${{ id: 'x', title: 42 }}></rd-test-form>`);
+    const alert = await until(() => root(el).querySelector('[role="alert"]'));
+    expect(alert.textContent).to.contain('数据格式有误');
+    expect(alert.textContent).to.contain('title');
+    expect(alert.textContent).to.contain('类型不正确');
+    await expect(el).to.be.accessible();
+  });
+
+  it('broken inline JSON and a failing src both end in an alert, not a throw', async () => {
+    const a = await fixture<RdTestForm>(html`<rd-test-form><script type="application/json">{oops</script></rd-test-form>`);
+    expect((await until(() => root(a).querySelector('[role="alert"]'))).textContent).to.contain('格式不正确');
+    const b = await fixture<RdTestForm>(html`<rd-test-form lang="en" src=${`${env().refused}/x.json`}></rd-test-form>`);
+    expect((await until(() => root(b).querySelector('[role="alert"]'))).textContent).to.contain('could not be loaded');
+    const c = await fixture<RdTestForm>(html`<rd-test-form></rd-test-form>`);
+    expect((await until(() => root(c).querySelector('[role="alert"]'))).textContent).to.contain('未提供数据');
+  });
+});
+
+describe('platform: forms, errors, submission', () => {
+  it('is accessible by default', async () => {
+    const el = await mount();
+    await expect(el).to.be.accessible();
+  });
+
+  it('a failed submit shows and focuses the error summary; links focus the field; inline errors wired up', async () => {
+    const el = await mount();
+    await submit(el);
+    const summary = root(el).querySelector<HTMLElement>('[part="error-summary"]')!;
+    expect(summary).to.exist;
+    expect(root(el).activeElement).to.equal(summary);
+    const links = [...summary.querySelectorAll('a')].map((a) => a.textContent);
+    expect(links).to.deep.equal(['请填写意见内容', '请阅读并同意个人信息处理说明']);
+    summary.querySelector('a')!.click();
+    const textarea = byLabel<HTMLTextAreaElement>(root(el), '意见内容');
+    expect(root(el).activeElement).to.equal(textarea);
+    expect(textarea.getAttribute('aria-invalid')).to.equal('true');
+    expect(textarea.getAttribute('aria-describedby')).to.contain('f-comment-error');
+    expect(root(el).getElementById('f-comment-error')!.textContent).to.equal('错误：请填写意见内容');
+    await expect(el).to.be.accessible();
+    // Re-checked as the citizen fixes it.
+    typeInto(textarea, '好');
+    await el.updateComplete;
+    expect(root(el).getElementById('f-comment-error')).to.equal(null);
+  });
+
+  it('sends the exact envelope and headers; rd-submit listeners add headers; receipt shown and focused', async () => {
+    const run = uid('run');
+    const el = await mount({ submitUrl: chaosUrl('ok', run) });
+    el.headers = { 'X-CSRF-Token': 'csrf-1' };
+    el.addEventListener('rd-submit', (e: RdSubmitEvent) => { e.detail.headers['X-Captcha-Token'] = 'cap-9'; });
+    await fillValid(el);
+    const submitted = oneEvent(el, 'rd-submitted');
+    await submit(el);
+    const ev = await submitted;
+    const [req] = await chaosLog(run);
+    const body = JSON.parse(req.body);
+    expect(body).to.deep.include({ type: 'deputy-message', version: 1, locale: 'zh-CN' });
+    expect(body.id).to.equal(req.headers['idempotency-key']);
+    expect(body.source).to.deep.equal({ url: location.href });
+    expect(Date.parse(body.createdAt)).to.be.closeTo(Date.now(), 10_000);
+    expect(body.data).to.deep.equal({ comment: '小区门口停车太乱，建议划线。', consent: true });
+    expect(req.headers['x-csrf-token']).to.equal('csrf-1');
+    expect(req.headers['x-captcha-token']).to.equal('cap-9');
+    expect(ev.detail.receipt).to.match(/^FK-2026-/);
+    await el.updateComplete;
+    const receipt = root(el).querySelector<HTMLElement>('[data-rd-receipt]')!;
+    expect(receipt.textContent).to.contain(ev.detail.receipt);
+    expect(receipt.textContent).to.contain('小区门口停车太乱');
+    expect(root(el).activeElement).to.equal(receipt);
+    await expect(el).to.be.accessible();
+  });
+
+  it('while submitting: button disabled, status announced, accessible', async () => {
+    const el = await mount({ submitUrl: `${chaosUrl('slow', uid('run'))}?ms=800` });
+    await fillValid(el);
+    await submit(el);
+    const btn = root(el).querySelector<HTMLButtonElement>('[part="submit-button"]')!;
+    expect(btn.disabled).to.equal(true);
+    expect(root(el).querySelector('[role="status"]')!.textContent).to.contain('正在提交');
+    await expect(el).to.be.accessible();
+    await oneEvent(el, 'rd-submitted');
+  });
+
+  it('a cancelled rd-submit sends nothing', async () => {
+    const run = uid('run');
+    const el = await mount({ submitUrl: chaosUrl('ok', run) });
+    el.addEventListener('rd-submit', (e) => e.preventDefault());
+    await fillValid(el);
+    await submit(el);
+    await el.updateComplete;
+    expect(await chaosLog(run)).to.deep.equal([]);
+    expect(root(el).querySelector('[part="error-summary"]')!.textContent).to.contain('提交已被页面取消');
+  });
+
+  it('422: server field errors at the field and in the summary; rd-submit-error; draft kept', async () => {
+    const id = uid('form');
+    const el = await mount({ submitUrl: chaosUrl('422', uid('run')), id });
+    await fillValid(el);
+    const errEv = oneEvent(el, 'rd-submit-error');
+    await submit(el);
+    const ev = await errEv;
+    expect(ev.detail).to.deep.include({ kind: 'rejected', status: 422 });
+    const summary = await until(() => root(el).querySelector('[part="error-summary"]')?.textContent?.includes('手机号码格式不正确') && root(el).querySelector('[part="error-summary"]')!);
+    expect(summary.textContent).to.contain('意见内容过长');
+    expect(root(el).activeElement).to.equal(summary);
+    expect(root(el).getElementById('f-respondent-phone')).to.equal(null); // unknown path: summary only
+    await until(() => readDraft(`rd:rd-test-form:${id}`));
+  });
+
+  it('connection refused: queued notice, rd-queued, outbox holds the same key; sent on `online`', async () => {
+    const el = await mount({ submitUrl: `${env().refused}/x` });
+    await fillValid(el);
+    const queued = oneEvent(el, 'rd-queued');
+    await submit(el);
+    const { detail } = await queued;
+    await el.updateComplete;
+    expect(root(el).querySelector('[part="queued-notice"]')!.textContent).to.contain('联网后会自动发送');
+    await expect(el).to.be.accessible();
+    const box = (await readOutbox()) as Array<{ key: string; body: { data: unknown } }>;
+    const mine = box.find((e) => e.key === detail.idempotencyKey)!;
+    expect(JSON.parse(JSON.stringify(mine.body.data))).to.deep.equal({ comment: '小区门口停车太乱，建议划线。', consent: true });
+    // The network is back: point the stored entry at a live server and fire `online`.
+    const run = uid('run');
+    const { enqueue } = await import('../../src/services/outbox.js');
+    await enqueue({ ...(mine as never as Parameters<typeof enqueue>[0]), url: chaosUrl('ok', run) });
+    const sent = oneEvent(el, 'rd-submitted');
+    window.dispatchEvent(new Event('online'));
+    await sent;
+    const [req] = await chaosLog(run);
+    expect(req.headers['idempotency-key']).to.equal(detail.idempotencyKey);
+  });
+});
+
+describe('platform: drafts', () => {
+  it('saves while typing (no phone), restores on reload with a notice, discard clears', async () => {
+    const id = uid('form');
+    const a = await mount({ id });
+    typeInto(byLabel<HTMLTextAreaElement>(root(a), '意见内容'), '草稿内容');
+    typeInto(byLabel(root(a), '手机号码'), '13800000000');
+    const saved = await oneEvent(a, 'rd-draft-saved');
+    expect(saved.detail.savedAt).to.be.a('string');
+    const rec = (await readDraft(`rd:rd-test-form:${id}`)) as { value: Record<string, unknown> };
+    expect(rec.value).to.deep.equal({ comment: '草稿内容', consent: false });
+    a.remove();
+
+    const b = await fixture<RdTestForm>(html`<rd-test-form submit-url="x" .data=${data(id)}></rd-test-form>`);
+    await oneEvent(b, 'rd-draft-restored');
+    await b.updateComplete;
+    expect(byLabel<HTMLTextAreaElement>(root(b), '意见内容').value).to.equal('草稿内容');
+    expect(root(b).querySelector('[part="draft-notice"]')!.textContent).to.contain('已恢复您上次未提交的内容');
+    await expect(b).to.be.accessible();
+    button(root(b), '清除已保存的内容').click();
+    await until(async () => (await readDraft(`rd:rd-test-form:${id}`)) === undefined);
+    await until(() => byLabel<HTMLTextAreaElement>(root(b), '意见内容').value === '', 3000, 'form emptied');
+    expect(root(b).querySelector('[part="draft-notice"]')!.textContent).to.contain('已清除保存的内容');
+  });
+
+  it('drafts="off" writes nothing', async () => {
+    const id = uid('form');
+    const el = await mount({ id, drafts: 'off' });
+    typeInto(byLabel<HTMLTextAreaElement>(root(el), '意见内容'), '不保存');
+    await new Promise((r) => setTimeout(r, 900));
+    expect(await readDraft(`rd:rd-test-form:${id}`)).to.equal(undefined);
+  });
+
+  it('a successful submit removes the draft', async () => {
+    const id = uid('form');
+    const el = await mount({ id });
+    await fillValid(el);
+    await oneEvent(el, 'rd-draft-saved');
+    await submit(el);
+    await oneEvent(el, 'rd-submitted');
+    await until(async () => (await readDraft(`rd:rd-test-form:${id}`)) === undefined);
+  });
+
+  it('two tabs: the older one is told instead of silently overwriting', async () => {
+    const id = uid('form');
+    const a = await mount({ id });
+    const b = await mount({ id });
+    typeInto(byLabel<HTMLTextAreaElement>(root(a), '意见内容'), 'A 的内容');
+    await oneEvent(a, 'rd-draft-saved');
+    typeInto(byLabel<HTMLTextAreaElement>(root(b), '意见内容'), 'B 的内容');
+    await until(() => root(b).querySelector('[part="draft-notice"]')?.textContent?.includes('另一个标签页'));
+    expect(((await readDraft(`rd:rd-test-form:${id}`)) as { value: { comment: string } }).value.comment).to.equal('A 的内容');
+    button(root(b), '保留本页内容').click();
+    await until(async () => ((await readDraft(`rd:rd-test-form:${id}`)) as { value: { comment: string } }).value.comment === 'B 的内容');
+  });
+});
+
+describe('platform: config, locale, large text', () => {
+  it('takes endpoint and lang from the nearest rd-provider; own attributes win', async () => {
+    const run = uid('run');
+    const wrap = await fixture(html`<rd-provider lang="en" endpoint=${`${env().chaos}/s/ok/${run}`} large>
+      <rd-test-form .data=${data()}></rd-test-form></rd-provider>`);
+    const el = wrap.querySelector('rd-test-form')!;
+    await until(() => root(el).querySelector('form'));
+    expect(root(el).querySelector('label')!.textContent).to.contain('Your comment');
+    expect(el.hasAttribute('data-rd-large')).to.equal(true);
+    expect(getComputedStyle(el).fontSize).to.equal('20px');
+    typeInto(byLabel<HTMLTextAreaElement>(root(el), 'Your comment'), 'Parking');
+    byLabel(root(el), 'personal information notice').click();
+    await el.updateComplete;
+    await submit(el);
+    await oneEvent(el, 'rd-submitted');
+    const [req] = await chaosLog(run);
+    expect(req.path).to.equal(`/s/ok/${run}/deputy-messages`);
+    expect(JSON.parse(req.body).locale).to.equal('en');
+  });
+
+  it('font size does not follow a shrunken host root font-size', async () => {
+    document.documentElement.style.fontSize = '10px';
+    try {
+      const el = await mount();
+      expect(getComputedStyle(el).fontSize).to.equal('16px');
+    } finally {
+      document.documentElement.style.fontSize = '';
+    }
+  });
+
+  it('messages overrides replace single strings; lang change re-renders', async () => {
+    const el = await mount();
+    el.messages = { 'test.comment': '您的意见' };
+    await el.updateComplete;
+    expect(byLabel(root(el), '您的意见')).to.exist;
+    el.setAttribute('lang', 'en');
+    await until(() => root(el).querySelector('h2 + *') && root(el).textContent!.includes('personal information notice'));
+  });
+
+  it('no endpoint configured: a clear message instead of a throw', async () => {
+    const el = await fixture<RdTestForm>(html`<rd-test-form .data=${data()}></rd-test-form>`);
+    await until(() => root(el).querySelector('form'));
+    await fillValid(el);
+    await submit(el);
+    await el.updateComplete;
+    expect(root(el).querySelector('[part="error-summary"]')!.textContent).to.contain('尚未配置提交地址');
+  });
+
+  it('registering twice does not throw', async () => {
+    const { RdTestForm } = await import('../helpers/rd-test-form.js');
+    expect(() => RdTestForm.define('rd-test-form')).to.not.throw();
+    expect(() => RdTestForm.define('rd-test-form', class extends HTMLElement {})).to.not.throw();
+  });
+});

@@ -1,0 +1,73 @@
+// Test helpers shared by every suite: the local servers, unique ids, reading IndexedDB, waiting.
+import { get, createStore, keys } from 'idb-keyval';
+
+declare global {
+  interface Window {
+    __RD_TEST__: { chaos: string; refused: string; receiver: string | null };
+  }
+}
+
+export const env = () => window.__RD_TEST__;
+
+let n = 0;
+/** A unique id for this test run (draft ids, chaos-server run ids). */
+export const uid = (prefix = 't') => `${prefix}-${Date.now().toString(36)}-${(n++).toString(36)}-${Math.random().toString(36).slice(2, 6)}`;
+
+/** URL of a chaos-server scenario for one run; see test/server/chaos-server.mjs. */
+export const chaosUrl = (scenario: string, run: string) => `${env().chaos}/s/${scenario}/${run}`;
+
+export interface LoggedRequest {
+  method: string;
+  path: string;
+  headers: Record<string, string>;
+  body: string;
+  at: number;
+}
+/** What the chaos server received for a run. */
+export async function chaosLog(run: string): Promise<LoggedRequest[]> {
+  return (await fetch(`${env().chaos}/log/${run}`)).json();
+}
+
+/** A draft as stored in IndexedDB by the draft store. */
+export const readDraft = (key: string) => get(key, createStore('rd-drafts', 'kv'));
+export const draftKeys = () => keys(createStore('rd-drafts', 'kv'));
+export const readOutbox = async () => {
+  const store = createStore('rd-outbox', 'kv');
+  const ks = await keys(store);
+  return Promise.all(ks.map((k) => get(k, store)));
+};
+
+/** Polls until `fn` returns a truthy value (or throws after `timeout` ms). */
+export async function until<T>(fn: () => T | Promise<T>, timeout = 8000, what = 'condition'): Promise<NonNullable<T>> {
+  const start = Date.now();
+  for (;;) {
+    const v = await fn();
+    if (v) return v as NonNullable<T>;
+    if (Date.now() - start > timeout) throw new Error(`Timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 25));
+  }
+}
+
+/** Types into an input/textarea as a person would (value + input event). */
+export function typeInto(el: HTMLInputElement | HTMLTextAreaElement, text: string) {
+  el.focus();
+  el.value = text;
+  el.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true }));
+}
+
+/** Finds an element in a shadow root by its visible label text. */
+export function byLabel<E extends HTMLElement = HTMLInputElement>(root: ShadowRoot, text: string | RegExp): E {
+  const labels = [...root.querySelectorAll('label')];
+  const label = labels.find((l) => (typeof text === 'string' ? l.textContent?.includes(text) : text.test(l.textContent ?? '')));
+  if (!label) throw new Error(`No label ${text}`);
+  const el = label.htmlFor ? root.getElementById(label.htmlFor) : label.querySelector('input,select,textarea');
+  if (!el) throw new Error(`Label ${text} has no control`);
+  return el as E;
+}
+
+/** Finds a button by its text. */
+export function button(root: ShadowRoot, text: string | RegExp): HTMLButtonElement {
+  const b = [...root.querySelectorAll('button')].find((x) => (typeof text === 'string' ? x.textContent?.includes(text) : text.test(x.textContent ?? '')));
+  if (!b) throw new Error(`No button ${text}`);
+  return b;
+}

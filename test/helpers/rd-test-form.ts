@@ -1,0 +1,125 @@
+// A minimal widget built on the shared base, used by the platform tests and as the worked example
+// in src/components/shared/README.md: data loading, drafts, validation, error summary, consent,
+// submission with receipt, outbox.
+import { html, nothing } from 'lit';
+import { state, property } from 'lit/decorators.js';
+import { z } from 'zod/mini';
+import { RdElement } from '../../src/components/shared/rd-element.js';
+import { DataController } from '../../src/controllers/data-controller.js';
+import { DraftController } from '../../src/controllers/draft-controller.js';
+import { SubmitController } from '../../src/controllers/submit-controller.js';
+import { FormErrors, consentBlock, errorSummary, fieldId, focusSummary, honeypot, receiptView, submitButton, textField } from '../../src/components/shared/form.js';
+import { checkForm } from '../../src/services/validation.js';
+import type { Catalogues } from '../../src/services/i18n/index.js';
+
+const dataSchema = z.object({ id: z.string().check(z.minLength(1)), title: z.string().check(z.minLength(1), z.maxLength(100)) });
+
+const formSchema = z.object({
+  comment: z.string().check(z.trim(), z.minLength(1, 'test.commentRequired'), z.maxLength(50)),
+  phone: z.optional(z.string().check(z.regex(/^1\d{10}$/, 'errors.phone'))),
+  consent: z.literal(true, 'errors.consent'),
+});
+
+interface FormValue { comment: string; phone: string; consent: boolean }
+const empty = (): FormValue => ({ comment: '', phone: '', consent: false });
+
+const catalogues: Catalogues<'test.title' | 'test.comment' | 'test.phone' | 'test.commentRequired'> = {
+  'zh-CN': { 'test.title': '测试表单', 'test.comment': '意见内容', 'test.phone': '手机号码', 'test.commentRequired': '请填写意见内容' },
+  en: { 'test.title': 'Test form', 'test.comment': 'Your comment', 'test.phone': 'Mobile number', 'test.commentRequired': 'Enter your comment' },
+};
+
+export class RdTestForm extends RdElement {
+  static override catalogues = [catalogues];
+
+  private readonly dataCtl = new DataController(this, {
+    schema: dataSchema,
+    id: () => this.formId,
+    route: (id) => (id ? `/forms/${encodeURIComponent(id)}` : undefined),
+    onData: () => void this.draftCtl.restore(),
+  });
+  private readonly draftCtl = new DraftController<FormValue>(this, {
+    tag: 'rd-test-form',
+    id: () => this.dataCtl.value?.id,
+    apply: (v) => { this.value = { ...empty(), ...v }; },
+    reset: () => { this.value = empty(); },
+  });
+  private readonly submitCtl = new SubmitController(this, {
+    type: 'deputy-message',
+    route: '/deputy-messages',
+    owner: () => `rd:rd-test-form:${this.dataCtl.value?.id ?? this.formId ?? ''}`,
+    onAccepted: () => void this.draftCtl.clear(),
+    baseDelay: 50,
+  });
+  private readonly errors = new FormErrors();
+
+  @property({ attribute: 'form-id' }) formId?: string;
+  @property({ attribute: false }) data?: unknown;
+  @state() value: FormValue = empty();
+  private bot = '';
+
+  private set(patch: Partial<FormValue>) {
+    this.value = { ...this.value, ...patch };
+    this.draftCtl.save(this.value);
+    if (this.errors.submitted) this.validate();
+  }
+
+  private validate() {
+    const r = checkForm(formSchema, { ...this.value, phone: this.value.phone || undefined });
+    this.errors.set(r.ok ? [] : r.problems);
+    return r;
+  }
+
+  private async onSubmit(e: Event) {
+    e.preventDefault();
+    this.errors.submitted = true;
+    const r = this.validate();
+    this.errors.setServer([]);
+    if (!r.ok) {
+      this.requestUpdate();
+      await this.updateComplete;
+      focusSummary(this.shadowRoot);
+      return;
+    }
+    if (this.bot) return;
+    const outcome = await this.submitCtl.submit(r.value);
+    if (outcome === 'rejected') this.errors.setServer(this.submitCtl.fieldErrors);
+    this.requestUpdate();
+    await this.updateComplete;
+    if (outcome === 'rejected' || outcome === 'invalid-config' || outcome === 'cancelled') focusSummary(this.shadowRoot);
+    if (outcome === 'submitted') this.shadowRoot?.querySelector<HTMLElement>('[data-rd-receipt]')?.focus();
+  }
+
+  protected override kioskReset() {
+    this.value = empty();
+    this.errors.reset();
+  }
+
+  protected override render() {
+    if (this.dataCtl.status !== 'complete') return this.dataCtl.renderStatus();
+    const t = this.t;
+    if (this.submitCtl.state === 'submitted' && this.submitCtl.receipt) {
+      return receiptView({
+        t,
+        receipt: this.submitCtl.receipt,
+        replyWindow: this.config.replyWindow,
+        summary: [{ label: t('test.comment'), value: String((this.submitCtl.payload?.data as FormValue)?.comment ?? '') }],
+        onNew: () => { this.value = empty(); this.errors.reset(); this.submitCtl.reset(); },
+      });
+    }
+    const shown = this.errors.shown(t);
+    const extra = [this.submitCtl.summaryMessage()].filter((m): m is string => !!m);
+    return html`<form part="form" novalidate @submit=${this.onSubmit}>
+      <h2>${this.dataCtl.value!.title}</h2>
+      ${this.draftCtl.renderNotice(() => this.value)}
+      ${errorSummary(t, shown, extra)}
+      ${this.submitCtl.renderStatus()}
+      ${textField({ t, id: fieldId('comment'), label: t('test.comment'), value: this.value.comment, multiline: true, maxlength: 50, counter: true, required: true, error: this.errors.for('comment', t), onInput: (v) => this.set({ comment: v }) })}
+      ${textField({ t, id: fieldId('phone'), label: t('test.phone'), value: this.value.phone, type: 'tel', markOptional: true, autocomplete: 'tel', error: this.errors.for('phone', t), onInput: (v) => this.set({ phone: v }) })}
+      ${consentBlock({ t, id: fieldId('consent'), checked: this.value.consent, error: this.errors.for('consent', t), privacyUrl: this.config.privacyUrl || undefined, onChange: (c) => this.set({ consent: c }) })}
+      ${honeypot(t, 'f-website', (v) => { this.bot = v; })}
+      ${this.submitCtl.state === 'queued' ? nothing : submitButton(t, this.submitCtl.busy)}
+    </form>`;
+  }
+}
+RdElement.define('rd-test-form', RdTestForm);
+declare global { interface HTMLElementTagNameMap { 'rd-test-form': RdTestForm } }

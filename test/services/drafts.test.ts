@@ -1,0 +1,99 @@
+import { expect } from '@open-wc/testing';
+import { DraftStore, stripKeys, draftKey, sweepExpiredDrafts, type DraftRecord } from '../../src/services/drafts.js';
+import { readDraft, uid, until } from '../helpers/env.js';
+
+describe('drafts service', () => {
+  const strip: Array<[string, unknown, unknown]> = [
+    ['flat contact keys', { name: '张三', phone: '13800000000', email: 'a@b.cn', text: 'x' }, { name: '张三', text: 'x' }],
+    ['nested and in arrays', { respondent: { mobile: '1', region: '城关镇', idCard: '1101' }, list: [{ tel: 1, v: 2 }] }, { respondent: { region: '城关镇' }, list: [{ v: 2 }] }],
+    ['case-insensitive whole keys only', { Phone: 1, EMAIL: 2, phoneticName: 'keep', telescope: 'keep' }, { phoneticName: 'keep', telescope: 'keep' }],
+    ['contact variants', { contactPhone: 1, contactEmail: 2, wechat: 3, qq: 4, idNumber: 5, keep: 6 }, { keep: 6 }],
+    ['primitives untouched', 'text', 'text'],
+    ['null untouched', null, null],
+  ];
+  for (const [name, input, want] of strip) it(`stripKeys: ${name}`, () => expect(stripKeys(input)).to.deep.equal(want));
+
+  it('draftKey follows rd:<tag>:<id>', () => expect(draftKey('rd-deputy-card', 'dep-001')).to.equal('rd:rd-deputy-card:dep-001'));
+
+  it('saves after the debounce, only once for a burst of changes, without contact fields', async () => {
+    const key = draftKey('rd-test', uid());
+    const saved: string[] = [];
+    const s = new DraftStore<Record<string, string>>(key, { delay: 80, onSaved: (r) => saved.push(r.savedAt) });
+    s.schedule({ text: 'a', phone: '13800000000' });
+    s.schedule({ text: 'ab', phone: '13800000000' });
+    s.schedule({ text: 'abc', phone: '13800000000' });
+    expect(await readDraft(key)).to.equal(undefined);
+    const rec = await until(() => readDraft(key) as Promise<DraftRecord<Record<string, string>> | undefined>);
+    expect(rec.value).to.deep.equal({ text: 'abc' });
+    expect(saved).to.have.length(1);
+    s.dispose();
+  });
+
+  it('keeps contact fields when the integrator opts in', async () => {
+    const key = draftKey('rd-test', uid());
+    const s = new DraftStore(key, { includeContact: true });
+    await s.save({ phone: '13800000000' });
+    expect(((await readDraft(key)) as DraftRecord<unknown>).value).to.deep.equal({ phone: '13800000000' });
+    s.dispose();
+  });
+
+  it('expires after the TTL: load returns null and deletes it', async () => {
+    const key = draftKey('rd-test', uid());
+    let now = new Date('2026-11-01T00:00:00Z');
+    const s = new DraftStore(key, { ttlDays: 7, now: () => now });
+    await s.save({ text: 'old' });
+    now = new Date('2026-11-07T23:59:00Z');
+    expect((await s.load())?.value).to.deep.equal({ text: 'old' });
+    now = new Date('2026-11-08T00:00:01Z');
+    expect(await s.load()).to.equal(null);
+    expect(await readDraft(key)).to.equal(undefined);
+    s.dispose();
+  });
+
+  it('sweeps expired drafts of other forms', async () => {
+    const key = draftKey('rd-test', uid());
+    const s = new DraftStore(key, { ttlDays: 1, now: () => new Date('2020-01-01T00:00:00Z') });
+    await s.save({ text: 'forgotten' });
+    expect(await sweepExpiredDrafts(new Date())).to.be.at.least(1);
+    expect(await readDraft(key)).to.equal(undefined);
+    s.dispose();
+  });
+
+  it('two tabs: the second does not overwrite newer text; its own text is kept aside', async () => {
+    const key = draftKey('rd-test', uid());
+    const a = new DraftStore<{ text: string }>(key);
+    const conflicts: Array<DraftRecord<{ text: string }>> = [];
+    const b = new DraftStore<{ text: string }>(key, { onConflict: (r) => conflicts.push(r) });
+    await a.load();
+    await b.load();
+    await a.save({ text: 'from A' });
+    expect(await b.save({ text: 'from B' })).to.equal(null);
+    expect(((await readDraft(key)) as DraftRecord<{ text: string }>).value.text).to.equal('from A');
+    expect(conflicts[0].value.text).to.equal('from A');
+    expect(((await readDraft(`${key}#${b.tabId}`)) as DraftRecord<{ text: string }>).value.text).to.equal('from B');
+    // Choosing "keep mine" writes B's text deliberately.
+    await b.save({ text: 'from B' }, true);
+    expect(((await readDraft(key)) as DraftRecord<{ text: string }>).value.text).to.equal('from B');
+    a.dispose(); b.dispose();
+  });
+
+  it('a tab that adopted the other tab’s text can save again', async () => {
+    const key = draftKey('rd-test', uid());
+    const a = new DraftStore<{ text: string }>(key);
+    const b = new DraftStore<{ text: string }>(key, { onConflict: (r) => b.adopt(r) });
+    await a.save({ text: 'A1' });
+    await b.save({ text: 'B1' });
+    expect(await b.save({ text: 'A1 + B' })).to.not.equal(null);
+    expect(((await readDraft(key)) as DraftRecord<{ text: string }>).value.text).to.equal('A1 + B');
+    a.dispose(); b.dispose();
+  });
+
+  it('clear removes the draft', async () => {
+    const key = draftKey('rd-test', uid());
+    const s = new DraftStore(key);
+    await s.save({ text: 'x' });
+    await s.clear();
+    expect(await readDraft(key)).to.equal(undefined);
+    s.dispose();
+  });
+});

@@ -1,0 +1,127 @@
+// The submission client against a real local HTTP server (test/server/chaos-server.mjs).
+import { expect } from '@open-wc/testing';
+import { send, sendOnce, parseRetryAfter, backoffDelay, uuidv4, loadJson } from '../../src/services/http.js';
+import { chaosUrl, chaosLog, uid, env } from '../helpers/env.js';
+
+const body = (id: string) => ({ type: 'deputy-message', version: 1, id, data: { text: '你好' } });
+const fast = { baseDelay: 20, maxDelay: 3000, random: () => 0.5 };
+
+describe('http: send', () => {
+  it('503 twice then 201: three tries, one Idempotency-Key, the receipt', async () => {
+    const run = uid('h');
+    const key = uuidv4();
+    const retries: number[] = [];
+    const r = await send({ url: chaosUrl('503x2', run), body: body(key), idempotencyKey: key }, { ...fast, onRetry: (a) => retries.push(a) });
+    expect(r).to.include({ ok: true, status: 201 });
+    if (r.ok) expect(r.receipt).to.match(/^FK-2026-\d{5}$/);
+    const log = await chaosLog(run);
+    expect(log).to.have.length(3);
+    expect(new Set(log.map((l) => l.headers['idempotency-key']))).to.deep.equal(new Set([key]));
+    expect(log.every((l) => l.headers['content-type'] === 'application/json')).to.equal(true);
+    expect(JSON.parse(log[2].body)).to.deep.equal(body(key));
+    expect(retries).to.deep.equal([2, 3]);
+  });
+
+  it('connection refused → network, after every attempt', async () => {
+    const key = uuidv4();
+    const r = await send({ url: `${env().refused}/x`, body: body(key), idempotencyKey: key }, { ...fast, attempts: 2 });
+    expect(r).to.deep.equal({ ok: false, kind: 'network' });
+  });
+
+  it('a hang past the timeout → timeout', async () => {
+    const run = uid('h');
+    const key = uuidv4();
+    const t0 = performance.now();
+    const r = await send({ url: chaosUrl('hang', run), body: body(key), idempotencyKey: key }, { ...fast, attempts: 2, timeout: 300 });
+    expect(r).to.deep.equal({ ok: false, kind: 'timeout' });
+    expect(performance.now() - t0).to.be.lessThan(5000);
+    expect(await chaosLog(run)).to.have.length(2);
+  });
+
+  it('422 with field errors → rejected, no retry', async () => {
+    const run = uid('h');
+    const key = uuidv4();
+    const r = await send({ url: chaosUrl('422', run), body: body(key), idempotencyKey: key }, fast);
+    expect(r.ok).to.equal(false);
+    if (!r.ok && r.kind === 'rejected') {
+      expect(r.status).to.equal(422);
+      expect(r.errors).to.deep.equal([{ path: 'respondent.phone', message: '手机号码格式不正确' }, { path: 'comments.0.text', message: '意见内容过长' }]);
+    } else expect.fail(`expected rejected, got ${JSON.stringify(r)}`);
+    expect(await chaosLog(run)).to.have.length(1);
+  });
+
+  it('429 with Retry-After: 1 waits at least a second, then succeeds', async () => {
+    const run = uid('h');
+    const key = uuidv4();
+    const waits: number[] = [];
+    const r = await send({ url: chaosUrl('429', run), body: body(key), idempotencyKey: key }, { ...fast, onRetry: (_a, w) => waits.push(w) });
+    expect(r.ok).to.equal(true);
+    expect(waits[0]).to.be.at.least(1000);
+    const log = await chaosLog(run);
+    expect(log[1].at - log[0].at).to.be.at.least(950);
+  });
+
+  it('a Retry-After longer than maxDelay stops retrying (the caller queues)', async () => {
+    const run = uid('h');
+    const key = uuidv4();
+    const r = await send({ url: chaosUrl('429', run), body: body(key), idempotencyKey: key }, { ...fast, maxDelay: 500 });
+    expect(r).to.deep.include({ ok: false, kind: 'server', status: 429 });
+    expect(await chaosLog(run)).to.have.length(1);
+  });
+
+  it('a malformed 200 is not a receipt: retried with the same key, then reported as server', async () => {
+    const run = uid('h');
+    const key = uuidv4();
+    const r = await send({ url: chaosUrl('malformed', run), body: body(key), idempotencyKey: key }, { ...fast, attempts: 2 });
+    expect(r).to.deep.include({ ok: false, kind: 'server', status: 200 });
+    const r2 = await sendOnce({ url: chaosUrl('no-receipt', run), body: body(key), idempotencyKey: key });
+    expect(r2).to.deep.include({ ok: false, kind: 'server' });
+  });
+
+  it('409 is final and carries the message and first receipt', async () => {
+    const key = uuidv4();
+    const r = await send({ url: chaosUrl('409', uid('h')), body: body(key), idempotencyKey: key }, fast);
+    expect(r).to.deep.include({ ok: false, kind: 'rejected', status: 409, message: '此测评码已使用', receipt: 'CP-2026-000007' });
+  });
+
+  it('sends extra headers and the credentials mode', async () => {
+    const run = uid('h');
+    const key = uuidv4();
+    await send({ url: chaosUrl('ok', run), body: body(key), idempotencyKey: key, headers: { 'X-Captcha-Token': 'abc' } }, fast);
+    const [req] = await chaosLog(run);
+    expect(req.headers['x-captcha-token']).to.equal('abc');
+    expect(req.headers['idempotency-key']).to.equal(key);
+  });
+});
+
+describe('http: helpers', () => {
+  const now = Date.parse('2026-11-25T08:00:00Z');
+  const retryAfter: Array<[string | null | undefined, number | undefined]> = [
+    [null, undefined], ['', undefined], ['0', 0], ['1', 1000], ['120', 120000], [' 5 ', 5000],
+    ['Wed, 25 Nov 2026 08:00:30 GMT', 30000], ['Wed, 25 Nov 2026 07:00:00 GMT', 0], ['soon', undefined], ['-1', undefined],
+  ];
+  for (const [v, want] of retryAfter) it(`parseRetryAfter(${JSON.stringify(v)}) → ${want}`, () => expect(parseRetryAfter(v, now)).to.equal(want));
+
+  const backoff: Array<[number, number, number, number, number]> = [
+    // attempt, base, max, random, expected
+    [1, 800, 30000, 0, 400], [1, 800, 30000, 1, 800], [2, 800, 30000, 0.5, 1200], [3, 800, 30000, 1, 3200],
+    [10, 800, 30000, 1, 30000], [10, 800, 30000, 0, 15000],
+  ];
+  for (const [a, b, m, r, want] of backoff) it(`backoff attempt ${a} random ${r} → ${want}`, () => expect(backoffDelay(a, b, m, () => r)).to.equal(want));
+
+  it('uuidv4 is a v4 UUID and unique', () => {
+    const ids = new Set(Array.from({ length: 200 }, uuidv4));
+    expect(ids.size).to.equal(200);
+    for (const id of ids) expect(id).to.match(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+  });
+
+  it('loadJson: ok, 404, not JSON, refused, timeout', async () => {
+    const run = uid('l');
+    expect(await loadJson(`${chaosUrl('data', run)}?json=${encodeURIComponent('{"a":1}')}`)).to.deep.equal({ ok: true, json: { a: 1 } });
+    expect(await loadJson(chaosUrl('404', run))).to.deep.equal({ ok: false, reason: 'not-found', status: 404 });
+    expect(await loadJson(`${chaosUrl('text', run)}?body=hello`)).to.deep.equal({ ok: false, reason: 'not-json', status: 200 });
+    expect(await loadJson(`${chaosUrl('500', run)}`)).to.deep.equal({ ok: false, reason: 'http', status: 500 });
+    expect(await loadJson(`${env().refused}/x`)).to.deep.equal({ ok: false, reason: 'network' });
+    expect(await loadJson(chaosUrl('hang', run), { timeout: 200 })).to.deep.equal({ ok: false, reason: 'timeout' });
+  });
+});
