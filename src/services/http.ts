@@ -1,6 +1,6 @@
 // HTTP for the widgets: reading data and sending submissions per CONTRACT.md ("HTTP").
 // No Lit, no DOM beyond fetch/AbortController.
-import { receiptResponse, errorResponse, type FieldError } from './schemas/common.js';
+import type { FieldError } from './schemas/common.js';
 import type { Credentials } from './config.js';
 
 /** RFC 4122 version 4 UUID (crypto.randomUUID where available, e.g. not on plain-http pages). */
@@ -15,6 +15,34 @@ export function uuidv4(): string {
   b[8] = (b[8] & 0x3f) | 0x80;
   const h = [...b].map((x) => x.toString(16).padStart(2, '0')).join('');
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
+}
+
+// Response shapes are checked by hand here (not with zod) to keep zod out of the shared layer;
+// the same shapes are published as JSON Schema from schemas/common.ts.
+const isStr = (v: unknown, max: number): v is string => typeof v === 'string' && v.length <= max;
+const obj = (v: unknown): Record<string, unknown> | undefined => (v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : undefined);
+
+/** `{receipt, message?}` from a 2xx, or undefined when it is not one. */
+export function readReceipt(json: unknown): { receipt: string; message?: string } | undefined {
+  const o = obj(json);
+  if (!o || !isStr(o.receipt, 100) || !o.receipt) return undefined;
+  return { receipt: o.receipt, message: isStr(o.message, 2000) ? o.message : undefined };
+}
+
+/** `{errors?, message?, receipt?}` from a 4xx; malformed parts are dropped. */
+export function readErrors(json: unknown): { errors: FieldError[]; message?: string; receipt?: string } {
+  const o = obj(json) ?? {};
+  const errors = Array.isArray(o.errors)
+    ? o.errors.flatMap((e) => {
+        const x = obj(e);
+        return x && typeof x.path === 'string' && isStr(x.message, 2000) ? [{ path: x.path, message: x.message }] : [];
+      })
+    : [];
+  return {
+    errors,
+    message: isStr(o.message, 2000) ? o.message : undefined,
+    receipt: isStr(o.receipt, 100) ? o.receipt : undefined,
+  };
 }
 
 export type SendResult =
@@ -99,25 +127,16 @@ export async function sendOnce(req: SendRequest, timeout = 15_000): Promise<Send
   try { json = text ? JSON.parse(text) : undefined; } catch { json = undefined; }
 
   if (res.ok) {
-    const parsed = receiptResponse.safeParse(json);
+    const parsed = readReceipt(json);
     // A 2xx without a readable receipt: the server may have stored it; the same key makes a
     // retry safe and returns the first receipt.
-    if (!parsed.success) return { ok: false, kind: 'server', status: res.status };
-    return { ok: true, status: res.status, receipt: parsed.data.receipt, message: parsed.data.message };
+    if (!parsed) return { ok: false, kind: 'server', status: res.status };
+    return { ok: true, status: res.status, ...parsed };
   }
   if (isRetryableStatus(res.status)) {
     return { ok: false, kind: 'server', status: res.status, retryAfterMs: parseRetryAfter(res.headers.get('Retry-After')) };
   }
-  const err = errorResponse.safeParse(json);
-  const errors = err.success ? err.data.errors ?? [] : [];
-  return {
-    ok: false,
-    kind: 'rejected',
-    status: res.status,
-    errors,
-    message: err.success ? err.data.message : undefined,
-    receipt: err.success ? err.data.receipt : undefined,
-  };
+  return { ok: false, kind: 'rejected', status: res.status, ...readErrors(json) };
 }
 
 /**

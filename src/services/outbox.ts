@@ -93,7 +93,7 @@ export function flushOutbox(owner?: string, opts: SendOptions = {}): Promise<Flu
   };
   const locks = (globalThis.navigator as Navigator | undefined)?.locks;
   const p = locks && typeof locks.request === 'function'
-    ? (locks.request('rd-outbox-flush', run) as Promise<FlushReport[]>)
+    ? (locks.request('rd-outbox-flush', run) as unknown as Promise<FlushReport[]>)
     : run();
   flushing = p.finally(() => { flushing = null; });
   return flushing;

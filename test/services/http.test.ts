@@ -1,6 +1,6 @@
 // The submission client against a real local HTTP server (test/server/chaos-server.mjs).
 import { expect } from '@open-wc/testing';
-import { send, sendOnce, parseRetryAfter, backoffDelay, uuidv4, loadJson } from '../../src/services/http.js';
+import { send, sendOnce, parseRetryAfter, backoffDelay, uuidv4, loadJson, readReceipt, readErrors } from '../../src/services/http.js';
 import { chaosUrl, chaosLog, uid, env } from '../helpers/env.js';
 
 const body = (id: string) => ({ type: 'deputy-message', version: 1, id, data: { text: '你好' } });
@@ -124,4 +124,23 @@ describe('http: helpers', () => {
     expect(await loadJson(`${env().refused}/x`)).to.deep.equal({ ok: false, reason: 'network' });
     expect(await loadJson(chaosUrl('hang', run), { timeout: 200 })).to.deep.equal({ ok: false, reason: 'timeout' });
   });
+});
+
+describe('http: response readers', () => {
+
+  const receipts: Array<[unknown, unknown]> = [
+    [{ receipt: 'FK-2026-000001' }, { receipt: 'FK-2026-000001', message: undefined }],
+    [{ receipt: 'X', message: '已收到' }, { receipt: 'X', message: '已收到' }],
+    [{ receipt: '' }, undefined], [{ receipt: 12 }, undefined], [null, undefined], ['FK', undefined], [[{ receipt: 'a' }], undefined],
+    [{ receipt: 'x'.repeat(101) }, undefined], [{ receipt: 'X', message: 5 }, { receipt: 'X', message: undefined }],
+  ];
+  for (const [input, want] of receipts) it(`readReceipt(${JSON.stringify(input)?.slice(0, 40)})`, () => expect(readReceipt(input)).to.deep.equal(want));
+  const errs: Array<[unknown, unknown]> = [
+    [{ errors: [{ path: 'a.b', message: 'm' }] }, { errors: [{ path: 'a.b', message: 'm' }], message: undefined, receipt: undefined }],
+    [{ errors: [{ path: 1, message: 'm' }, { path: 'ok', message: 'y' }, 'junk'] }, { errors: [{ path: 'ok', message: 'y' }], message: undefined, receipt: undefined }],
+    [{ message: '已提交', receipt: 'CP-1' }, { errors: [], message: '已提交', receipt: 'CP-1' }],
+    ['<html>', { errors: [], message: undefined, receipt: undefined }],
+    [undefined, { errors: [], message: undefined, receipt: undefined }],
+  ];
+  for (const [input, want] of errs) it(`readErrors(${JSON.stringify(input)?.slice(0, 40)})`, () => expect(readErrors(input)).to.deep.equal(want));
 });
