@@ -155,42 +155,127 @@ export function toCsv(rows) {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Survey results, computed from stored responses (simple and public-safe):
-//   { surveyId, source: 'responses', responses: N, computedAt,
-//     questions: { <questionId>: { counts: {<value>: n}, average?: number }
-//                                 | { subjects: { <rowKey>: { counts, average? } } } } }
-// Each answer is tallied by value: strings/numbers/booleans count once, arrays (multiple, ballot,
-// ranking) count each element, objects (matrix: subject or dimension → value) are tallied per
-// key. Numbers also give an average. Answers to `text` and `proposal` questions (looked up in the
-// survey definition) are never published.
+// Survey results, computed from stored responses in the shape of the `survey-results` data schema
+// (src/services/schemas/survey.ts: {surveyId, title, generatedAt, respondents, sections}):
+//   satisfaction → a `scale` section with one row (tier counts, or score sum/count/pass);
+//   matrix       → a `scale` section, one row per subject (with per-dimension counts) or per row;
+//   ballot       → a `ballot` section: votes per candidate, ballots cast, write-ins counted only;
+//   single/multiple → a `choice` section: count per option, "other" counted only.
+// Text, number, ranking and proposal answers are never published. Scales follow the presets of
+// src/services/survey-logic.ts (三档 satisfied / basically-satisfied / dissatisfied by default).
+const PRESET_TIERS = {
+  three: ['satisfied', 'basically-satisfied', 'dissatisfied'],
+  four: ['very-satisfied', 'satisfied', 'basically-satisfied', 'dissatisfied'],
+  grade: ['excellent', 'competent', 'incompetent'],
+  stars: ['star5', 'star4', 'star3', 'star2', 'star1'],
+};
+/** `{tiers: [values]}` or `{score: {min, max, passAt}}` for a question's scale spec. */
+export function scaleOf(spec) {
+  if (spec === undefined) return { tiers: PRESET_TIERS.three };
+  if (typeof spec === 'string') return spec === 'score100' ? { score: { min: 0, max: 100, passAt: 60 } } : { tiers: PRESET_TIERS[spec] ?? PRESET_TIERS.three };
+  if (spec.kind === 'score') return { score: { min: spec.min, max: spec.max, passAt: spec.passAt ?? spec.min + 0.6 * (spec.max - spec.min) } };
+  return { tiers: (spec.tiers ?? []).map((t) => t.value) };
+}
+
 export function computeSurveyResults(surveyId, bodies, survey) {
-  const hidden = new Set();
-  for (const q of surveyQuestions(survey)) if (['text', 'proposal'].includes(q.type)) hidden.add(q.id);
-  const questions = {};
-  const tally = (slot, v) => {
-    if (v === null || v === undefined || v === '') return;
-    if (Array.isArray(v)) { for (const x of v) if (x === null || typeof x !== 'object') tally(slot, x); return; }
-    if (typeof v === 'object') {
-      slot.subjects ??= {};
-      for (const [k, x] of Object.entries(v)) tally((slot.subjects[k] ??= {}), x);
-      return;
+  const subjects = new Map((survey?.subjects ?? []).map((s) => [s.id, s]));
+  const answerSets = bodies.map((b) => {
+    const a = b?.data?.answers;
+    return a && typeof a === 'object' ? a : {};
+  });
+  const valuesOf = (qid) => answerSets.map((a) => a[qid]).filter((v) => v !== undefined && v !== null);
+  const isObj = (v) => v !== null && typeof v === 'object' && !Array.isArray(v);
+  const extra = {
+    ...(survey?.results?.passTiers ? { passTiers: survey.results.passTiers } : {}),
+    ...(survey?.results?.rule ? { rule: survey.results.rule } : {}),
+  };
+  const sections = [];
+
+  for (const q of surveyQuestions(survey)) {
+    const values = valuesOf(q.id);
+    if (q.type === 'satisfaction' || q.type === 'matrix') {
+      const sc = scaleOf(q.scale);
+      const newRow = (id, name) => {
+        const row = { id, name };
+        if (sc.tiers) row.counts = Object.fromEntries(sc.tiers.map((t) => [t, 0]));
+        else Object.assign(row, { scoreSum: 0, scoreCount: 0, scorePass: 0 });
+        return row;
+      };
+      const add = (row, v, counts = row.counts) => {
+        if (sc.tiers && typeof v === 'string' && counts && v in counts) counts[v] += 1;
+        if (sc.score && typeof v === 'number' && Number.isFinite(v)) {
+          row.scoreSum += v; row.scoreCount += 1;
+          if (v >= sc.score.passAt) row.scorePass += 1;
+        }
+      };
+      const rows = [];
+      if (q.type === 'satisfaction') {
+        const row = newRow(q.subject ?? q.id, subjects.get(q.subject)?.name ?? q.title);
+        for (const v of values) add(row, v);
+        rows.push(row);
+      } else {
+        const dims = q.dimensions ?? [];
+        const subjectIds = q.subjects ?? (dims.length ? [] : [...subjects.keys()]);
+        if (!subjectIds.length) {
+          // One group of dimensions: the rows are the dimensions, answers {dimensionId: value}.
+          for (const d of dims) {
+            const row = newRow(d.id, d.label);
+            for (const v of values) if (isObj(v)) add(row, v[d.id]);
+            rows.push(row);
+          }
+        } else {
+          for (const sid of subjectIds) {
+            const s = subjects.get(sid);
+            if (!s) continue;
+            const row = newRow(s.id, s.name);
+            if (!dims.length) {
+              for (const v of values) if (isObj(v)) add(row, v[sid]);
+            } else {
+              // {subjectId: {dimensionId: value}}: tiers per dimension; scores pooled on the row.
+              const perDim = dims.map((d) => ({ id: d.id, label: d.label, counts: Object.fromEntries((sc.tiers ?? []).map((t) => [t, 0])) }));
+              for (const v of values) {
+                if (!isObj(v) || !isObj(v[sid])) continue;
+                perDim.forEach((pd) => add(row, v[sid][pd.id], pd.counts));
+              }
+              if (sc.tiers) {
+                row.dimensions = perDim;
+                for (const t of sc.tiers) row.counts[t] = perDim.reduce((n, pd) => n + pd.counts[t], 0);
+              }
+            }
+            rows.push(row);
+          }
+        }
+      }
+      if (rows.length) sections.push({ kind: 'scale', questionId: q.id, title: q.title, ...(q.scale !== undefined ? { scale: q.scale } : {}), ...extra, rows });
+    } else if (q.type === 'ballot') {
+      const ids = q.candidates ?? [...subjects.keys()];
+      const votes = new Map(ids.map((id) => [id, 0]));
+      let writeIns = 0;
+      let ballots = 0;
+      for (const v of values) {
+        if (!isObj(v)) continue;
+        ballots += 1;
+        for (const id of new Set(Array.isArray(v.selected) ? v.selected : [])) if (votes.has(id)) votes.set(id, votes.get(id) + 1);
+        if (Array.isArray(v.writeIns)) writeIns += v.writeIns.length;
+      }
+      const candidates = ids.filter((id) => subjects.has(id)).map((id) => ({ id, name: subjects.get(id).name, votes: votes.get(id) }));
+      if (candidates.length) sections.push({ kind: 'ballot', questionId: q.id, title: q.title, seats: q.max, ballots, candidates, ...(q.writeIn ? { writeIns } : {}) });
+    } else if (q.type === 'single' || q.type === 'multiple') {
+      const counts = new Map((q.options ?? []).map((o) => [o.id, 0]));
+      let other = 0;
+      const bump = (id) => { if (counts.has(id)) counts.set(id, counts.get(id) + 1); };
+      for (const v of values) {
+        if (typeof v === 'string') bump(v);
+        else if (isObj(v)) {
+          if (Array.isArray(v.selected)) for (const id of new Set(v.selected)) bump(id);
+          if (typeof v.other === 'string' && v.other.trim()) other += 1;
+        }
+      }
+      const options = (q.options ?? []).map((o) => ({ id: o.id, label: o.label, count: counts.get(o.id) }));
+      if (options.length) sections.push({ kind: 'choice', questionId: q.id, title: q.title, options, ...(q.allowOther ? { other } : {}) });
     }
-    slot.counts ??= {};
-    slot.counts[String(v)] = (slot.counts[String(v)] ?? 0) + 1;
-    if (typeof v === 'number') { slot.sum = (slot.sum ?? 0) + v; slot.n = (slot.n ?? 0) + 1; }
-  };
-  for (const b of bodies) {
-    const answers = b?.data?.answers;
-    if (!answers || typeof answers !== 'object') continue;
-    for (const [qid, v] of Object.entries(answers)) if (!hidden.has(qid)) tally((questions[qid] ??= {}), v);
   }
-  const finish = (slot) => {
-    if (slot.n) slot.average = Math.round((slot.sum / slot.n) * 100) / 100;
-    delete slot.sum; delete slot.n;
-    if (slot.subjects) for (const s of Object.values(slot.subjects)) finish(s);
-  };
-  for (const s of Object.values(questions)) finish(s);
-  return { surveyId, source: 'responses', responses: bodies.length, computedAt: new Date().toISOString(), questions };
+  return { surveyId, title: survey?.title ?? surveyId, generatedAt: new Date().toISOString(), respondents: bodies.length, sections };
 }
 
 function surveyQuestions(survey) {
@@ -343,7 +428,7 @@ export async function startReceiver({
       'Access-Control-Allow-Credentials': 'true',
       'Access-Control-Allow-Headers': CORS_ALLOW_HEADERS,
       'Access-Control-Allow-Methods': 'GET, HEAD, POST, DELETE, OPTIONS',
-      'Access-Control-Expose-Headers': 'Retry-After',
+      'Access-Control-Expose-Headers': 'Retry-After, Content-Disposition',
     };
     const origin = req.headers.origin;
     if (origin && origin.length < 500 && !/[\r\n]/.test(origin)) h['Access-Control-Allow-Origin'] = origin;
@@ -392,7 +477,6 @@ export async function startReceiver({
       if (f) {
         await drain(req);
         if (f.delayMs) await new Promise((r) => setTimeout(r, Math.min(f.delayMs, 60_000)));
-        if (f.status === 'reset') { req.socket.destroy(); return; }
         const h = f.retryAfter !== undefined ? { 'Retry-After': String(f.retryAfter) } : {};
         send(req, res, Number(f.status), { message: `injected fault ${f.status}` }, h);
         return;
@@ -506,9 +590,11 @@ export async function startReceiver({
       return ok(s);
     }
     if (head === 'surveys' && id && tail === 'results') {
+      // Computed from stored responses when there are any; else the published file, if any;
+      // else computed with zero responses (every tier and option at 0).
       const survey = await readJson(surveyFile(id));
       const bodies = q.surveyBodies.all(id).map((r) => JSON.parse(r.body));
-      if (bodies.length) {
+      if (bodies.length && survey !== undefined) {
         const results = computeSurveyResults(id, bodies, survey);
         checkData('survey-results', results, `computed results of ${id}`);
         return ok(results);
@@ -558,7 +644,7 @@ export async function startReceiver({
     if (req.method !== 'POST') throw new HttpError(405, { message: 'Method not allowed' }, { Allow: 'GET, POST, DELETE' });
     let f;
     try { f = JSON.parse(await readBody(req)); } catch (e) { if (e instanceof HttpError) throw e; throw fieldError(400, '', 'not JSON'); }
-    const okStatus = (s) => s === 'reset' || (Number.isInteger(s) && s >= 100 && s <= 599);
+    const okStatus = (s) => Number.isInteger(s) && s >= 200 && s <= 599;
     if (!f || typeof f.route !== 'string' || !Array.isArray(f.statuses) || !f.statuses.length || !f.statuses.every(okStatus)) {
       throw fieldError(400, '', 'expected {route: "/api/…", statuses: [503, …], key?, retryAfter?, delayMs?}');
     }
