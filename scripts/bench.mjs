@@ -1,0 +1,92 @@
+// `npm run bench`: gzip sizes of every dist file (and of the shared layer), then each widget's
+// benchmark (bench/<tag>.bench.mjs) in headless Chromium. Figures, not pass/fail: they go into
+// the README. Builds first unless --no-build.
+import { spawnSync } from 'node:child_process';
+import { readdirSync, readFileSync, writeFileSync, mkdtempSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { pathToFileURL } from 'node:url';
+import { chromium } from 'playwright-core';
+import { findChrome, CHROME_ARGS, NO_CHROME_MESSAGE } from './chrome.mjs';
+
+const args = process.argv.slice(2);
+if (!args.includes('--no-build')) {
+  const r = spawnSync(process.execPath, ['scripts/build.mjs', '--quiet'], { stdio: 'inherit' });
+  if (r.status !== 0) process.exit(r.status ?? 1);
+}
+const only = args.filter((a) => !a.startsWith('--'));
+
+const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
+const gz = (p) => gzipSync(readFileSync(p), { level: 9 }).length;
+
+// 1. Sizes.
+const rows = [];
+const walk = (d) => {
+  for (const f of readdirSync(d, { withFileTypes: true })) {
+    const p = join(d, f.name);
+    if (f.isDirectory()) { if (!['types', 'server', 'schemas'].includes(f.name)) walk(p); }
+    else if (f.name.endsWith('.js')) rows.push({ file: p, bytes: readFileSync(p).length, gzip: gz(p) });
+  }
+};
+walk('dist');
+rows.sort((a, b) => a.file.localeCompare(b.file));
+
+/** Every file an ESM entry loads statically (its import graph within dist/). */
+function staticGraph(entry, seen = new Set()) {
+  if (seen.has(entry)) return seen;
+  seen.add(entry);
+  const src = readFileSync(entry, 'utf8');
+  for (const m of src.matchAll(/(?:^|[;\s])import\s*(?:[\w*{}\s,$]+from\s*)?["'](\.{1,2}\/[^"']+)["']/g)) {
+    staticGraph(join(entry, '..', m[1]), seen);
+  }
+  return seen;
+}
+const sumGz = (files) => [...files].reduce((n, f) => n + gz(f), 0);
+
+console.log('\n## Sizes (minified, gzip -9)\n');
+console.log('| file | size | gzip |\n|---|---:|---:|');
+for (const r of rows) console.log(`| ${r.file} | ${kb(r.bytes)} | ${kb(r.gzip)} |`);
+console.log('\n| what a page loads (static imports) | gzip |\n|---|---:|');
+const results = { sizes: rows, loads: {}, benches: {} };
+for (const entry of ['dist/components/rd-provider.js', 'dist/rd-widgets.js', ...readdirSync('dist/components').filter((f) => f.endsWith('.js') && f !== 'rd-provider.js').map((f) => `dist/components/${f}`)]) {
+  if (!existsSync(entry)) continue;
+  const total = sumGz(staticGraph(entry));
+  results.loads[entry] = total;
+  console.log(`| ${entry === 'dist/components/rd-provider.js' ? 'Lit + shared base (rd-provider entry)' : entry} | ${kb(total)} |`);
+}
+
+// 2. Widget benchmarks in Chromium against the reference receiver (serves / → demo, /dist → dist).
+const benches = existsSync('bench') ? readdirSync('bench').filter((f) => f.endsWith('.bench.mjs') && (!only.length || only.some((o) => f.includes(o)))) : [];
+if (benches.length) {
+  const executablePath = findChrome();
+  if (!executablePath) { console.error(NO_CHROME_MESSAGE); process.exit(1); }
+  const { startReceiver } = await import('../demo/receiver.mjs');
+  const receiver = await startReceiver({ port: 0, dbFile: join(mkdtempSync(join(tmpdir(), 'rd-bench-')), 'bench.sqlite'), quiet: true });
+  const browser = await chromium.launch({ executablePath, args: CHROME_ARGS, headless: true });
+  try {
+    for (const file of benches) {
+      const mod = await import(pathToFileURL(join('bench', file)).href);
+      const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+      const page = await context.newPage();
+      page.on('pageerror', (e) => console.error(`  page error in ${file}: ${e.message}`));
+      await page.goto(`${receiver.url}/`);
+      console.log(`\n## ${file.replace('.bench.mjs', '')}\n`);
+      try {
+        const out = await mod.default(page, receiver.url);
+        results.benches[file] = out;
+        console.log('| measure | value |\n|---|---:|');
+        for (const r of out) console.log(`| ${r.name} | ${typeof r.value === 'number' ? r.value.toFixed(r.unit === 'ms' ? 1 : 0) : r.value} ${r.unit ?? ''} |`);
+      } catch (e) {
+        console.error(`  ${file} failed: ${e.stack ?? e}`);
+        process.exitCode = 1;
+      }
+      await context.close();
+    }
+  } finally {
+    await browser.close();
+    await receiver.close();
+  }
+}
+writeFileSync(join(mkdtempSync(join(tmpdir(), 'rd-bench-out-')), 'bench.json'), JSON.stringify(results, null, 2));
+console.log(`\nMachine: ${process.platform} ${process.arch}, Node ${process.version}. Figures vary between runs; compare orders of magnitude.`);
