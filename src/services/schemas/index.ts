@@ -3,6 +3,7 @@
 import type { z } from 'zod/mini';
 import { receiptResponse, errorResponse } from './common.js';
 import { deputySchema, deputyDirectorySchema, deputyMessagePayload } from './deputy.js';
+import { survey, surveyResults, surveyResponsePayload } from './survey.js';
 
 /** Data files a widget reads (GET routes, `src`, inline JSON, `data`). */
 export const dataSchemas: Record<string, z.ZodMiniType> = {};
@@ -14,6 +15,11 @@ export const payloadSchemas: Record<string, { route: string; schema: z.ZodMiniTy
 dataSchemas.deputy = deputySchema;
 dataSchemas.deputies = deputyDirectorySchema;
 payloadSchemas['deputy-message'] = { route: '/deputy-messages', schema: deputyMessagePayload, receiptPrefix: 'LY' };
+
+// <rd-satisfaction-survey>
+dataSchemas.survey = survey;
+dataSchemas['survey-results'] = surveyResults;
+payloadSchemas['survey-response'] = { route: '/survey-responses', schema: surveyResponsePayload, receiptPrefix: 'CP' };
 
 export const responseSchemas = { receipt: receiptResponse, errors: errorResponse };
 
