@@ -2,7 +2,7 @@
 // JSON Schemas + OpenAPI generated from the zod schemas, and a node bundle of the schemas for the
 // reference receiver. Prints each file's gzip size.
 import { spawnSync } from 'node:child_process';
-import { rmSync, mkdirSync, readdirSync, statSync, readFileSync } from 'node:fs';
+import { rmSync, mkdirSync, readdirSync, statSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { build as esbuild } from 'esbuild';
@@ -39,6 +39,11 @@ step('rollup', process.execPath, ['node_modules/rollup/dist/bin/rollup', '-c', '
 
 // 3. Types and the custom elements manifest.
 step('types', process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.build.json']);
+// Per-widget entry types: dist/components/<tag>.d.ts re-exports the element's declarations.
+for (const f of readdirSync('dist/components').filter((x) => x.endsWith('.js'))) {
+  const tag = f.replace(/\.js$/, '');
+  writeFileSync(`dist/components/${tag}.d.ts`, `export * from '../types/components/${tag}/${tag}.js';\n`);
+}
 step('manifest', process.execPath, ['node_modules/@custom-elements-manifest/analyzer/cem.js', 'analyze', '--litelement', '--globs', 'src/components/**/*.ts', '--exclude', 'src/**/*.styles.ts', '--outdir', 'dist', '--quiet']);
 
 // 4. Sizes.

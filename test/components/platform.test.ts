@@ -288,3 +288,30 @@ describe('platform: config, locale, large text', () => {
     expect(() => RdTestForm.define('rd-test-form', class extends HTMLElement {})).to.not.throw();
   });
 });
+
+describe('platform: error boundary', () => {
+  it('a widget that throws while rendering shows a notice; its neighbour still works', async () => {
+    const { RdTestForm } = await import('../helpers/rd-test-form.js');
+    class RdBroken extends RdTestForm {
+      protected override render(): never { throw new Error('boom'); }
+    }
+    RdTestForm.define('rd-broken-form', RdBroken);
+    const errors: unknown[] = [];
+    const onError = (e: ErrorEvent) => errors.push(e.error);
+    window.addEventListener('error', onError);
+    const origError = console.error;
+    console.error = () => {};
+    try {
+      const wrap = await fixture(html`<div><rd-broken-form .data=${data()}></rd-broken-form><rd-test-form submit-url="x" .data=${data()}></rd-test-form></div>`);
+      const broken = wrap.querySelector('rd-broken-form')!;
+      const ok = wrap.querySelector('rd-test-form')!;
+      await until(() => broken.shadowRoot!.querySelector('[role="alert"]'));
+      expect(broken.shadowRoot!.textContent).to.contain('此组件出现错误');
+      await until(() => ok.shadowRoot!.querySelector('form'));
+      expect(errors).to.deep.equal([]);
+    } finally {
+      console.error = origError;
+      window.removeEventListener('error', onError);
+    }
+  });
+});

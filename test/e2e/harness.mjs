@@ -1,0 +1,64 @@
+// End-to-end harness: the reference receiver (with fault injection) on a free port and a fresh
+// database, Debian's Chromium driven by playwright-core, page errors collected. Pages are driven
+// by visible labels and roles, as a person would.
+import { mkdtempSync, readFileSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, extname } from 'node:path';
+import { chromium } from 'playwright-core';
+import { findChrome, CHROME_ARGS, NO_CHROME_MESSAGE } from '../../scripts/chrome.mjs';
+import { startReceiver } from '../../demo/receiver.mjs';
+
+const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.json': 'application/json' };
+
+/**
+ * Starts the receiver and a browser. Returns helpers; call `close()` in `after`.
+ * `/fixtures/<file>` is served from test/fixtures/ (with per-file extra headers, e.g. a CSP).
+ */
+export async function startHarness() {
+  const executablePath = findChrome();
+  if (!executablePath) throw new Error(NO_CHROME_MESSAGE);
+  const dir = mkdtempSync(join(tmpdir(), 'rd-e2e-'));
+  const receiver = await startReceiver({ port: 0, dbFile: join(dir, 'e2e.sqlite'), quiet: true, faults: true });
+  const browser = await chromium.launch({ executablePath, args: CHROME_ARGS, headless: true });
+  const base = receiver.url;
+
+  async function newPage({ viewport = { width: 1280, height: 900 }, context: ctxOpts = {}, fixtureHeaders = {} } = {}) {
+    const context = await browser.newContext({ viewport, locale: 'zh-CN', timezoneId: 'Asia/Shanghai', ...ctxOpts });
+    const page = await context.newPage();
+    const errors = [];
+    page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
+    page.on('console', (m) => { if (m.type() === 'error' && !/Failed to load resource|net::ERR/.test(m.text())) errors.push(`console: ${m.text()}`); });
+    await context.route(`${base}/fixtures/**`, async (route) => {
+      const name = new URL(route.request().url()).pathname.replace(/^\/fixtures\//, '');
+      const file = join('test/fixtures', name);
+      if (!existsSync(file)) return route.fulfill({ status: 404, body: 'not found' });
+      await route.fulfill({ status: 200, headers: { 'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream', ...(fixtureHeaders[name] ?? {}) }, body: readFileSync(file) });
+    });
+    return { page, context, errors };
+  }
+
+  /** Stored rows of one type, read back from the receiver's export. */
+  async function exported(type) {
+    const res = await fetch(`${base}/api/export?type=${encodeURIComponent(type)}&format=json`);
+    if (!res.ok) throw new Error(`export ${type}: HTTP ${res.status}`);
+    return res.json();
+  }
+
+  async function faults(route, statuses, extra = {}) {
+    const res = await fetch(`${base}/__faults`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ route, statuses, ...extra }) });
+    if (!res.ok) throw new Error(`faults: HTTP ${res.status}`);
+  }
+
+  return {
+    base,
+    browser,
+    receiver,
+    newPage,
+    exported,
+    faults,
+    async close() {
+      await browser.close();
+      await receiver.close();
+    },
+  };
+}
