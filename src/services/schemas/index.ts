@@ -4,6 +4,8 @@ import type { z } from 'zod/mini';
 import { receiptResponse, errorResponse } from './common.js';
 import { deputySchema, deputyDirectorySchema, deputyMessagePayload } from './deputy.js';
 import { survey, surveyResults, surveyResponsePayload } from './survey.js';
+import { station, stationsFile } from './station.js';
+import { appointmentPayload } from './appointment.js';
 
 /** Data files a widget reads (GET routes, `src`, inline JSON, `data`). */
 export const dataSchemas: Record<string, z.ZodMiniType> = {};
@@ -20,6 +22,11 @@ payloadSchemas['deputy-message'] = { route: '/deputy-messages', schema: deputyMe
 dataSchemas.survey = survey;
 dataSchemas['survey-results'] = surveyResults;
 payloadSchemas['survey-response'] = { route: '/survey-responses', schema: surveyResponsePayload, receiptPrefix: 'CP' };
+
+// <rd-station-map> (the appointment payload is shared with <rd-deputy-card>)
+dataSchemas.stations = stationsFile;
+dataSchemas.station = station;
+payloadSchemas['appointment'] = { route: '/appointments', schema: appointmentPayload, receiptPrefix: 'YY' };
 
 export const responseSchemas = { receipt: receiptResponse, errors: errorResponse };
 
