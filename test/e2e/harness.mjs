@@ -8,6 +8,7 @@ import { chromium } from 'playwright-core';
 import { findChrome, CHROME_ARGS, NO_CHROME_MESSAGE } from '../../scripts/chrome.mjs';
 import { startReceiver } from '../../demo/receiver.mjs';
 
+const VENDOR = { 'vendor/require.js': 'node_modules/requirejs/require.js', 'vendor/jquery.js': 'node_modules/jquery/dist/jquery.min.js' };
 const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.json': 'application/json' };
 
 /**
@@ -30,7 +31,7 @@ export async function startHarness() {
     page.on('console', (m) => { if (m.type() === 'error' && !/Failed to load resource|net::ERR/.test(m.text())) errors.push(`console: ${m.text()}`); });
     await context.route(`${base}/fixtures/**`, async (route) => {
       const name = new URL(route.request().url()).pathname.replace(/^\/fixtures\//, '');
-      const file = join('test/fixtures', name);
+      const file = VENDOR[name] ?? join('test/fixtures', name);
       if (!existsSync(file)) return route.fulfill({ status: 404, body: 'not found' });
       await route.fulfill({ status: 200, headers: { 'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream', ...(fixtureHeaders[name] ?? {}) }, body: readFileSync(file) });
     });
