@@ -15,10 +15,19 @@
 //        /api/surveys/:id/results  /api/stations
 //   GET  /api/export?type=<type>&format=csv|json
 //   GET  /            static files from demo/ (index.html for folders), /dist/ from dist/
-//   with { faults: true } only (tests):  POST|DELETE /__faults,  GET /__rows?type=…,
-//        and a generic test payload type `rd-test` at POST /api/__test-submissions.
+//   with { faults: true } only (tests):
+//     POST /__faults {route: '/api/…', statuses: [503, 503], key?, retryAfter?, delayMs?, body?}
+//          queues answers for the next POSTs to `route` (only those with Idempotency-Key `key`,
+//          when given), served before any handling and never stored; each status is used once;
+//          `body` replaces the default {message}; `null` as a status = wait delayMs, then handle
+//          normally.  DELETE /__faults[?route=…][&key=…] clears; GET /__faults lists.
+//     GET /__rows?type=…[&key=…]  → {count, rows: [{id, type, idempotency_key, receipt,
+//          created_at, received_at, body}]}
+//     GET /__log?route=…[&key=…]  → [{at, route, key, status, fault?}] of every POST received
+//     and a generic payload type `rd-test` at POST /api/__test-submissions (receipts TS-…).
 import { createServer } from 'node:http';
 import { createHash } from 'node:crypto';
+import { gzipSync } from 'node:zlib';
 import { mkdirSync, realpathSync } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import { dirname, extname, join, resolve, sep } from 'node:path';
@@ -237,10 +246,8 @@ export function computeSurveyResults(surveyId, bodies, survey) {
                 if (!isObj(v) || !isObj(v[sid])) continue;
                 perDim.forEach((pd) => add(row, v[sid][pd.id], pd.counts));
               }
-              if (sc.tiers) {
-                row.dimensions = perDim;
-                for (const t of sc.tiers) row.counts[t] = perDim.reduce((n, pd) => n + pd.counts[t], 0);
-              }
+              // Like the published files: per-dimension counts only (readers pool them per row).
+              if (sc.tiers) { row.dimensions = perDim; delete row.counts; }
             }
             rows.push(row);
           }
@@ -418,8 +425,10 @@ export async function startReceiver({
     const f = faultQueue[i];
     const status = f.statuses.shift();
     if (!f.statuses.length) faultQueue.splice(i, 1);
-    return { status, retryAfter: f.retryAfter, delayMs: f.delayMs };
+    return { status, retryAfter: f.retryAfter, delayMs: f.delayMs, body: f.body };
   }
+  /** Every POST to a payload route (tests only): what arrived and what it was answered. */
+  const requestLog = [];
 
   // -------------------------------------------------------------------------------------------
   function cors(req) {
@@ -437,14 +446,24 @@ export async function startReceiver({
   function send(req, res, status, body, headers = {}) {
     if (res.headersSent) return;
     const isBuf = Buffer.isBuffer(body) || typeof body === 'string';
-    const payload = body === undefined ? '' : isBuf ? body : JSON.stringify(body);
-    res.writeHead(status, {
+    let payload = body === undefined ? '' : isBuf ? body : JSON.stringify(body);
+    const h = {
       ...cors(req),
       'X-Content-Type-Options': 'nosniff',
       'Cache-Control': 'no-store',
       ...(body !== undefined && !isBuf ? { 'Content-Type': 'application/json; charset=utf-8' } : {}),
       ...headers,
-    });
+    };
+    // gzip text over 1 KB, as any real host or CDN would (the benchmarks measure what pages download).
+    const type = String(h['Content-Type'] ?? '');
+    if (Buffer.byteLength(payload) > 1024 && /^(text\/|application\/(json|javascript|manifest)|image\/svg)/.test(type)
+      && /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''))) {
+      payload = gzipSync(payload, { level: 6 });
+      h['Content-Encoding'] = 'gzip';
+    }
+    h.Vary = 'Origin, Accept-Encoding';
+    h['Content-Length'] = String(Buffer.byteLength(payload));
+    res.writeHead(status, h);
     res.end(req.method === 'HEAD' ? undefined : payload);
   }
 
@@ -473,13 +492,21 @@ export async function startReceiver({
   async function handleSubmit(req, res, path, route) {
     const key = String(req.headers['idempotency-key'] ?? '').trim();
     if (faults) {
+      const entry = { at: new Date().toISOString(), route: path, key, status: 0 };
+      requestLog.push(entry);
+      if (requestLog.length > 2000) requestLog.shift();
+      res.on('finish', () => { entry.status = res.statusCode; });
       const f = takeFault(path, key);
       if (f) {
-        await drain(req);
+        entry.fault = true;
         if (f.delayMs) await new Promise((r) => setTimeout(r, Math.min(f.delayMs, 60_000)));
-        const h = f.retryAfter !== undefined ? { 'Retry-After': String(f.retryAfter) } : {};
-        send(req, res, Number(f.status), { message: `injected fault ${f.status}` }, h);
-        return;
+        if (f.status !== null) {
+          await drain(req);
+          const h = f.retryAfter !== undefined ? { 'Retry-After': String(f.retryAfter) } : {};
+          send(req, res, f.status, f.body ?? { message: `injected fault ${f.status}` }, h);
+          return;
+        }
+        // null: a delay only; then handled normally.
       }
     }
     const ctype = String(req.headers['content-type'] ?? '');
@@ -644,13 +671,14 @@ export async function startReceiver({
     if (req.method !== 'POST') throw new HttpError(405, { message: 'Method not allowed' }, { Allow: 'GET, POST, DELETE' });
     let f;
     try { f = JSON.parse(await readBody(req)); } catch (e) { if (e instanceof HttpError) throw e; throw fieldError(400, '', 'not JSON'); }
-    const okStatus = (s) => Number.isInteger(s) && s >= 200 && s <= 599;
-    if (!f || typeof f.route !== 'string' || !Array.isArray(f.statuses) || !f.statuses.length || !f.statuses.every(okStatus)) {
-      throw fieldError(400, '', 'expected {route: "/api/…", statuses: [503, …], key?, retryAfter?, delayMs?}');
+    const okStatus = (s) => s === null || (Number.isInteger(s) && s >= 200 && s <= 599);
+    if (!f || typeof f.route !== 'string' || !Array.isArray(f.statuses) || !f.statuses.length || !f.statuses.every(okStatus)
+      || (f.body !== undefined && (typeof f.body !== 'object' || f.body === null))) {
+      throw fieldError(400, '', 'expected {route: "/api/…", statuses: [503, …, or null = pass after delayMs], key?, retryAfter?, delayMs?, body?}');
     }
     faultQueue.push({
       route: f.route, key: typeof f.key === 'string' ? f.key : undefined, statuses: [...f.statuses],
-      retryAfter: f.retryAfter, delayMs: Number(f.delayMs) || 0,
+      retryAfter: f.retryAfter, delayMs: Number(f.delayMs) || 0, body: f.body,
     });
     send(req, res, 201, { queued: f.statuses.length });
   }
@@ -701,6 +729,11 @@ export async function startReceiver({
       return send(req, res, 204, undefined, { 'Access-Control-Max-Age': '600' });
     }
     if (faults && path === '/__faults') return handleFaults(req, res, url);
+    if (faults && path === '/__log' && req.method === 'GET') {
+      const route = url.searchParams.get('route');
+      const key = url.searchParams.get('key');
+      return send(req, res, 200, requestLog.filter((e) => (!route || e.route === route) && (!key || e.key === key)));
+    }
     if (faults && path === '/__rows' && req.method === 'GET') {
       const rows = q.rows.all({ type: url.searchParams.get('type') || null }).map(rowOut);
       const key = url.searchParams.get('key');
@@ -718,6 +751,15 @@ export async function startReceiver({
         throw new HttpError(404, { message: '找不到该地址' });
       }
       if (path === '/api/export') return handleExport(req, res, url);
+      if (path === '/api' || path === '/api/') {
+        // What this receiver accepts and serves (the schemas registered when it started).
+        return send(req, res, 200, {
+          payloads: [...routes].map(([route, r]) => ({ type: r.type, route, receiptPrefix: r.prefix })),
+          data: ['/api/drafts/{id}', '/api/deputies', '/api/deputies/{id}', '/api/surveys/{id}', '/api/surveys/{id}/results', '/api/stations'],
+          export: '/api/export?type={type}&format=csv|json',
+          openapi: '/dist/openapi.json',
+        });
+      }
       const parts = path.slice('/api/'.length).split('/');
       if (parts.at(-1) === '') parts.pop();
       return handleData(req, res, parts);

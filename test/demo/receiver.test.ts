@@ -35,7 +35,7 @@ async function rows(type: string, key?: string): Promise<{ count: number; rows: 
   expect(res.status).to.equal(200);
   return res.json();
 }
-async function queueFaults(f: { route: string; key?: string; statuses: number[]; retryAfter?: number; delayMs?: number }) {
+async function queueFaults(f: { route: string; key?: string; statuses: Array<number | null>; retryAfter?: number; delayMs?: number; body?: object }) {
   const res = await fetch(`${R()}/__faults`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(f) });
   expect(res.status).to.equal(201);
 }
@@ -99,14 +99,23 @@ describe('reference receiver', () => {
       expect((await rows('rd-test', body.id)).count).to.equal(0);
     });
 
-    it('validates the real widget routes with their schemas (deputy-message, survey-response)', async () => {
-      for (const [route, type] of [['/api/deputy-messages', 'deputy-message'], ['/api/survey-responses', 'survey-response']]) {
+    it('validates every registered widget route with its schema (as listed by GET /api)', async () => {
+      const index = (await (await fetch(`${R()}/api`)).json()) as { payloads: Array<{ type: string; route: string; receiptPrefix: string }> };
+      const widgetRoutes = index.payloads.filter((p) => p.type !== 'rd-test');
+      // The four routes and receipt prefixes of CONTRACT.md.
+      expect(widgetRoutes.map((p) => [p.type, p.route, p.receiptPrefix])).to.have.deep.members([
+        ['legislation-feedback', '/api/legislation-feedback', 'FK'],
+        ['deputy-message', '/api/deputy-messages', 'LY'],
+        ['appointment', '/api/appointments', 'YY'],
+        ['survey-response', '/api/survey-responses', 'CP'],
+      ]);
+      for (const { route, type } of widgetRoutes) {
         const res = await post(route, envelope(type, {}));
         expect(res.status, route).to.equal(400);
         const { errors } = (await res.json()) as { errors: FieldError[] };
         expect(errors.length, route).to.be.greaterThan(0);
         for (const e of errors) expect(e.path, route).to.match(/^data(\.|$)/);
-        const wrong = await post(route, envelope('appointment', {}));
+        const wrong = await post(route, envelope(type === 'appointment' ? 'deputy-message' : 'appointment', {}));
         expect(((await wrong.json()) as { errors: FieldError[] }).errors[0].path).to.equal('type');
       }
     });
@@ -215,6 +224,30 @@ describe('reference receiver', () => {
       const ok = await post(TEST_ROUTE, body);
       expect(ok.status).to.equal(201);
       expect((await post(TEST_ROUTE, body)).status).to.equal(200);
+      expect((await rows('rd-test', body.id)).count).to.equal(1);
+      const log = (await (await fetch(`${R()}/__log?key=${body.id}`)).json()) as Array<{ route: string; key: string; status: number; fault?: boolean }>;
+      expect(log.map((e) => [e.route, e.status, !!e.fault])).to.deep.equal([
+        [TEST_ROUTE, 503, true], [TEST_ROUTE, 503, true], [TEST_ROUTE, 201, false], [TEST_ROUTE, 200, false],
+      ]);
+    });
+
+    it('serves a queued body (422 with field errors) and stores nothing', async () => {
+      const body = testBody();
+      const errors = [{ path: 'data.text', message: '意见内容过长' }];
+      await queueFaults({ route: TEST_ROUTE, key: body.id, statuses: [422], body: { errors } });
+      const res = await post(TEST_ROUTE, body);
+      expect(res.status).to.equal(422);
+      expect(await res.json()).to.deep.equal({ errors });
+      expect((await rows('rd-test', body.id)).count).to.equal(0);
+    });
+
+    it('null in statuses delays, then handles the request normally', async () => {
+      const body = testBody();
+      await queueFaults({ route: TEST_ROUTE, key: body.id, statuses: [null], delayMs: 250 });
+      const t0 = performance.now();
+      const res = await post(TEST_ROUTE, body);
+      expect(res.status).to.equal(201);
+      expect(performance.now() - t0).to.be.at.least(230);
       expect((await rows('rd-test', body.id)).count).to.equal(1);
     });
 
@@ -331,15 +364,21 @@ describe('reference receiver', () => {
     }
 
     it('counts stored responses into the published results (ballot votes)', async () => {
-      const before = (await (await fetch(`${R()}/api/surveys/2027-mssx-pj/results`)).json()) as { respondents: number; sections: Array<{ kind: string; candidates?: Array<{ id: string; votes: number }> }> };
-      const body = envelope('survey-response', { surveyId: '2027-mssx-pj', anonymity: 'anonymous', role: 'deputy', code: 'RDTEST-MSSX-003', answers: { projects: { selected: ['m01', 'm02'] } } });
-      expect((await post('/api/survey-responses', body)).status).to.equal(201);
-      const after = (await (await fetch(`${R()}/api/surveys/2027-mssx-pj/results`)).json()) as typeof before;
-      const votes = (r: typeof before, id: string) => r.sections.find((s) => s.kind === 'ballot')?.candidates?.find((c) => c.id === id)?.votes ?? 0;
+      type Results = { respondents: number; sections: Array<{ kind: string; candidates?: Array<{ id: string; votes: number }> }> };
+      const vote = (code: string, selected: string[]) =>
+        envelope('survey-response', { surveyId: '2027-mssx-pj', anonymity: 'anonymous', role: 'deputy', code, answers: { projects: { selected } } });
+      const results = async () => (await (await fetch(`${R()}/api/surveys/2027-mssx-pj/results`)).json()) as Results;
+      const votes = (r: Results, id: string) => r.sections.find((s) => s.kind === 'ballot')?.candidates?.find((c) => c.id === id)?.votes;
+      // At least one stored response: from then on results are computed, not the published file.
+      expect((await post('/api/survey-responses', vote('RDTEST-MSSX-003', ['m03']))).status).to.equal(201);
+      const before = await results();
+      expect((await post('/api/survey-responses', vote('RDTEST-MSSX-004', ['m01', 'm02']))).status).to.equal(201);
+      const after = await results();
       expect(after.respondents).to.equal(before.respondents + 1);
-      expect(votes(after, 'm01')).to.equal(votes(before, 'm01') + 1);
-      expect(votes(after, 'm02')).to.equal(votes(before, 'm02') + 1);
+      expect(votes(after, 'm01')).to.equal(votes(before, 'm01')! + 1);
+      expect(votes(after, 'm02')).to.equal(votes(before, 'm02')! + 1);
       expect(votes(after, 'm03')).to.equal(votes(before, 'm03'));
+      expect(votes(after, 'm03')).to.be.at.least(1);
     });
   });
 
