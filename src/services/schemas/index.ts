@@ -6,6 +6,7 @@ import { deputySchema, deputyDirectorySchema, deputyMessagePayload } from './dep
 import { survey, surveyResults, surveyResponsePayload } from './survey.js';
 import { station, stationsFile } from './station.js';
 import { appointmentPayload } from './appointment.js';
+import { draftSchema, legislationFeedbackPayload } from './legislation.js';
 
 /** Data files a widget reads (GET routes, `src`, inline JSON, `data`). */
 export const dataSchemas: Record<string, z.ZodMiniType> = {};
@@ -27,6 +28,10 @@ payloadSchemas['survey-response'] = { route: '/survey-responses', schema: survey
 dataSchemas.stations = stationsFile;
 dataSchemas.station = station;
 payloadSchemas['appointment'] = { route: '/appointments', schema: appointmentPayload, receiptPrefix: 'YY' };
+
+// <rd-legislation-feedback>
+dataSchemas.draft = draftSchema;
+payloadSchemas['legislation-feedback'] = { route: '/legislation-feedback', schema: legislationFeedbackPayload, receiptPrefix: 'FK' };
 
 export const responseSchemas = { receipt: receiptResponse, errors: errorResponse };
 

@@ -1,0 +1,563 @@
+// Legal-text parser: the plain text a webmaster pastes from Word → 章 / 节 / 条 / 款 / 项 / 目.
+// No DOM, no Lit. It never guesses silently: whatever it cannot place, or places by assumption
+// (a line joined to the one before), is reported as {line, code, messageKey}.
+import type {
+  LegalArticle,
+  LegalChapter,
+  LegalItem,
+  LegalParagraph,
+  LegalSection,
+  LegalSubItem,
+  LegalText,
+} from './schemas/legislation.js';
+import { CHINESE_NUMERAL_CHARS, parseChineseNumeral, toAsciiDigits, toChineseNumeral } from './chinese-numeral.js';
+
+export type LegalTextIssueCode =
+  | 'no-articles'
+  | 'article-missing'
+  | 'article-duplicate'
+  | 'article-out-of-order'
+  | 'article-empty'
+  | 'chapter-missing'
+  | 'chapter-duplicate'
+  | 'chapter-out-of-order'
+  | 'chapter-empty'
+  | 'section-missing'
+  | 'section-duplicate'
+  | 'section-out-of-order'
+  | 'section-outside-chapter'
+  | 'item-missing'
+  | 'item-duplicate'
+  | 'item-out-of-order'
+  | 'subitem-missing'
+  | 'subitem-duplicate'
+  | 'subitem-out-of-order'
+  | 'subitem-outside-item'
+  | 'bad-number'
+  | 'stray-line'
+  | 'line-joined'
+  | 'possible-heading'
+  | 'article-unseparated'
+  | 'toc-unmarked'
+  | 'toc-unterminated';
+
+export type LegalTextSeverity = 'error' | 'warning';
+
+export interface LegalTextIssue {
+  /** 1-based line of the input; 0 for the text as a whole */
+  line: number;
+  code: LegalTextIssueCode;
+  /** Message catalogue key: `legalText.<code>` */
+  messageKey: `legalText.${LegalTextIssueCode}`;
+  severity: LegalTextSeverity;
+  /** Values for the message: labels (第十三条), counts, the line's text (shortened) */
+  params: Record<string, string | number>;
+}
+
+export interface LegalTextResult {
+  text: LegalText;
+  issues: LegalTextIssue[];
+  /** Headings listed in the 目录 block (skipped, kept for checking) */
+  toc: string[];
+  /** Number of articles placed */
+  articleCount: number;
+}
+
+const SEVERITY: Readonly<Record<LegalTextIssueCode, LegalTextSeverity>> = {
+  'no-articles': 'error',
+  'article-missing': 'error',
+  'article-duplicate': 'error',
+  'article-out-of-order': 'error',
+  'article-empty': 'error',
+  'chapter-missing': 'error',
+  'chapter-duplicate': 'error',
+  'chapter-out-of-order': 'error',
+  'chapter-empty': 'warning',
+  'section-missing': 'error',
+  'section-duplicate': 'error',
+  'section-out-of-order': 'error',
+  'section-outside-chapter': 'error',
+  'item-missing': 'warning',
+  'item-duplicate': 'warning',
+  'item-out-of-order': 'warning',
+  'subitem-missing': 'warning',
+  'subitem-duplicate': 'warning',
+  'subitem-out-of-order': 'warning',
+  'subitem-outside-item': 'warning',
+  'bad-number': 'error',
+  'stray-line': 'error',
+  'line-joined': 'warning',
+  'possible-heading': 'warning',
+  'article-unseparated': 'warning',
+  'toc-unmarked': 'warning',
+  'toc-unterminated': 'error',
+};
+
+// ---------------------------------------------------------------------------------------------
+// Labels
+// ---------------------------------------------------------------------------------------------
+
+/** 第十二条, 第一百零一条, 第十条之一 */
+export function articleLabel(number: number, sub?: number): string {
+  return `第${toChineseNumeral(number)}条${sub ? `之${toChineseNumeral(sub)}` : ''}`;
+}
+export const chapterLabel = (n: number) => `第${toChineseNumeral(n)}章`;
+export const sectionLabel = (n: number) => `第${toChineseNumeral(n)}节`;
+/** 项 label: （一） */
+export const itemLabel = (n: number) => `（${toChineseNumeral(n)}）`;
+/** 目 label: 1. */
+export const subItemLabel = (n: number) => `${n}.`;
+
+const NUM = `[0-9０-９${CHINESE_NUMERAL_CHARS}]+`;
+const REF = new RegExp(`^第\\s*(${NUM})\\s*条(?:\\s*之\\s*(${NUM}))?$`);
+
+/**
+ * Reads an article reference as people and links write it — `第十二条`, `第12条`, `#第十二条`,
+ * the percent-encoded hash `%E7%AC%AC…`, `12`, `article-12`, `第十条之一` — into its canonical label
+ * (`第十二条`). Returns null when it is not one.
+ */
+export function normalizeArticleRef(input: string): string | null {
+  let s = input.trim().replace(/^#/, '');
+  if (/%[0-9a-f]{2}/i.test(s)) {
+    try {
+      s = decodeURIComponent(s);
+    } catch {
+      return null;
+    }
+  }
+  s = toAsciiDigits(s.replace(/[\s\u3000]+/g, ''));
+  const bare = /^(?:article-|art-?|a)?(\d+)(?:-(\d+))?$/i.exec(s);
+  if (bare) {
+    const n = Number(bare[1]);
+    const sub = bare[2] ? Number(bare[2]) : undefined;
+    return n >= 1 && (sub === undefined || sub >= 1) ? articleLabel(n, sub) : null;
+  }
+  const m = REF.exec(s);
+  if (!m) return null;
+  const n = parseChineseNumeral(m[1]!);
+  const sub = m[2] ? parseChineseNumeral(m[2]) : undefined;
+  if (!n || sub === null || sub === 0) return null;
+  return articleLabel(n, sub);
+}
+
+/** `第十二条` → {number: 12}; `第十条之一` → {number: 10, sub: 1}; anything else → null. */
+export function parseArticleLabel(label: string): { number: number; sub?: number } | null {
+  const canonical = normalizeArticleRef(label);
+  if (!canonical) return null;
+  const m = REF.exec(canonical)!;
+  const number = parseChineseNumeral(m[1]!)!;
+  return m[2] ? { number, sub: parseChineseNumeral(m[2])! } : { number };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Walking a parsed text
+// ---------------------------------------------------------------------------------------------
+
+export interface ArticleRef {
+  article: LegalArticle;
+  chapter?: LegalChapter;
+  section?: LegalSection;
+  /** Position in reading order, 0-based */
+  index: number;
+}
+
+/** Every article in reading order, with its chapter and section. */
+export function listArticles(text: LegalText): ArticleRef[] {
+  const out: ArticleRef[] = [];
+  const push = (article: LegalArticle, chapter?: LegalChapter, section?: LegalSection) =>
+    out.push({ article, index: out.length, ...(chapter ? { chapter } : {}), ...(section ? { section } : {}) });
+  for (const a of text.articles) push(a);
+  for (const c of text.chapters) {
+    for (const a of c.articles) push(a, c);
+    for (const s of c.sections ?? []) for (const a of s.articles) push(a, c, s);
+  }
+  return out;
+}
+
+/** The article as plain lines (款 text, （一） items, 1. sub-items), for search and summaries. */
+export function articleLines(article: LegalArticle): string[] {
+  const lines: string[] = [];
+  for (const p of article.paragraphs) {
+    if (p.text) lines.push(p.text);
+    for (const it of p.items ?? []) {
+      lines.push(`${itemLabel(it.number)}${it.text}`);
+      for (const s of it.subItems ?? []) lines.push(`${subItemLabel(s.number)}${s.text}`);
+    }
+  }
+  return lines;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Parsing
+// ---------------------------------------------------------------------------------------------
+
+const INVISIBLE = /[\u200b-\u200d\u2060\ufeff\u00ad]/g;
+const SPACES = /[\s\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+/g;
+const CJK_GAP = /(?<=[\u3400-\u9fff\uf900-\ufaff])\s+(?=[\u3400-\u9fff\uf900-\ufaff])/g;
+/** Characters that may end a complete 款 / 项 / 目 line. */
+const TERMINAL = /[。；;：:！!？?…”’」』）)】\]]$/;
+/** Separator between an article number and its text: a space, a colon, a full stop. */
+const ARTICLE_RE = new RegExp(`^第\\s*(${NUM})\\s*条(?:\\s*之\\s*(${NUM}))?(.*)$`);
+const CHAPTER_RE = new RegExp(`^第\\s*(${NUM})\\s*章(.*)$`);
+const SECTION_RE = new RegExp(`^第\\s*(${NUM})\\s*节(.*)$`);
+const ITEM_RE = new RegExp(`^[（(]\\s*([${CHINESE_NUMERAL_CHARS}]+)\\s*[）)]\\s*(.*)$`);
+const SUBITEM_RE = /^(?:([0-9０-９]{1,3})\s*[.．、](?![0-9０-９])|[（(]([0-9０-９]{1,3})[）)])\s*(.*)$/;
+const TOC_RE = /^目\s*录$/;
+const SUPPLEMENTARY_RE = /^附\s*则$/;
+const LEADER = /\s*[.。·•…．_\-—\s]{2,}\s*[0-9０-９]*\s*$|\s+[0-9０-９]+\s*$/;
+const HEADING_MAX = 40;
+
+type Line =
+  | { kind: 'blank' }
+  | { kind: 'toc' }
+  | { kind: 'chapter'; number: number | null; raw: string; title: string; supplementary: boolean }
+  | { kind: 'section'; number: number | null; raw: string; title: string }
+  | { kind: 'article'; number: number | null; sub: number | null | undefined; raw: string; rest: string; glued: boolean }
+  | { kind: 'item'; number: number | null; text: string }
+  | { kind: 'subitem'; number: number; text: string }
+  | { kind: 'text'; text: string; heading?: 'chapter' | 'section' };
+
+const cleanText = (s: string) => s.replace(SPACES, ' ').trim();
+const headingTitle = (s: string) => cleanText(s.replace(/^[\s:：、.．]+/, '')).replace(CJK_GAP, '');
+const short = (s: string, n = 40) => ([...s].length > n ? `${[...s].slice(0, n).join('')}…` : s);
+const num = (s: string | undefined) => (s === undefined ? undefined : parseChineseNumeral(s));
+
+function classify(raw: string): Line {
+  const t = raw.replace(INVISIBLE, '').replace(SPACES, ' ').trim();
+  if (!t) return { kind: 'blank' };
+  if (TOC_RE.test(t)) return { kind: 'toc' };
+  if (SUPPLEMENTARY_RE.test(t)) return { kind: 'chapter', number: null, raw: t, title: '附则', supplementary: true };
+  let m = CHAPTER_RE.exec(t);
+  if (m) {
+    const title = headingTitle(m[2]!);
+    if (title.length <= HEADING_MAX && !/[。；;]$/.test(title)) {
+      return { kind: 'chapter', number: num(m[1]) ?? null, raw: t, title, supplementary: title === '附则' };
+    }
+    return { kind: 'text', text: t, heading: 'chapter' };
+  }
+  m = SECTION_RE.exec(t);
+  if (m) {
+    const title = headingTitle(m[2]!);
+    if (title.length <= HEADING_MAX && !/[。；;]$/.test(title)) {
+      return { kind: 'section', number: num(m[1]) ?? null, raw: t, title };
+    }
+    return { kind: 'text', text: t, heading: 'section' };
+  }
+  m = ARTICLE_RE.exec(t);
+  if (m) {
+    const rest = m[3]!;
+    const glued = rest.length > 0 && !/^[\s:：.．、【[]/.test(rest);
+    return { kind: 'article', number: num(m[1]) ?? null, sub: m[2] === undefined ? undefined : num(m[2]), raw: t, rest, glued };
+  }
+  m = ITEM_RE.exec(t);
+  if (m) return { kind: 'item', number: parseChineseNumeral(m[1]!), text: cleanText(m[2]!) };
+  m = SUBITEM_RE.exec(t);
+  if (m) return { kind: 'subitem', number: Number(toAsciiDigits(m[1] ?? m[2]!)), text: cleanText(m[3]!) };
+  return { kind: 'text', text: t };
+}
+
+/** Checks a number against the one expected next; reports gaps, repeats and going backwards. */
+class Sequence {
+  private last = 0;
+  private readonly seen = new Set<number>();
+  constructor(
+    private readonly what: 'article' | 'chapter' | 'section' | 'item' | 'subitem',
+    private readonly label: (n: number) => string,
+    private readonly report: (code: LegalTextIssueCode, params: Record<string, string | number>) => void,
+  ) {}
+  accept(n: number): void {
+    const expected = this.last + 1;
+    if (this.seen.has(n)) {
+      this.report(`${this.what}-duplicate` as LegalTextIssueCode, { label: this.label(n), previous: this.label(this.last || n) });
+    } else if (n < expected) {
+      this.report(`${this.what}-out-of-order` as LegalTextIssueCode, { label: this.label(n), previous: this.label(this.last) });
+    } else if (n > expected) {
+      this.report(`${this.what}-missing` as LegalTextIssueCode, {
+        label: this.label(n),
+        from: this.label(expected),
+        to: this.label(n - 1),
+        count: n - expected,
+      });
+    }
+    this.seen.add(n);
+    this.last = Math.max(this.last, n);
+  }
+  get expected(): number {
+    return this.last + 1;
+  }
+}
+
+interface Open {
+  chapter?: LegalChapter;
+  section?: LegalSection;
+  article?: LegalArticle;
+  articleLine: number;
+  paragraph?: LegalParagraph;
+  item?: LegalItem;
+  subItem?: LegalSubItem;
+  /** The last text-bearing thing, for joining a broken line onto it */
+  last?: { get(): string; set(s: string): void };
+  items?: Sequence;
+  subItems?: Sequence;
+}
+
+/**
+ * Parses pasted legal text. Never throws on any string; problems come back in `issues`.
+ * The first short line before anything else is the title (a short parenthesised line after it,
+ * such as （草案）, is added to it); other text before the first chapter or article is the preamble.
+ */
+export function parseLegalText(input: string): LegalTextResult {
+  const lines = String(input ?? '').replace(/\r\n?|\u2028|\u2029|\u000b|\f/g, '\n').split('\n');
+  const issues: LegalTextIssue[] = [];
+  let lineNo = 0;
+  const report = (code: LegalTextIssueCode, params: Record<string, string | number> = {}, line = lineNo) =>
+    issues.push({ line, code, messageKey: `legalText.${code}`, severity: SEVERITY[code], params });
+
+  const text: LegalText = { preamble: [], chapters: [], articles: [] };
+  const toc: string[] = [];
+  let phase: 'front' | 'toc' | 'body' = 'front';
+  let tocStart = 0;
+  let tocFirst: string | null = null;
+  let titleClosed = false;
+  const articles = new Sequence('article', articleLabel, (c, p) => report(c, p));
+  let chapters = new Sequence('chapter', chapterLabel, (c, p) => report(c, p));
+  let sections: Sequence | undefined;
+  let open: Open = { articleLine: 0 };
+  let articleCount = 0;
+  const chapterLines = new Map<LegalChapter, number>();
+
+  const closeArticle = () => {
+    const a = open.article;
+    if (a && a.paragraphs.length === 0) {
+      a.paragraphs.push({ text: '' });
+      report('article-empty', { label: a.label }, open.articleLine);
+    }
+  };
+  const startContainer = () => {
+    closeArticle();
+    open = { chapter: open.chapter, section: open.section, articleLine: 0 };
+  };
+
+  const addParagraph = (t: string) => {
+    const p: LegalParagraph = { text: t };
+    open.article!.paragraphs.push(p);
+    open.paragraph = p;
+    open.item = undefined;
+    open.subItem = undefined;
+    open.items = new Sequence('item', itemLabel, (c, pr) => report(c, { ...pr, article: open.article!.label }));
+    open.last = { get: () => p.text, set: (s) => (p.text = s) };
+  };
+
+  const tocKey = (l: Line) => (l.kind === 'chapter' ? `c${l.number ?? l.title}` : l.kind === 'section' ? `s${l.number}` : '');
+
+  for (let i = 0; i < lines.length; i++) {
+    lineNo = i + 1;
+    const line = classify(lines[i]!);
+    if (line.kind === 'blank') continue;
+
+    if (phase === 'toc') {
+      if (line.kind === 'chapter' || line.kind === 'section') {
+        const key = tocKey(line);
+        if (tocFirst === null) tocFirst = key;
+        else if (key === tocFirst) phase = 'body';
+        if (phase === 'toc') {
+          const title = line.title.replace(LEADER, '');
+          toc.push(line.number === null ? title : `${line.kind === 'chapter' ? chapterLabel(line.number) : sectionLabel(line.number)} ${title}`.trim());
+          continue;
+        }
+      } else if (line.kind === 'text' && LEADER.test(line.text) && toc.length > 0) {
+        toc.push(line.text.replace(LEADER, ''));
+        continue;
+      } else {
+        // The 目录 ended without the headings starting over: what follows is preamble or body.
+        phase = 'front';
+        titleClosed = true;
+      }
+    }
+
+    if (phase === 'front') {
+      if (line.kind === 'toc') {
+        phase = 'toc';
+        tocStart = lineNo;
+        continue;
+      }
+      if (line.kind === 'text' || line.kind === 'item' || line.kind === 'subitem') {
+        const t = line.kind === 'text' ? line.text : lines[i]!.replace(SPACES, ' ').trim();
+        if (text.title === undefined && text.preamble.length === 0 && [...t].length <= 100 && !/[。；;]$/.test(t)) {
+          text.title = t;
+        } else if (!titleClosed && text.title !== undefined && text.preamble.length === 0 && /^[（(][^（()）]{1,12}[）)]$/.test(t)) {
+          text.title += t.replace(/^\(/, '（').replace(/\)$/, '）');
+        } else {
+          titleClosed = true;
+          text.preamble.push(t);
+        }
+        continue;
+      }
+      phase = 'body';
+    }
+
+    // ---- body ----
+    switch (line.kind) {
+      case 'toc':
+        report('stray-line', { text: short(lines[i]!.trim()) });
+        break;
+
+      case 'chapter': {
+        // A run of empty chapters that restarts at a number already seen was an unmarked 目录.
+        if (line.number !== null && text.chapters.length > 0 && text.articles.length === 0 &&
+            text.chapters.every((c) => c.articles.length === 0 && !(c.sections ?? []).some((s) => s.articles.length)) &&
+            text.chapters.some((c) => c.number === line.number)) {
+          report('toc-unmarked', { count: text.chapters.length }, chapterLines.get(text.chapters[0]!) ?? lineNo);
+          toc.push(...text.chapters.map((c) => `${c.label} ${c.title}`.trim()));
+          text.chapters = [];
+          chapterLines.clear();
+          chapters = new Sequence('chapter', chapterLabel, (c, p) => report(c, p));
+          // issues about those TOC headings no longer apply
+          for (let k = issues.length - 1; k >= 0; k--) {
+            if (issues[k]!.code === 'chapter-empty' || issues[k]!.code.startsWith('section-')) issues.splice(k, 1);
+          }
+        }
+        startContainer();
+        let chapter: LegalChapter;
+        if (line.number === null && !line.supplementary) {
+          report('bad-number', { text: short(line.raw) });
+          chapter = { label: line.raw.slice(0, 20), title: line.title, articles: [] };
+        } else if (line.number === null) {
+          chapter = { label: '附则', title: '附则', supplementary: true, articles: [] };
+        } else {
+          chapters.accept(line.number);
+          chapter = { label: chapterLabel(line.number), number: line.number, title: line.title, articles: [] };
+          if (line.supplementary) chapter.supplementary = true;
+        }
+        text.chapters.push(chapter);
+        chapterLines.set(chapter, lineNo);
+        open = { chapter, articleLine: 0 };
+        sections = new Sequence('section', sectionLabel, (c, p) => report(c, { ...p, chapter: chapter.label }));
+        break;
+      }
+
+      case 'section': {
+        if (!open.chapter) {
+          report('section-outside-chapter', { text: short(line.raw) });
+          break;
+        }
+        startContainer();
+        if (line.number === null) {
+          report('bad-number', { text: short(line.raw) });
+          break;
+        }
+        sections!.accept(line.number);
+        const section: LegalSection = { label: sectionLabel(line.number), number: line.number, title: line.title, articles: [] };
+        (open.chapter.sections ??= []).push(section);
+        open = { chapter: open.chapter, section, articleLine: 0 };
+        break;
+      }
+
+      case 'article': {
+        if (line.number === null || line.sub === null || line.sub === 0) {
+          report('bad-number', { text: short(line.raw) });
+          placeText(line.raw);
+          break;
+        }
+        const sub = line.sub ?? undefined;
+        // "第十二条规定的……" at the start of a line is text unless it is the very article expected.
+        if (line.glued && !(sub === undefined && line.number === articles.expected)) {
+          report('possible-heading', { text: short(line.raw) });
+          placeText(line.raw);
+          break;
+        }
+        if (line.glued) report('article-unseparated', { label: articleLabel(line.number) });
+        if (sub === undefined) articles.accept(line.number);
+        closeArticle();
+        let rest = line.rest.replace(/^[\s:：.．、]+/, '');
+        const article: LegalArticle = { label: articleLabel(line.number, sub), number: line.number, paragraphs: [] };
+        if (sub !== undefined) article.sub = sub;
+        const cap = /^[【[]([^】\]]{1,100})[】\]]\s*/.exec(rest);
+        if (cap) {
+          article.caption = cleanText(cap[1]!);
+          rest = rest.slice(cap[0].length);
+        }
+        (open.section?.articles ?? open.chapter?.articles ?? text.articles).push(article);
+        articleCount++;
+        open = { chapter: open.chapter, section: open.section, article, articleLine: lineNo };
+        if (cleanText(rest)) addParagraph(cleanText(rest));
+        break;
+      }
+
+      case 'item': {
+        if (!open.article) {
+          report('stray-line', { text: short(lines[i]!.trim()) });
+          break;
+        }
+        if (!open.paragraph) addParagraph('');
+        if (line.number === null) {
+          report('bad-number', { text: short(lines[i]!.trim()) });
+          placeText(lines[i]!.trim());
+          break;
+        }
+        open.items!.accept(line.number);
+        const item: LegalItem = { number: line.number, text: line.text };
+        (open.paragraph!.items ??= []).push(item);
+        open.item = item;
+        open.subItem = undefined;
+        open.subItems = new Sequence('subitem', subItemLabel, (c, p) =>
+          report(c, { ...p, article: open.article!.label, item: itemLabel(item.number) }));
+        open.last = { get: () => item.text, set: (s) => (item.text = s) };
+        break;
+      }
+
+      case 'subitem': {
+        if (!open.article) {
+          report('stray-line', { text: short(lines[i]!.trim()) });
+          break;
+        }
+        if (!open.item) {
+          report('subitem-outside-item', { article: open.article.label, text: short(lines[i]!.trim()) });
+          addParagraph(lines[i]!.replace(SPACES, ' ').trim());
+          break;
+        }
+        open.subItems!.accept(line.number);
+        const subItem: LegalSubItem = { number: line.number, text: line.text };
+        (open.item.subItems ??= []).push(subItem);
+        open.subItem = subItem;
+        open.last = { get: () => subItem.text, set: (s) => (subItem.text = s) };
+        break;
+      }
+
+      case 'text':
+        if (line.heading) report('possible-heading', { text: short(line.text) });
+        placeText(line.text);
+        break;
+    }
+  }
+  if (phase === 'toc') report('toc-unterminated', {}, tocStart);
+  closeArticle();
+
+  for (const c of text.chapters) {
+    if (c.articles.length === 0 && !(c.sections ?? []).some((s) => s.articles.length > 0)) {
+      report('chapter-empty', { label: c.label }, chapterLines.get(c) ?? 0);
+    }
+  }
+  if (articleCount === 0) report('no-articles', {}, 0);
+  issues.sort((a, b) => a.line - b.line);
+  return { text, issues, toc, articleCount };
+
+  /** A line of running text in the body: a new 款, or the rest of a line broken in two. */
+  function placeText(t: string): void {
+    const body = cleanText(t);
+    if (!open.article) {
+      report('stray-line', { text: short(body), ...(open.chapter ? { chapter: open.chapter.label } : {}) });
+      return;
+    }
+    const prev = open.last?.get();
+    if (open.last && prev && !TERMINAL.test(prev)) {
+      open.last.set(prev + body);
+      report('line-joined', { article: open.article.label, text: short(body) });
+      return;
+    }
+    addParagraph(body);
+  }
+}
+
+/** True when any issue is an error (the structure may be wrong, not just untidy). */
+export const hasErrors = (issues: readonly LegalTextIssue[]) => issues.some((i) => i.severity === 'error');
