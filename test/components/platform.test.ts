@@ -147,7 +147,10 @@ describe('platform: forms, errors, submission', () => {
     await submit(el);
     const ev = await errEv;
     expect(ev.detail).to.deep.include({ kind: 'rejected', status: 422 });
-    const summary = await until(() => root(el).querySelector('[part="error-summary"]')?.textContent?.includes('手机号码格式不正确') && root(el).querySelector('[part="error-summary"]')!);
+    const summary = await until(() => {
+      const s = root(el).querySelector<HTMLElement>('[part="error-summary"]');
+      return s?.textContent?.includes('手机号码格式不正确') ? s : undefined;
+    });
     expect(summary.textContent).to.contain('意见内容过长');
     expect(root(el).activeElement).to.equal(summary);
     expect(root(el).getElementById('f-respondent-phone')).to.equal(null); // unknown path: summary only
