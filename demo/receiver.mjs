@@ -528,7 +528,9 @@ export async function startReceiver({
 
     const en = String(body.locale ?? '').toLowerCase().startsWith('en');
     const message = RECEIPT_MESSAGES[route.type]?.[en ? 1 : 0] ?? (en ? 'Received.' : '已收到。');
-    const hash = createHash('sha256').update(canonicalJson(body)).digest('hex');
+    // Compared on what the schema accepted (unknown keys dropped, strings trimmed): bounded, and
+    // two serialisations of one submission (key order, spacing) compare equal.
+    const hash = createHash('sha256').update(canonicalJson(parsed.data)).digest('hex');
     const existing = q.byKey.get(key);
     if (existing) {
       if (existing.body_hash !== hash) throw fieldError(422, '', KEY_REUSED);
@@ -721,8 +723,9 @@ export async function startReceiver({
 
   // -------------------------------------------------------------------------------------------
   async function handle(req, res) {
-    // Origin-form only ("/path?query"); "//x" must not be read as a host.
-    const raw = String(req.url ?? '/');
+    // Origin-form ("/path?query"; "//x" must not be read as a host) or absolute-form (proxies).
+    let raw = String(req.url ?? '/');
+    if (/^https?:\/\//i.test(raw)) { try { const a = new URL(raw); raw = a.pathname + a.search; } catch { raw = '/'; } }
     const url = new URL(raw.startsWith('/') ? raw.replace(/^\/+/, '/') : '/', 'http://receiver.invalid');
     const path = url.pathname;
     if (req.method === 'OPTIONS') {
@@ -774,6 +777,7 @@ export async function startReceiver({
   const server = createServer((req, res) => {
     handle(req, res).catch((e) => {
       if (e instanceof HttpError) return send(req, res, e.status, e.body, e.headers);
+      if (req.destroyed || e?.code === 'ECONNRESET' || e?.message === 'aborted') return res.destroy(); // client went away
       log(`${req.method} ${req.url}:`, e?.stack ?? e);
       send(req, res, 500, { message: '服务器内部错误，请稍后再试' });
     }).catch(() => res.destroy());

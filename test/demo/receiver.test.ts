@@ -158,6 +158,15 @@ describe('reference receiver', () => {
       expect((await rows('rd-test', body.id)).count).to.equal(1);
     });
 
+    it('stores one row when the same submission arrives five times at once', async () => {
+      const body = testBody('同时到达');
+      const answers = await Promise.all([1, 2, 3, 4, 5].map(() => post(TEST_ROUTE, body)));
+      expect(answers.map((r) => r.status).sort()).to.deep.equal([200, 200, 200, 200, 201]);
+      const receipts = await Promise.all(answers.map(async (r) => ((await r.json()) as { receipt: string }).receipt));
+      expect(new Set(receipts).size).to.equal(1);
+      expect((await rows('rd-test', body.id)).count).to.equal(1);
+    });
+
     it('refuses the same key with a different body (422) and keeps the first', async () => {
       const body = testBody('原始内容');
       expect((await post(TEST_ROUTE, body)).status).to.equal(201);
@@ -343,6 +352,13 @@ describe('reference receiver', () => {
       expect(res.status).to.equal(409);
       expect(await res.json()).to.deep.equal({ message: '此测评码已提交过，不能重复提交', receipt });
       expect((await rows('survey-response', second.id)).count).to.equal(0);
+    });
+
+    it('lets only one of two simultaneous responses with one code through', async () => {
+      const [a, b] = await Promise.all([response('RDTEST-MSSX-005'), response('RDTEST-MSSX-005')].map((x) => post('/api/survey-responses', x)));
+      expect([a.status, b.status].sort()).to.deep.equal([201, 409]);
+      const [ok, refused] = a.status === 201 ? [a, b] : [b, a];
+      expect(((await refused.json()) as { receipt: string }).receipt).to.equal(((await ok.json()) as { receipt: string }).receipt);
     });
 
     const refusals: Array<[string, () => Envelope, string]> = [
