@@ -412,10 +412,28 @@ describe('reference receiver', () => {
       });
     }
 
-    it('serves a survey definition from demo content', async () => {
-      const res = await fetch(`${R()}/api/surveys/2026-jybl-myd`);
+    const content: Array<[string, (json: Record<string, unknown>) => void]> = [
+      ['/api/surveys/2026-jybl-myd', (j) => expect(j.id).to.equal('2026-jybl-myd')],
+      ['/api/drafts/2026-yq-01', (j) => expect(j.id).to.equal('2026-yq-01')],
+      ['/api/stations', (j) => expect(j.stations).to.be.an('array').that.is.not.empty],
+      ['/api/deputies', (j) => expect(j.deputies).to.be.an('array').that.is.not.empty],
+      ['/api/surveys/2026-szpy-ldr/results', (j) => expect(j).to.include.keys('surveyId', 'respondents', 'sections')],
+    ];
+    for (const [path, check] of content) {
+      it(`serves ${path} from demo content`, async () => {
+        const res = await fetch(R() + path);
+        expect(res.status).to.equal(200);
+        expect(res.headers.get('Content-Type')).to.equal('application/json; charset=utf-8');
+        check((await res.json()) as Record<string, unknown>);
+      });
+    }
+
+    it('serves one deputy of the directory by id', async () => {
+      const { deputies } = (await (await fetch(`${R()}/api/deputies`)).json()) as { deputies: Array<{ id: string }> };
+      const last = deputies[deputies.length - 1];
+      const res = await fetch(`${R()}/api/deputies/${encodeURIComponent(last.id)}`);
       expect(res.status).to.equal(200);
-      expect(((await res.json()) as { id: string }).id).to.equal('2026-jybl-myd');
+      expect(await res.json()).to.deep.equal(last);
     });
 
     it('answers GET on a POST route with 405', async () => {
