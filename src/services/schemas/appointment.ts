@@ -26,13 +26,13 @@ export type AppointmentSlot = z.infer<typeof appointmentSlot>;
 /** Mainland mobile/landline or an international number (+, digits, spaces, hyphens). */
 export const phoneNumber = z.string().check(
   z.trim(),
-  z.regex(/^(1[3-9]\d{9}|0\d{2,3}-?\d{7,8}|\+[1-9][\d -]{6,18}\d)$/, 'phone'),
+  z.regex(/^(1[3-9]\d{9}|0\d{2,3}-?\d{7,8}|\+[1-9][\d -]{6,18}\d)$/, 'errors.phone'),
 );
 
 export const appointmentContact = z.object({
   name: z.string().check(z.trim(), z.minLength(1), z.maxLength(50)),
   phone: phoneNumber,
-  email: z.optional(z.string().check(z.trim(), z.maxLength(200), z.regex(/^$|^[^\s@]+@[^\s@]+\.[^\s@]+$/, 'email'))),
+  email: z.optional(z.string().check(z.trim(), z.maxLength(200), z.regex(/^$|^[^\s@]+@[^\s@]+\.[^\s@]+$/, 'errors.email'))),
 });
 
 export const APPOINTMENT_CHANNELS = ['web', 'kiosk', 'qr'] as const;
@@ -43,14 +43,14 @@ export const appointmentData = z
     deputyId: z.optional(idString),
     slot: appointmentSlot,
     /** What the citizen wants to raise (反映事项). */
-    topic: z.string().check(z.trim(), z.minLength(2), z.maxLength(500)),
+    topic: z.string().check(z.trim(), z.minLength(2, 'appointment.topicRequired'), z.maxLength(500)),
     /** Further detail (optional). */
     details: z.optional(z.string().check(z.maxLength(5000))),
     /** How many people will come (1–50). */
     people: z.number().check(z.int(), z.minimum(1), z.maximum(50)),
     contact: appointmentContact,
     /** PIPL consent to process the personal information given. */
-    consent: z.literal(true),
+    consent: z.literal(true, 'errors.consent'),
     channel: z.optional(z.enum(APPOINTMENT_CHANNELS)),
   })
   .check(
