@@ -331,6 +331,8 @@ const fieldError = (status, path, message) => new HttpError(status, { errors: [{
  * @param {Record<string, {route: string, schema: {safeParse: Function}, receiptPrefix: string}>} [o.extraPayloads]
  *        more payload types (tests, integrators' own forms)
  * @param {string} [o.contentDir] demo content folder (default demo/content)
+ * @param {string[]} [o.allowOrigins] origins allowed by CORS (default: any origin, reflected —
+ *        right for a demo; a real receiver lists the portal's origins)
  * @returns {Promise<{url: string, endpoint: string, server: import('node:http').Server, db: import('better-sqlite3').Database, close(): Promise<void>}>}
  */
 export async function startReceiver({
@@ -341,8 +343,10 @@ export async function startReceiver({
   faults = false,
   extraPayloads = {},
   contentDir = join(DEMO_DIR, 'content'),
+  allowOrigins = null,
 } = {}) {
   const log = (...a) => { if (!quiet) console.warn('[receiver]', ...a); };
+  const info = (...a) => { if (!quiet) console.log('[receiver]', ...a); };
 
   // Payload routes, as registered at start-up.
   const payloads = { ...payloadSchemas, ...(faults ? { 'rd-test': testPayload } : {}), ...extraPayloads };
@@ -440,7 +444,13 @@ export async function startReceiver({
       'Access-Control-Expose-Headers': 'Retry-After, Content-Disposition',
     };
     const origin = req.headers.origin;
-    if (origin && origin.length < 500 && !/[\r\n]/.test(origin)) h['Access-Control-Allow-Origin'] = origin;
+    if (origin && origin.length < 500 && !/[\r\n]/.test(origin) && (!allowOrigins || allowOrigins.includes(origin))) {
+      h['Access-Control-Allow-Origin'] = origin;
+    }
+    // Chrome's Private Network Access: a public page calling a receiver on localhost / intranet.
+    if (req.method === 'OPTIONS' && req.headers['access-control-request-private-network'] === 'true') {
+      h['Access-Control-Allow-Private-Network'] = 'true';
+    }
     return h;
   }
   function send(req, res, status, body, headers = {}) {
@@ -523,7 +533,11 @@ export async function startReceiver({
     if (!UUID_RE.test(key)) throw fieldError(400, '', 'Idempotency-Key 必须是 UUID');
 
     const parsed = route.schema.safeParse(body, { error: zhErrorMap });
-    if (!parsed.success) throw new HttpError(400, { errors: issuesToErrors(parsed.error.issues) });
+    if (!parsed.success) {
+      const errors = issuesToErrors(parsed.error.issues);
+      info(`400 ${path}: ${errors.slice(0, 3).map((e) => `${e.path || '(body)'}: ${e.message}`).join('; ')}${errors.length > 3 ? ' …' : ''}`);
+      throw new HttpError(400, { errors });
+    }
     if (String(body.id).toLowerCase() !== key.toLowerCase()) throw fieldError(400, 'id', 'id 必须与 Idempotency-Key 请求头相同');
 
     const en = String(body.locale ?? '').toLowerCase().startsWith('en');
@@ -563,6 +577,7 @@ export async function startReceiver({
       if (used) throw new HttpError(409, { message: CODE_USED, receipt: used.receipt });
       throw e;
     }
+    info(`201 ${receipt} ${route.type}`);
     send(req, res, 201, { receipt, message });
   }
 
