@@ -5,3 +5,4 @@ export { RdConfigError } from './services/config.js';
 export type { RdConfig, ConfigInput } from './services/config.js';
 import './components/rd-provider/rd-provider.js';
 export { RdProvider } from './components/rd-provider/rd-provider.js';
+import './components/rd-deputy-card/rd-deputy-card.js';

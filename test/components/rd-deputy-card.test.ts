@@ -1,0 +1,414 @@
+import { expect, fixture, html } from '@open-wc/testing';
+import '../../src/components/rd-deputy-card/rd-deputy-card.js';
+import type { RdDeputyCard } from '../../src/components/rd-deputy-card/rd-deputy-card.js';
+import { chineseOrdinal } from '../../src/components/rd-deputy-card/rd-deputy-card.js';
+import type { Deputy } from '../../src/services/schemas/deputy.js';
+import { qrPath } from '../../src/services/qr.js';
+import { button, byLabel, chaosLog, chaosUrl, readDraft, typeInto, uid, until } from '../helpers/env.js';
+
+const XSS = '<img src=x onerror=alert(1)> 简介<b>不应加粗</b>';
+
+function deputy(over: Partial<Deputy> = {}): Deputy {
+  return {
+    id: uid('dep'),
+    name: '林秀英',
+    pinyin: 'lin xiu ying',
+    level: 'county',
+    term: { number: 18, fromYear: 2021, untilYear: 2026 },
+    electedFrom: { kind: 'constituency', name: '东关街道第3选区' },
+    deputyGroup: { id: 'grp-dongguan', name: '东关街道代表小组' },
+    sectorGroups: [{ id: 'sg-law', name: '法制专业代表小组' }],
+    stations: [{ id: 'st-dongguan', name: '东关街道人大代表联络站' }],
+    occupation: '青禾正衡律师事务所律师',
+    expertise: ['法律', '婚姻家庭'],
+    services: [{ name: '法律援助', description: '接待日现场提供' }],
+    pledges: ['每月至少进站接待选民一次。'],
+    bio: XSS,
+    status: { code: 'serving' },
+    dutyRecord: {
+      suggestions: [{ title: '关于改善东关路照明的建议', role: 'lead', status: 'completed', date: '2025-03-01' }],
+      receptions: { count: 12, visitors: 40 },
+      activities: 8,
+      reports: [{ title: '2025年述职报告', date: '2025-12-10', url: 'https://rd.example.gov.cn/r/1' }],
+    },
+    points: { total: 86, year: 2025 },
+    ...over,
+  };
+}
+
+async function mount(d: unknown, attrs: Partial<RdDeputyCard> = {}): Promise<RdDeputyCard> {
+  const el = document.createElement('rd-deputy-card');
+  Object.assign(el, { data: d, ...attrs });
+  const ready = new Promise((r) => el.addEventListener('rd-ready', r, { once: true }));
+  const wrap = await fixture<HTMLDivElement>(html`<div lang="zh-CN"></div>`);
+  wrap.append(el);
+  await ready;
+  await el.updateComplete;
+  return el;
+}
+const root = (el: RdDeputyCard) => el.shadowRoot!;
+const text = (el: RdDeputyCard) => root(el).textContent!.replace(/\s+/g, ' ');
+
+describe('rd-deputy-card: helpers', () => {
+  const cases: Array<[number, string]> = [[1, '一'], [9, '九'], [10, '十'], [11, '十一'], [18, '十八'], [20, '二十'], [99, '九十九'], [0, '0'], [100, '100']];
+  for (const [n, s] of cases) it(`chineseOrdinal(${n}) = ${s}`, () => expect(chineseOrdinal(n)).to.equal(s));
+});
+
+describe('rd-deputy-card: compact card', () => {
+  it('shows name, level and station in reading order, and is accessible', async () => {
+    const el = await mount(deputy());
+    const t = text(el);
+    const iName = t.indexOf('林秀英');
+    const iLevel = t.indexOf('县（区）人大代表');
+    const iStation = t.indexOf('东关街道人大代表联络站');
+    expect(iName).to.be.greaterThan(-1);
+    expect(iLevel).to.be.greaterThan(iName);
+    expect(iStation).to.be.greaterThan(iLevel);
+    expect(t).to.contain('第十八届（2021—2026年）');
+    expect(t).to.contain('东关街道第3选区');
+    expect(t).to.not.contain('简介');
+    expect(root(el).querySelector('h2')!.textContent).to.equal('林秀英');
+    await expect(el).to.be.accessible();
+  });
+
+  it('"查看详情" expands to the full profile and says so', async () => {
+    const el = await mount(deputy());
+    const b = button(root(el), '查看详情');
+    expect(b.getAttribute('aria-expanded')).to.equal('false');
+    b.click();
+    await el.updateComplete;
+    expect(button(root(el), '收起详情').getAttribute('aria-expanded')).to.equal('true');
+    expect(text(el)).to.contain('亮承诺');
+  });
+
+  it('English catalogue', async () => {
+    const d = deputy();
+    const el = document.createElement('rd-deputy-card');
+    el.data = d;
+    el.setAttribute('lang', 'en');
+    const ready = new Promise((r) => el.addEventListener('rd-ready', r, { once: true }));
+    (await fixture<HTMLDivElement>(html`<div></div>`)).append(el);
+    await ready;
+    await el.updateComplete;
+    expect(text(el)).to.contain('County/district people’s congress deputy · Term 18 (2021–2026)');
+    expect(text(el)).to.contain('Constituency');
+  });
+});
+
+describe('rd-deputy-card: full profile', () => {
+  it('renders bios, pledges and names as text, never as markup', async () => {
+    const el = await mount(deputy({ name: '<i>王</i>伟', pledges: ['<script>alert(1)</script>承诺'] }), { view: 'full' });
+    const r = root(el);
+    expect(r.querySelector('img')).to.equal(null);
+    expect(r.querySelector('b')).to.equal(null);
+    expect(r.querySelector('i')).to.equal(null);
+    expect(r.querySelector('script')).to.equal(null);
+    expect(r.querySelector('.bio')!.textContent).to.equal(XSS);
+    expect(r.querySelector('h2')!.textContent).to.equal('<i>王</i>伟');
+    expect(text(el)).to.contain('<script>alert(1)</script>承诺');
+  });
+
+  it('shows identity, services, duty record, no points unless show-points, and no published contact by default', async () => {
+    const el = await mount(deputy(), { view: 'full' });
+    const t = text(el);
+    for (const s of ['法制专业代表小组', '东关街道代表小组', '法律、婚姻家庭', '亮服务', '法律援助', '关于改善东关路照明的建议', '领衔', '已办结', '接待群众 12 次，共 40 人次', '参加履职活动 8 次', '2025年述职报告']) {
+      expect(t).to.contain(s);
+    }
+    expect(t).to.not.contain('履职积分');
+    expect(t).to.contain('本页不公开代表个人联系方式');
+    const report = [...root(el).querySelectorAll('a')].find((a) => a.textContent === '2025年述职报告')!;
+    expect(report.getAttribute('href')).to.equal('https://rd.example.gov.cn/r/1');
+    await expect(el).to.be.accessible();
+  });
+
+  it('show-points shows duty points', async () => {
+    const el = await mount(deputy(), { view: 'full', showPoints: true });
+    expect(text(el)).to.contain('2025年度履职积分：86');
+  });
+
+  it('published contact channels: safe links only', async () => {
+    const el = await mount(
+      deputy({
+        contact: [
+          { kind: 'phone', label: '联络站电话', value: '0123-26001201' },
+          { kind: 'web', value: 'javascript:alert(1)' },
+          { kind: 'email', value: 'lz@example.gov.cn' },
+        ],
+      }),
+      { view: 'full' },
+    );
+    const links = [...root(el).querySelectorAll('a')].map((a) => a.getAttribute('href'));
+    expect(links).to.include('tel:012326001201');
+    expect(links).to.include('mailto:lz@example.gov.cn');
+    expect(links.some((h) => h?.startsWith('javascript'))).to.equal(false);
+    expect(text(el)).to.contain('javascript:alert(1)');
+  });
+
+  it('a deputy no longer in office shows the status and no contact forms', async () => {
+    const el = await mount(deputy({ status: { code: 'resigned', date: '2026-05-12', note: '因工作调动辞去代表职务。' } }), { view: 'full' });
+    const t = text(el);
+    expect(t).to.contain('已辞职（2026年5月12日）');
+    expect(t).to.contain('不再通过本页接收留言和预约');
+    expect(t).to.contain('因工作调动辞去代表职务。');
+    expect([...root(el).querySelectorAll('button')].some((b) => /留言|预约/.test(b.textContent!))).to.equal(false);
+    expect(root(el).querySelector('form')).to.equal(null);
+    await expect(el).to.be.accessible();
+  });
+});
+
+describe('rd-deputy-card: QR code', () => {
+  it('draws the deputy page URL, id escaped, with a text alternative and an SVG download', async () => {
+    const d = deputy({ id: 'dep 1/2' });
+    const el = await mount(d, { view: 'full', urlPattern: 'https://rd.example.gov.cn/deputy/{id}' });
+    const url = 'https://rd.example.gov.cn/deputy/dep%201%2F2';
+    const svgEl = root(el).querySelector('[part="qr"] svg')!;
+    expect(svgEl.getAttribute('role')).to.equal('img');
+    expect(svgEl.getAttribute('aria-label')).to.contain(url);
+    expect(svgEl.querySelector('path')!.getAttribute('d')).to.equal(qrPath(url).path);
+    expect(text(el)).to.contain('扫码找代表');
+    const a = root(el).querySelector<HTMLAnchorElement>('[part="qr"] a[download]')!;
+    expect(a.href).to.match(/^blob:/);
+    const svgText = await (await fetch(a.href)).text();
+    expect(svgText).to.contain(`<title>扫码找代表：${d.name}</title>`);
+    await expect(el).to.be.accessible();
+  });
+
+  it('view="qr" is a printable poster', async () => {
+    const el = await mount(deputy(), { view: 'qr', urlPattern: '/deputy.html?id={id}' });
+    expect(root(el).querySelector('.poster svg')).to.not.equal(null);
+    expect(text(el)).to.contain('扫码找代表');
+    expect(root(el).querySelector('form')).to.equal(null);
+  });
+
+  it('no QR code without a usable pattern', async () => {
+    const el = await mount(deputy(), { view: 'full', urlPattern: 'javascript:alert({id})' });
+    expect(root(el).querySelector('[part="qr"]')).to.equal(null);
+  });
+});
+
+describe('rd-deputy-card: data', () => {
+  it('invalid data shows a localized alert naming the path', async () => {
+    const el = document.createElement('rd-deputy-card');
+    el.data = { ...deputy(), level: '县' };
+    (await fixture<HTMLDivElement>(html`<div></div>`)).append(el);
+    await until(() => root(el).querySelector('[role="alert"]'));
+    expect(root(el).querySelector('[role="alert"]')!.textContent).to.contain('level');
+    await expect(el).to.be.accessible();
+  });
+
+  it('loads from src', async () => {
+    const d = deputy();
+    const src = URL.createObjectURL(new Blob([JSON.stringify(d)], { type: 'application/json' }));
+    const el = await mount(undefined, { src });
+    expect(root(el).querySelector('h2')!.textContent).to.equal(d.name);
+  });
+});
+
+function manyDeputies(n: number): Deputy[] {
+  const levels = ['national', 'provincial', 'municipal', 'county', 'township'] as const;
+  const sur = ['张', '王', '李', '赵', '陈'];
+  const surPy = ['zhang', 'wang', 'li', 'zhao', 'chen'];
+  return Array.from({ length: n }, (_, i) => ({
+    id: `d-${i}`,
+    name: `${sur[i % 5]}${['伟', '芳', '强'][i % 3]}${i}`,
+    pinyin: `${surPy[i % 5]} ${['wei', 'fang', 'qiang'][i % 3]}`,
+    level: levels[i % 5]!,
+    term: { number: 18 },
+    stations: [{ id: `st-${i % 10}`, name: `第${i % 10}联络站` }],
+    deputyGroup: { id: `g-${i % 7}`, name: `第${i % 7}代表小组` },
+    status: i === 3 ? { code: 'resigned' as const, date: '2026-01-01' } : { code: 'serving' as const },
+  }));
+}
+
+describe('rd-deputy-card: directory', () => {
+  it('lists 1,000 deputies a page at a time, searches, filters, opens a profile and comes back', async () => {
+    const el = await mount({ deputies: manyDeputies(1000) }, { directory: true });
+    const r = root(el);
+    expect(r.querySelectorAll('[part="entry"]').length).to.equal(50);
+    expect(r.querySelector('.count')!.textContent).to.contain('共 1000 位代表');
+    expect(text(el)).to.contain('显示更多（还有 950 位）');
+    await expect(el).to.be.accessible();
+
+    typeInto(byLabel(r, '搜索代表'), 'zw');
+    await el.updateComplete;
+    // initials zw: 张伟 (i % 5 == 0, i % 3 == 0) and 赵伟 (i % 5 == 3, i % 3 == 0) → 67 + 67
+    expect(r.querySelector('.count')!.textContent).to.contain('找到 134 位代表（共 1000 位）');
+    expect(r.querySelector('[part="entry"] .entry-name')!.textContent).to.equal('张伟0');
+
+    const level = byLabel<HTMLSelectElement>(r, '代表层级');
+    level.value = 'national';
+    level.dispatchEvent(new Event('change'));
+    await el.updateComplete;
+    expect(r.querySelector('.count')!.textContent).to.contain('找到 67 位');
+
+    button(r, '清除筛选').click();
+    await el.updateComplete;
+    const station = byLabel<HTMLSelectElement>(r, '联络站');
+    station.value = 'st-3';
+    station.dispatchEvent(new Event('change'));
+    await el.updateComplete;
+    expect(r.querySelector('.count')!.textContent).to.contain('找到 100 位');
+    expect(r.querySelector('.entry-former')!.textContent).to.equal('已辞职');
+
+    const opened = new Promise<CustomEvent>((res) => el.addEventListener('rd-deputy-open', (e) => res(e as unknown as CustomEvent), { once: true }));
+    (r.querySelector('[data-entry="d-13"]') as HTMLButtonElement).click();
+    expect((await opened).detail).to.deep.equal({ id: 'd-13' });
+    await el.updateComplete;
+    expect(r.activeElement?.textContent).to.equal('赵芳13');
+    expect(text(el)).to.contain('给代表留言');
+    await expect(el).to.be.accessible();
+
+    button(r, '返回代表名录').click();
+    await until(() => r.activeElement?.getAttribute('data-entry') === 'd-13');
+    expect(r.querySelector('.count')!.textContent).to.contain('找到 100 位');
+  });
+
+  it('"show more" adds a page and moves focus to the first new entry', async () => {
+    const el = await mount({ deputies: manyDeputies(120) }, { directory: true });
+    button(root(el), '显示更多').click();
+    await until(() => root(el).activeElement?.getAttribute('data-entry') === 'd-50');
+    expect(root(el).querySelectorAll('[part="entry"]').length).to.equal(100);
+  });
+
+  it('says so when nothing matches', async () => {
+    const el = await mount({ deputies: manyDeputies(10) }, { directory: true });
+    typeInto(byLabel(root(el), '搜索代表'), '不存在的名字');
+    await el.updateComplete;
+    expect(text(el)).to.contain('没有找到符合条件的代表');
+  });
+});
+
+describe('rd-deputy-card: message form', () => {
+  async function openForm(el: RdDeputyCard) {
+    button(root(el), '给代表留言').click();
+    await el.updateComplete;
+    await until(() => root(el).activeElement?.id === 'message-title');
+  }
+
+  it('shows errors in a focused summary and at the fields, accessible', async () => {
+    const el = await mount(deputy(), { view: 'full', drafts: 'off' });
+    await openForm(el);
+    await expect(el).to.be.accessible();
+    button(root(el), '提交留言').click();
+    await until(() => root(el).activeElement?.hasAttribute('data-rd-error-summary'));
+    const summary = root(el).querySelector('[data-rd-error-summary]')!.textContent!;
+    for (const m of ['请填写留言主题', '请选择留言类别', '请填写留言内容', '请阅读并同意个人信息处理说明']) expect(summary).to.contain(m);
+    expect(byLabel(root(el), '留言主题').getAttribute('aria-invalid')).to.equal('true');
+    expect(byLabel(root(el), '留言主题').getAttribute('aria-describedby')).to.contain('f-subject-error');
+    await expect(el).to.be.accessible();
+
+    // Wanting a reply makes a phone number or e-mail necessary.
+    byLabel(root(el), '需要代表答复我').click();
+    await el.updateComplete;
+    expect(text(el)).to.contain('需要答复时，请填写手机号码或电子邮箱');
+    typeInto(byLabel(root(el), '手机或固定电话'), 'abc');
+    await el.updateComplete;
+    expect(text(el)).to.contain('请输入有效的手机或固定电话号码');
+    // The summary link focuses the field.
+    const link = [...root(el).querySelectorAll<HTMLAnchorElement>('[data-rd-error-summary] a')].find((a) => a.textContent!.includes('留言主题'))!;
+    link.click();
+    expect(root(el).activeElement?.id).to.equal('f-subject');
+  });
+
+  it('sends the exact envelope and headers, shows the receipt with the reply window, and fires rd-submitted', async () => {
+    const run = uid('run');
+    const d = deputy();
+    const el = await mount(d, { view: 'full', submitUrl: chaosUrl('ok', run), replyWindow: '一个月内', privacyVersion: 'v2', drafts: 'off' });
+    await openForm(el);
+    const r = root(el);
+    typeInto(byLabel(r, '留言主题'), '  东关路路灯不亮 ');
+    const cat = byLabel<HTMLSelectElement>(r, '留言类别');
+    cat.value = 'urban-rural';
+    cat.dispatchEvent(new Event('change'));
+    typeInto(byLabel<HTMLTextAreaElement>(r, '留言内容'), '东关路北段路灯已坏两周，<b>夜间</b>出行不便。');
+    byLabel(r, '需要代表答复我').click();
+    await el.updateComplete;
+    typeInto(byLabel(r, '称呼'), '王女士');
+    typeInto(byLabel(r, '手机或固定电话'), '13800138000');
+    byLabel(r, '同意公开我的留言').click();
+    byLabel(r, '我已阅读并同意').click();
+    await el.updateComplete;
+    const submitted = new Promise<CustomEvent>((res) => el.addEventListener('rd-submitted', (e) => res(e as unknown as CustomEvent), { once: true }));
+    button(r, '提交留言').click();
+    const ev = await submitted;
+    await until(() => r.activeElement?.hasAttribute('data-rd-receipt'));
+
+    const [req] = await chaosLog(run);
+    expect(req!.method).to.equal('POST');
+    expect(req!.headers['content-type']).to.contain('application/json');
+    const body = JSON.parse(req!.body);
+    expect(req!.headers['idempotency-key']).to.equal(body.id);
+    expect(body).to.include({ type: 'deputy-message', version: 1, locale: 'zh-CN' });
+    expect(body.source.url).to.equal(location.href);
+    expect(body.data.consent.version).to.equal('v2');
+    expect(Date.parse(body.data.consent.at)).to.be.closeTo(Date.now(), 60_000);
+    delete body.data.consent.at;
+    expect(body.data).to.deep.equal({
+      deputyId: d.id,
+      stationId: 'st-dongguan',
+      subject: '东关路路灯不亮',
+      text: '东关路北段路灯已坏两周，<b>夜间</b>出行不便。',
+      category: 'urban-rural',
+      wantsReply: true,
+      contact: { name: '王女士', phone: '13800138000' },
+      publish: true,
+      channel: 'web',
+      consent: { version: 'v2' },
+    });
+    expect(ev.detail.receipt).to.match(/^FK-2026-\d+$/);
+    expect(ev.detail.payload.id).to.equal(body.id);
+
+    const t = text(el);
+    expect(t).to.contain('留言已提交');
+    expect(t).to.contain(ev.detail.receipt);
+    expect(t).to.contain('我们将在一个月内答复。');
+    expect(t).to.contain('城乡建设');
+    expect(r.querySelector('[data-rd-receipt] b')).to.equal(null);
+    await expect(el).to.be.accessible();
+  });
+
+  it('is accessible while submitting, with the button disabled', async () => {
+    const run = uid('run');
+    const el = await mount(deputy(), { view: 'full', submitUrl: `${chaosUrl('slow', run)}?ms=800`, drafts: 'off' });
+    await openForm(el);
+    const r = root(el);
+    typeInto(byLabel(r, '留言主题'), '主题');
+    const cat = byLabel<HTMLSelectElement>(r, '留言类别');
+    cat.value = 'other';
+    cat.dispatchEvent(new Event('change'));
+    typeInto(byLabel<HTMLTextAreaElement>(r, '留言内容'), '内容');
+    byLabel(r, '我已阅读并同意').click();
+    await el.updateComplete;
+    button(r, '提交留言').click();
+    await until(() => r.querySelector('[part="submit-button"][disabled]'));
+    expect(text(el)).to.contain('正在提交');
+    await expect(el).to.be.accessible();
+    await until(() => r.querySelector('[data-rd-receipt]'));
+  });
+
+  it('keeps a draft without contact details and restores it with a notice', async () => {
+    const d = deputy();
+    const el = await mount(d, { view: 'full' });
+    await openForm(el);
+    const r = root(el);
+    typeInto(byLabel(r, '留言主题'), '草稿主题');
+    byLabel(r, '需要代表答复我').click();
+    await el.updateComplete;
+    typeInto(byLabel(r, '手机或固定电话'), '13800138000');
+    const key = `rd:rd-deputy-card:${d.id}`;
+    const saved = await until(async () => {
+      const rec = (await readDraft(key)) as { value: Record<string, unknown> } | undefined;
+      return rec?.value?.wantsReply ? rec : undefined;
+    });
+    expect(saved.value.subject).to.equal('草稿主题');
+    expect(saved.value).to.not.have.property('phone');
+    expect(saved.value.consent).to.equal(false);
+
+    el.remove();
+    const again = await mount(d, { view: 'full' });
+    await until(() => text(again).includes('已恢复您上次未提交的内容'));
+    expect(byLabel(root(again), '留言主题').value).to.equal('草稿主题');
+    expect(byLabel(root(again), '手机或固定电话').value).to.equal('');
+    await expect(again).to.be.accessible();
+  });
+});
