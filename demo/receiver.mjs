@@ -303,6 +303,35 @@ function surveyAccess(survey) {
 
 const normCode = (c) => String(c).trim().toUpperCase();
 
+/**
+ * The server-side rules a ballot must keep whatever the page did (the widget checks the same,
+ * and more, in src/services/survey-logic.ts): answers only to questions of the survey; a ballot
+ * names known candidates, each once, and never more than N choices (write-ins counted within
+ * N), nor fewer than M. Returns field errors (paths under `data.answers`).
+ */
+export function surveyAnswerErrors(survey, answers) {
+  const errors = [];
+  const questions = new Map(surveyQuestions(survey).map((q) => [q.id, q]));
+  const subjectIds = new Set((survey?.subjects ?? []).map((x) => x.id));
+  for (const [qid, a] of Object.entries(answers ?? {})) {
+    const at = `data.answers.${qid}`;
+    const q = questions.get(qid);
+    if (!q) { errors.push({ path: at, message: '测评中没有这道题' }); continue; }
+    if (q.type !== 'ballot' || !a || typeof a !== 'object' || Array.isArray(a)) continue;
+    const selected = Array.isArray(a.selected) ? a.selected : [];
+    const writeIns = Array.isArray(a.writeIns) ? a.writeIns : [];
+    const candidates = new Set(q.candidates ?? subjectIds);
+    if (selected.some((id) => !candidates.has(id))) errors.push({ path: `${at}.selected`, message: '选票中有不在候选名单中的项目' });
+    if (new Set(selected).size !== selected.length) errors.push({ path: `${at}.selected`, message: '同一候选项目只能选一次' });
+    if (writeIns.length && !q.writeIn) errors.push({ path: `${at}.writeIns`, message: '本次票决不接受另选' });
+    else if (writeIns.length > (q.writeInMax ?? 1)) errors.push({ path: `${at}.writeIns`, message: `最多另选 ${q.writeInMax ?? 1} 项` });
+    const n = selected.length + writeIns.length;
+    if (n > q.max) errors.push({ path: at, message: `最多选择 ${q.max} 项，已选 ${n} 项` });
+    if (n < (q.min ?? 0)) errors.push({ path: at, message: `至少选择 ${q.min} 项` });
+  }
+  return errors;
+}
+
 /** Current year in China (receipts are numbered per type and year). */
 function chinaYear(d = new Date()) {
   return Number(new Intl.DateTimeFormat('en', { timeZone: 'Asia/Shanghai', year: 'numeric' }).format(d));
@@ -591,6 +620,8 @@ export async function startReceiver({
     }
     const survey = surveyId && ID_RE.test(surveyId) ? await readJson(surveyFile(surveyId)) : undefined;
     if (survey === undefined) throw fieldError(400, 'surveyId', '找不到这项测评');
+    const answerErrors = surveyAnswerErrors(survey, data.answers);
+    if (answerErrors.length) throw new HttpError(400, { errors: answerErrors });
     if (surveyAccess(survey) === 'code') {
       if (!code) throw fieldError(400, 'code', '请输入测评码');
       const codes = (await readJson(contentPath('survey-codes.json'))) ?? {};

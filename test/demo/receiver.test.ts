@@ -367,6 +367,16 @@ describe('reference receiver', () => {
       ['a code from another survey', () => response('RDTEST-JYBL-001'), 'code'],
       ['an unknown survey', () => response('RDTEST-MSSX-002', 'no-such-survey'), 'surveyId'],
     ];
+    const ballot = (answers: Record<string, unknown>) =>
+      envelope('survey-response', { surveyId: '2027-mssx-pj', anonymity: 'anonymous', role: 'deputy', code: 'RDTEST-MSSX-002', answers });
+    const eleven = ['m01', 'm02', 'm03', 'm04', 'm05', 'm06', 'm07', 'm08', 'm09', 'm10', 'm11'];
+    refusals.push(
+      ['an 11th choice on a choose-10 ballot', () => ballot({ projects: { selected: eleven } }), 'data.answers.projects'],
+      ['10 choices plus a write-in on a choose-10 ballot', () => ballot({ projects: { selected: eleven.slice(0, 10), writeIns: ['另一个项目'] } }), 'data.answers.projects'],
+      ['a candidate not on the ballot', () => ballot({ projects: { selected: ['m01', 'x99'] } }), 'data.answers.projects.selected'],
+      ['the same candidate twice', () => ballot({ projects: { selected: ['m01', 'm01'] } }), 'data.answers.projects.selected'],
+      ['an answer to a question the survey does not have', () => ballot({ projects: { selected: ['m01'] }, extra: 'x' }), 'data.answers.extra'],
+    );
     for (const [name, make, path] of refusals) {
       it(`refuses ${name} with 400 at "${path}"`, async () => {
         const body = make();
