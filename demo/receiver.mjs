@@ -620,6 +620,11 @@ export async function startReceiver({
     }
     const survey = surveyId && ID_RE.test(surveyId) ? await readJson(surveyFile(surveyId)) : undefined;
     if (survey === undefined) throw fieldError(400, 'surveyId', '找不到这项测评');
+    if (survey.anonymity && data.anonymity !== survey.anonymity) {
+      throw fieldError(400, 'data.anonymity', survey.anonymity === 'anonymous' ? '这是匿名测评，不能提交身份信息' : '这项测评需要填写身份信息');
+    }
+    const roles = Array.isArray(survey.roles) ? survey.roles.map((r) => (typeof r === 'string' ? r : r?.id)) : [];
+    if (roles.length && !roles.includes(data.role)) throw fieldError(400, 'data.role', '请选择本次测评列出的身份');
     const answerErrors = surveyAnswerErrors(survey, data.answers);
     if (answerErrors.length) throw new HttpError(400, { errors: answerErrors });
     if (surveyAccess(survey) === 'code') {

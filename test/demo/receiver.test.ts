@@ -376,6 +376,11 @@ describe('reference receiver', () => {
       ['a candidate not on the ballot', () => ballot({ projects: { selected: ['m01', 'x99'] } }), 'data.answers.projects.selected'],
       ['the same candidate twice', () => ballot({ projects: { selected: ['m01', 'm01'] } }), 'data.answers.projects.selected'],
       ['an answer to a question the survey does not have', () => ballot({ projects: { selected: ['m01'] }, extra: 'x' }), 'data.answers.extra'],
+      ['a role the survey does not list', () => ({ ...ballot({ projects: { selected: ['m01'] } }), data: { ...ballot({}).data, role: 'public' } }), 'data.role'],
+      ['identity sent to an anonymous survey', () => {
+        const b = ballot({ projects: { selected: ['m01'] } });
+        return { ...b, data: { ...b.data, anonymity: 'identified', respondent: { name: '王某' } } };
+      }, 'data.anonymity'],
     );
     for (const [name, make, path] of refusals) {
       it(`refuses ${name} with 400 at "${path}"`, async () => {
