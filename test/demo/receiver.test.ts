@@ -367,6 +367,30 @@ describe('reference receiver', () => {
       ['a code from another survey', () => response('RDTEST-JYBL-001'), 'code'],
       ['an unknown survey', () => response('RDTEST-MSSX-002', 'no-such-survey'), 'surveyId'],
     ];
+    it('computes matrix results per subject and dimension, and never publishes free text', async () => {
+      type Row = { id: string; dimensions?: Array<{ id: string; counts: Record<string, number> }> };
+      type Results = { surveyId: string; respondents: number; sections: Array<{ kind: string; questionId: string; rows?: Row[] }> };
+      const secret = `私密意见-${uuid()}`;
+      const matrix = (tier: string) => Object.fromEntries(['org', 'attitude', 'consult', 'reply', 'implement', 'overall'].map((d) => [d, tier]));
+      const respond = (code: string, tier: string) => envelope('survey-response', {
+        surveyId: '2026-jybl-myd', anonymity: 'identified', role: 'deputy', code, respondent: { name: '测试代表' },
+        answers: { handling: { s101: matrix(tier), s117: matrix('satisfied') }, 'dissatisfied-reason': secret, comments: secret },
+      });
+      expect((await post('/api/survey-responses', respond('RDTEST-JYBL-001', 'dissatisfied'))).status).to.equal(201);
+      expect((await post('/api/survey-responses', respond('RDTEST-JYBL-002', 'basically-satisfied'))).status).to.equal(201);
+      const res = await fetch(`${R()}/api/surveys/2026-jybl-myd/results`);
+      const text = await res.text();
+      expect(text).not.to.contain(secret);
+      expect(text).not.to.contain('测试代表');
+      const results = JSON.parse(text) as Results;
+      expect(results.respondents).to.equal(2);
+      const rows = results.sections.find((x) => x.questionId === 'handling')!.rows!;
+      const dim = (subject: string, d: string) => rows.find((r) => r.id === subject)!.dimensions!.find((x) => x.id === d)!.counts;
+      expect(dim('s101', 'reply')).to.deep.equal({ satisfied: 0, 'basically-satisfied': 1, dissatisfied: 1 });
+      expect(dim('s117', 'overall')).to.deep.equal({ satisfied: 2, 'basically-satisfied': 0, dissatisfied: 0 });
+      expect(dim('s132', 'org')).to.deep.equal({ satisfied: 0, 'basically-satisfied': 0, dissatisfied: 0 });
+    });
+
     const ballot = (answers: Record<string, unknown>) =>
       envelope('survey-response', { surveyId: '2027-mssx-pj', anonymity: 'anonymous', role: 'deputy', code: 'RDTEST-MSSX-002', answers });
     const eleven = ['m01', 'm02', 'm03', 'm04', 'm05', 'm06', 'm07', 'm08', 'm09', 'm10', 'm11'];
