@@ -6,10 +6,18 @@
 //
 //   node scripts/gen-demo-deputies.mjs            writes demo/content/deputies.json
 //   node scripts/gen-demo-deputies.mjs --check    exits 1 when the committed file is out of date
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { pinyin } from 'pinyin-pro';
 
 const OUT = new URL('../demo/content/deputies.json', import.meta.url);
+// The station map's demo stations (generated from this file's ids and names): each deputy gets the
+// reception schedule of the first station they are assigned to, rota included.
+const STATIONS = new URL('../demo/content/stations.json', import.meta.url);
+const stationSchedules = new Map();
+if (existsSync(STATIONS)) {
+  const raw = JSON.parse(readFileSync(STATIONS, 'utf8'));
+  for (const s of Array.isArray(raw) ? raw : raw.stations ?? []) if (s.schedule) stationSchedules.set(s.id, s.schedule);
+}
 
 // Mulberry32: small, fast, deterministic.
 function rng(seed) {
@@ -212,6 +220,8 @@ for (const { level, count, term } of PLAN) {
     if (level === 'county' || level === 'township') d.points = { total: int(52, 100), year: 2025 };
 
     d.status = { code: 'serving' };
+    const schedule = stationSchedules.get(d.stations[0].id);
+    if (schedule) d.receptionSchedule = schedule;
     deputies.push(d);
   }
 }
@@ -227,10 +237,12 @@ Object.assign(byId('dep-047'), {
 Object.assign(byId('dep-137'), {
   status: { code: 'resigned', date: '2026-05-12', note: '因工作调动，辞去县人大代表职务。' },
 });
+delete byId('dep-137').receptionSchedule;
 // One whose mandate was terminated (moved away).
 Object.assign(byId('dep-268'), {
   status: { code: 'terminated', date: '2026-03-02', note: '迁出本行政区域，代表资格终止。' },
 });
+delete byId('dep-268').receptionSchedule;
 // Integrator-published contact channel (default is none).
 Object.assign(byId('dep-046'), {
   contact: [
@@ -253,7 +265,7 @@ const out = {
   updatedAt: '2026-11-20T09:00:00+08:00',
   deputies,
 };
-const json = JSON.stringify(out, null, 1) + '\n';
+const json = JSON.stringify(out) + '\n';
 if (process.argv.includes('--check')) {
   const current = readFileSync(OUT, 'utf8');
   if (current !== json) {

@@ -412,3 +412,83 @@ describe('rd-deputy-card: message form', () => {
     await expect(again).to.be.accessible();
   });
 });
+
+describe('rd-deputy-card: next reception and booking', () => {
+  // 2026-11-25 10:00 in Beijing.
+  const now = Date.parse('2026-11-25T02:00:00Z');
+  const schedule = {
+    rules: [
+      { id: 'monthly', kind: 'monthly' as const, days: [10], times: [{ start: '09:00', end: '11:30' }], onHoliday: 'next-workday' as const },
+      { id: 'others', kind: 'weekly' as const, weekdays: [5], times: [{ start: '14:30', end: '17:00' }], deputyIds: ['someone-else'] },
+    ],
+    extra: [{ id: 'market', date: '2026-12-20', start: '08:00', end: '11:00', topic: '代表大集', place: { name: '白石镇农贸市场' } }],
+  };
+
+  it('shows the next session of the deputy (not sessions of other deputies) with its place, in the citizen’s locale', async () => {
+    const el = await mount(deputy({ receptionSchedule: schedule }), { now });
+    const next = root(el).querySelector('[part="next-reception"]')!.textContent!.replace(/\s+/g, ' ');
+    expect(next).to.contain('下次接待');
+    expect(next).to.contain('12月10日（周四）9:00–11:30');
+    expect(next).to.contain('东关街道人大代表联络站');
+    expect(next).to.not.contain('14:30');
+    await expect(el).to.be.accessible();
+  });
+
+  it('the full profile lists later sessions (with their own place) and the rules', async () => {
+    const el = await mount(deputy({ receptionSchedule: schedule }), { now, view: 'full' });
+    const next = root(el).querySelector('[part="next-reception"]')!.textContent!.replace(/\s+/g, ' ');
+    expect(next).to.contain('近期接待');
+    expect(next).to.contain('12月20日（周日）8:00–11:00 · 代表大集 · 白石镇农贸市场');
+    // Another year (so with the year), whose holidays the bundled calendar does not know yet: tentative.
+    expect(next).to.contain('2027年1月10日（周日）9:00–11:30 · 东关街道人大代表联络站 （节假日安排未公布，以联络站通知为准）');
+    expect(next).to.contain('接待安排');
+  });
+
+  it('English dates', async () => {
+    const el = document.createElement('rd-deputy-card');
+    Object.assign(el, { data: deputy({ receptionSchedule: schedule }), now });
+    el.setAttribute('lang', 'en');
+    const ready = new Promise((r) => el.addEventListener('rd-ready', r, { once: true }));
+    (await fixture<HTMLDivElement>(html`<div></div>`)).append(el);
+    await ready;
+    await el.updateComplete;
+    expect(root(el).querySelector('[part="next-reception"]')!.textContent).to.contain('Thu 10 Dec, 9:00–11:30');
+  });
+
+  it('books one of the next sessions through the shared appointment form', async () => {
+    const run = uid('run');
+    const d = deputy({ receptionSchedule: schedule });
+    const el = await mount(d, { now, view: 'full', bookingUrl: chaosUrl('ok', run), drafts: 'off' });
+    button(root(el), '预约接访').click();
+    await el.updateComplete;
+    const form = root(el).querySelector('rd-appointment-form')!;
+    await form.updateComplete;
+    const fr = form.shadowRoot!;
+    await until(() => fr.activeElement?.getAttribute('type') === 'radio');
+    expect(button(root(el), '预约接访').getAttribute('aria-expanded')).to.equal('true');
+    const firstSlot = fr.querySelector<HTMLInputElement>('input[type="radio"]')!;
+    expect(firstSlot.closest('label')!.textContent).to.contain('12月10日');
+    firstSlot.click();
+    typeInto(byLabel<HTMLTextAreaElement>(fr, '要反映的事项'), '小区停车难');
+    typeInto(byLabel(fr, '姓名'), '赵先生');
+    typeInto(byLabel(fr, '联系电话'), '13900139000');
+    byLabel(fr, '我已阅读并同意').click();
+    await form.updateComplete;
+    const submitted = new Promise<Event>((res) => el.addEventListener('rd-submitted', res, { once: true }));
+    button(fr, '提交预约').click();
+    await submitted;
+    const [req] = await chaosLog(run);
+    const body = JSON.parse(req!.body);
+    expect(body.type).to.equal('appointment');
+    expect(body.data).to.deep.include({ deputyId: d.id, stationId: 'st-dongguan', topic: '小区停车难', people: 1, channel: 'web' });
+    expect(body.data.slot).to.deep.equal({ kind: 'session', start: '2026-12-10T09:00:00+08:00', end: '2026-12-10T11:30:00+08:00', ruleId: 'monthly' });
+    await until(() => fr.querySelector('[data-rd-receipt]'));
+  });
+
+  it('no next reception and no booking for a deputy no longer in office', async () => {
+    const el = await mount(deputy({ receptionSchedule: schedule, status: { code: 'removed', date: '2026-02-01' } }), { now, view: 'full' });
+    expect(root(el).querySelector('[part="next-reception"]')).to.equal(null);
+    expect(root(el).querySelector('rd-appointment-form')).to.equal(null);
+    expect(text(el)).to.contain('已罢免');
+  });
+});

@@ -35,6 +35,8 @@ import {
 } from '../../services/schemas/deputy.js';
 import { DeputyDirectory, type FacetOption, type GroupFacetOption } from '../../services/directory.js';
 import { deputyPageUrl, qrPath, qrSvg, type QrPath } from '../../services/qr.js';
+import { describeSchedule, describeSession, nextSessions, todayIn, type Session } from '../../services/schedule.js';
+import '../shared/appointment-form.js';
 import { deputyCatalogues } from './rd-deputy-card.messages.js';
 import { deputyCardStyles } from './rd-deputy-card.styles.js';
 
@@ -155,6 +157,7 @@ export class RdDeputyCard extends RdElement {
   private facets?: { levels: FacetOption[]; stations: FacetOption[]; groups: GroupFacetOption[] };
   private results: Deputy[] = [];
   private qrCache?: { url: string; qr: QrPath; download?: string };
+  private sessionCache?: { key: string; deputy: Deputy; sessions: Session[] };
 
   /** The deputy's id: loads `GET {endpoint}/deputies/{id}`. */
   @property({ attribute: 'deputy-id' }) deputyId?: string;
@@ -170,11 +173,17 @@ export class RdDeputyCard extends RdElement {
   @property() channel?: 'web' | 'qr';
   /** The widget's data: a deputy, or in directory mode `{deputies: [...]}`. */
   @property({ attribute: false }) data?: unknown;
+  /** Overrides the whole POST URL of bookings (`submit-url` is the messages' URL). */
+  @property({ attribute: 'booking-url' }) bookingUrl?: string;
+  /** The time "now" for the next reception (default: the clock). Property only; for kiosks and tests. */
+  @property({ attribute: false }) now?: Date | number;
   /** Message categories (codes and labels) instead of the defaults. */
   @property({ attribute: false }) categories?: ReadonlyArray<{ value: string; label: string }>;
 
   @state() private message: MessageValue = emptyMessage();
-  @state() private panel: 'none' | 'message' = 'none';
+  @state() private panel: 'none' | 'message' | 'booking' = 'none';
+  /** The booking form was opened once (kept rendered so its receipt stays). */
+  @state() private bookingOpened = false;
   @state() private expanded = false;
   @state() private query = '';
   @state() private level = '';
@@ -227,6 +236,7 @@ export class RdDeputyCard extends RdElement {
     this.message = emptyMessage();
     this.errors.reset();
     this.panel = 'none';
+    this.bookingOpened = false;
     this.msgSubmit.reset();
     void this.draftCtl.restore();
     void this.msgSubmit.flush();
@@ -336,17 +346,25 @@ export class RdDeputyCard extends RdElement {
     if (outcome === 'submitted') this.shadowRoot?.querySelector<HTMLElement>('[data-rd-receipt]')?.focus();
   }
 
-  private async togglePanel(panel: 'message') {
+  private async togglePanel(panel: 'message' | 'booking') {
     this.panel = this.panel === panel ? 'none' : panel;
     if (this.panel === 'none') return;
+    if (panel === 'booking') this.bookingOpened = true;
     await this.updateComplete;
-    this.shadowRoot?.querySelector<HTMLElement>(`[data-panel-heading="${panel}"]`)?.focus();
+    if (panel === 'message') {
+      this.shadowRoot?.querySelector<HTMLElement>('[data-panel-heading="message"]')?.focus();
+    } else {
+      const form = this.shadowRoot?.querySelector('rd-appointment-form');
+      await form?.updateComplete;
+      form?.shadowRoot?.querySelector<HTMLElement>('input')?.focus();
+    }
   }
 
   protected override kioskReset() {
     this.message = emptyMessage();
     this.errors.reset();
     this.panel = 'none';
+    this.bookingOpened = false;
     this.msgSubmit.reset();
     if (this.directory) {
       this.openId = undefined;
@@ -368,6 +386,60 @@ export class RdDeputyCard extends RdElement {
   }
 
   // ---- helpers for rendering -------------------------------------------------------------------
+
+  /**
+   * The deputy's next sessions (up to 5): from their reception schedule, leaving out sessions
+   * whose duty list names other deputies only. Cached per deputy and minute.
+   */
+  sessionsFor(d: Deputy): Session[] {
+    if (!d.receptionSchedule || d.status.code !== 'serving') return [];
+    const now = +(this.now ?? Date.now());
+    const key = `${Math.floor(now / 60_000)}`;
+    if (this.sessionCache?.deputy === d && this.sessionCache.key === key) return this.sessionCache.sessions;
+    let sessions: Session[] = [];
+    try {
+      sessions = nextSessions(d.receptionSchedule, { now, count: 40 })
+        .filter((s) => s.deputyIds.length === 0 || s.deputyIds.includes(d.id))
+        .slice(0, 5);
+    } catch (e) {
+      console.warn(`[rd-widgets] <${TAG}> reception schedule: ${(e as Error).message}`);
+    }
+    this.sessionCache = { key, deputy: d, sessions };
+    return sessions;
+  }
+
+  private sessionText(s: Session, d: Deputy): string {
+    const withYear = s.date.slice(0, 4) !== todayIn(s.timeZone, this.now ?? Date.now()).slice(0, 4);
+    const place = s.place?.name ?? d.stations?.[0]?.name;
+    return `${describeSession(s, this.locale, withYear)}${s.topic ? ` · ${s.topic}` : ''}${place ? ` · ${place}` : ''}`;
+  }
+
+  private renderNext(d: Deputy, full: boolean): TemplateResult | typeof nothing {
+    if (!d.receptionSchedule || d.status.code !== 'serving') return nothing;
+    const t = this.t;
+    const sessions = this.sessionsFor(d);
+    const [next, ...later] = sessions;
+    const tentative = (s: Session) => (s.certainty === 'unknown' ? html` <span class="entry-meta">${t('deputy.tentative')}</span>` : nothing);
+    return html`<div class="next" part="next-reception">
+      <h3>${t('deputy.nextReception')}</h3>
+      ${next ? html`<p>${this.sessionText(next, d)}${tentative(next)}</p>${next.note ? html`<p class="entry-meta">${next.note}</p>` : nothing}` : html`<p>${t('deputy.nextReceptionNone')}</p>`}
+      ${full && later.length
+        ? html`<h4>${t('deputy.upcoming')}</h4>
+            <ul class="plain">${later.map((s) => html`<li>${this.sessionText(s, d)}${tentative(s)}</li>`)}</ul>`
+        : nothing}
+      ${full
+        ? html`<h4>${t('deputy.receptionSchedule')}</h4>
+            <ul class="plain">${describeSchedule(d.receptionSchedule, this.locale).map((line) => html`<li>${line}</li>`)}</ul>
+            ${d.receptionSchedule.note ? html`<p>${d.receptionSchedule.note}</p>` : nothing}`
+        : nothing}
+    </div>`;
+  }
+
+  /** One line for the poster: the next reception. */
+  private renderNextLine(d: Deputy): TemplateResult | typeof nothing {
+    const next = this.sessionsFor(d)[0];
+    return next ? html`<p>${this.t('deputy.nextReception')}：${this.sessionText(next, d)}</p>` : nothing;
+  }
 
   private day(iso: string): string {
     const d = new Date(`${iso}T00:00:00Z`);
@@ -577,11 +649,45 @@ export class RdDeputyCard extends RdElement {
         <button type="button" class="rd-button ${this.panel === 'message' ? '' : 'rd-button--secondary'}" aria-expanded=${this.panel === 'message' ? 'true' : 'false'} aria-controls="panel-message" @click=${() => this.togglePanel('message')}>
           ${t('deputy.writeMessage')}
         </button>
+        <button type="button" class="rd-button ${this.panel === 'booking' ? '' : 'rd-button--secondary'}" aria-expanded=${this.panel === 'booking' ? 'true' : 'false'} aria-controls="panel-booking" @click=${() => this.togglePanel('booking')}>
+          ${t('deputy.book')}
+        </button>
       </div>
-      <div id="panel-message" class="panel" ?hidden=${this.panel !== 'message' && !sent}>
+      <div id="panel-message" class="panel" ?hidden=${this.panel !== 'message'}>
         ${this.panel === 'message' || sent ? this.renderMessageForm(d) : nothing}
       </div>
+      <div id="panel-booking" class="panel" ?hidden=${this.panel !== 'booking'}>
+        ${this.bookingOpened ? this.renderBooking(d) : nothing}
+      </div>
     </section>`;
+  }
+
+  /** The shared booking form, given this card's own configuration (the rest comes from <rd-provider>). */
+  private renderBooking(d: Deputy): TemplateResult {
+    const station = d.stations?.[0];
+    return html`<rd-appointment-form
+      heading-level="4"
+      .deputyId=${d.id}
+      .stationId=${station?.id}
+      .placeName=${station?.name}
+      .deputyName=${d.name}
+      .sessions=${this.sessionsFor(d)}
+      .channel=${this.config.kiosk ? 'kiosk' : this.channel === 'qr' ? 'qr' : 'web'}
+      .endpoint=${this.endpoint}
+      .submitUrl=${this.bookingUrl}
+      .credentials=${this.credentials}
+      .drafts=${this.drafts}
+      .draftTtl=${this.draftTtl}
+      .draftContact=${this.draftContact}
+      .timeout=${this.timeout}
+      .privacyUrl=${this.privacyUrl}
+      .privacyVersion=${this.privacyVersion}
+      .replyWindow=${this.replyWindow}
+      .headers=${this.headers}
+      .messages=${this.messages}
+      ?kiosk=${this.kiosk}
+      ?large=${this.large}
+    ></rd-appointment-form>`;
   }
 
   private renderMessageForm(d: Deputy): TemplateResult {
@@ -670,12 +776,14 @@ export class RdDeputyCard extends RdElement {
         <h2 class="name" part="name" id="deputy-name">${d.name}</h2>
         <p class="level">${this.t(`deputy.level.${d.level}`)}${d.stations?.length ? ` · ${d.stations.map((s) => s.name).join('、')}` : ''}</p>
         ${this.renderQr(d, true)}
+        ${this.renderNextLine(d)}
         <p>${this.t('deputy.qr.caption', { name: d.name })}</p>
       </article>`;
     }
     return html`<article class="card" part="base card" aria-labelledby="deputy-name">
       ${this.renderHead(d, 'h2')}
       ${this.renderFacts(d, full)}
+      ${this.renderNext(d, full)}
       ${full ? this.renderProfileBody(d) : nothing}
       ${this.view === 'compact'
         ? html`<div class="rd-actions">
@@ -693,6 +801,7 @@ export class RdDeputyCard extends RdElement {
       <article class="card" part="card" aria-labelledby="deputy-name">
         ${this.renderHead(d, 'h2', true)}
         ${this.renderFacts(d, true)}
+        ${this.renderNext(d, true)}
         ${this.renderProfileBody(d)}
         ${this.renderReach(d)}
       </article>`;

@@ -4,6 +4,7 @@
 // Every text field is plain text: the widget renders it as text, never as HTML.
 import { z } from 'zod/mini';
 import { envelope, isoDate, isoDateTime, nonEmpty, url } from './common.js';
+import { receptionSchedule } from './schedule.js';
 
 const id = z.string().check(z.trim(), z.minLength(1), z.maxLength(100));
 const text = (max: number) => z.string().check(z.maxLength(max));
@@ -144,6 +145,12 @@ export const deputySchema = z.object({
   services: z.optional(z.array(deputyService).check(z.maxLength(30))),
   pledges: z.optional(z.array(nonEmpty(1000)).check(z.maxLength(30))),
   bio: z.optional(text(5000)),
+  /**
+   * Reception schedule (the station map's format and calculator). Sessions are held at the first
+   * station unless a session names its place; sessions whose duty list (rota, roster, fixed
+   * deputies) does not include this deputy are left out, so a station's schedule can be reused.
+   */
+  receptionSchedule: z.optional(receptionSchedule),
   /** Published contact channels; absent or empty = none (the default). */
   contact: z.optional(z.array(contactChannel).check(z.maxLength(10))),
   status: deputyStatus,
