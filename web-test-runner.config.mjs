@@ -18,6 +18,8 @@ if (!executablePath) {
 // Real local HTTP servers the tests talk to: a misbehaving one and the reference receiver.
 const chaos = await startChaosServer();
 const refused = await refusedUrl();
+// The test server's own port: a free one, so `npm start` on :8000 can run alongside.
+const testPort = Number(new URL(await refusedUrl()).port);
 let receiverUrl = null;
 if (existsSync('./demo/receiver.mjs') && existsSync('./dist/server/schemas.mjs')) {
   const { startReceiver } = await import('./demo/receiver.mjs');
@@ -33,6 +35,7 @@ export default {
   files,
   nodeResolve: { exportConditions: ['browser', 'production'] },
   rootDir: '.',
+  port: testPort,
   concurrency: 2,
   testsFinishTimeout: 5 * 60_000,
   testFramework: { config: { timeout: 20_000 } },
