@@ -1,0 +1,4 @@
+// Leaflet's ES module build has the same API as the `leaflet` package (typed by @types/leaflet).
+declare module 'leaflet/dist/leaflet-src.esm.js' {
+  export * from 'leaflet';
+}
