@@ -6,4 +6,5 @@ export type { RdConfig, ConfigInput } from './services/config.js';
 import './components/rd-provider/rd-provider.js';
 export { RdProvider } from './components/rd-provider/rd-provider.js';
 import './components/rd-deputy-card/rd-deputy-card.js';
+import './components/rd-legislation-feedback/rd-legislation-feedback.js';
 import './components/rd-station-map/rd-station-map.js';

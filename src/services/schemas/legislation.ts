@@ -248,7 +248,7 @@ export const commentSchema = z.object({
   choices: z.optional(z.array(code).check(z.maxLength(30))),
 }).check(
   z.refine((c) => c.text.length > 0 || (c.target.kind === 'question' && (c.choices?.length ?? 0) > 0), {
-    message: 'comment-required',
+    message: 'legislation.commentRequired',
     path: ['text'],
   }),
   z.refine((c) => c.choices === undefined || c.target.kind === 'question', {
@@ -271,7 +271,7 @@ export const respondentSchema = z.object({
   phone: z.optional(phone),
   email: z.optional(email),
 }).check(
-  z.refine((r) => !r.wantsReply || !!r.phone || !!r.email, { message: 'contact-required', path: ['phone'] }),
+  z.refine((r) => !r.wantsReply || !!r.phone || !!r.email, { message: 'legislation.contactRequired', path: ['phone'] }),
   z.refine((r) => r.wantsReply || (!r.phone && !r.email), { message: 'contact only with wantsReply', path: ['phone'] }),
 );
 export type Respondent = z.infer<typeof respondentSchema>;
@@ -301,7 +301,7 @@ export const legislationFeedbackData = z.object({
   publish: z.boolean(),
 }).check(
   z.refine((d) => (d.channel === 'proxy') === !!d.proxy, { message: 'proxy details go with channel proxy', path: ['proxy'] }),
-  z.refine((d) => !hasPersonalData(d.respondent) || !!d.consent, { message: 'consent-required', path: ['consent'] }),
+  z.refine((d) => !hasPersonalData(d.respondent) || !!d.consent, { message: 'errors.consent', path: ['consent'] }),
 );
 export type LegislationFeedbackData = z.infer<typeof legislationFeedbackData>;
 
