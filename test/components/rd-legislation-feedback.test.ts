@@ -1,4 +1,5 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
 import '../../src/components/rd-legislation-feedback/rd-legislation-feedback.js';
 import type { RdLegislationFeedback } from '../../src/components/rd-legislation-feedback/rd-legislation-feedback.js';
 import type { Draft } from '../../src/services/schemas/legislation.js';
@@ -104,13 +105,23 @@ describe('rd-legislation-feedback: reading', () => {
     }
   });
 
-  it('a contents link moves focus to the chapter; then Tab reaches the first comment button', async () => {
+  it('keyboard: a contents link focuses the chapter; Tab reaches its first comment button; Enter opens a comment; typing fills it', async () => {
     const el = await mount(draft());
     const link = [...root(el).querySelectorAll<HTMLAnchorElement>('.lf-toc__list a')].find((a) => a.textContent!.includes('第二章'))!;
     link.click();
     await el.updateComplete;
     expect(root(el).activeElement!.id).to.equal('ch-1');
     expect(root(el).activeElement!.textContent).to.contain('犬只登记与免疫');
+    await sendKeys({ press: 'Tab' });
+    expect(root(el).activeElement!.textContent!.trim()).to.equal('对第九条提意见');
+    await sendKeys({ press: 'Enter' });
+    await el.updateComplete;
+    const ta = root(el).activeElement as HTMLTextAreaElement;
+    expect(ta.localName).to.equal('textarea');
+    await sendKeys({ type: '登记期限' });
+    await el.updateComplete;
+    expect(ta.value).to.equal('登记期限');
+    expect(root(el).querySelector('.lf-mine__text')!.textContent).to.equal('登记期限');
   });
 
   it('go to article: 25, 第25条 and 第二十五条 focus it; a missing one says so', async () => {
