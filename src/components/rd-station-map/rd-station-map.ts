@@ -7,7 +7,7 @@ import { ifDefined } from 'lit/directives/if-defined.js';
 import { live } from 'lit/directives/live.js';
 import { RdElement } from '../shared/rd-element.js';
 import { DataController } from '../../controllers/data-controller.js';
-import '../shared/appointment-form.js';
+import { RdAppointmentForm } from '../shared/appointment-form.js';
 import { stationsFile, resolveStationTypes, type Station, type StationsFile, type StationTypeDef } from '../../services/schemas/station.js';
 import { StationIndex, type StationHit } from '../../services/station-search.js';
 import { HolidayCalendar } from '../../services/holidays.js';
@@ -602,8 +602,8 @@ export class RdStationMap extends RdElement {
       ${selected ? nothing : html`<p class="sm__intro">${t('map.intro')}</p>${this.renderControls()}`}
       <div class="sm__bar">
         <p class="sm__status" role="status" aria-live="polite">
-          ${this.origin ? t('results.countNear', { count: this.hits.length }) : t('results.count', { count: this.hits.length })}
-          ${this.origin ? html`<span class="sm__sub">${t('near.active', { place: this.origin.label })}</span>` : nothing}
+          ${selected ? nothing : this.origin ? t('results.countNear', { count: this.hits.length }) : t('results.count', { count: this.hits.length })}
+          ${this.origin && !selected ? html`<span class="sm__sub">${t('near.active', { place: this.origin.label })}</span>` : nothing}
         </p>
         <div class="rd-actions" style="margin:0">
           ${!selected && (this.filters.text || this.filters.type || this.filters.tier || this.filters.district || this.filters.today || this.origin)
@@ -625,6 +625,8 @@ export class RdStationMap extends RdElement {
 }
 
 RdElement.define('rd-station-map', RdStationMap);
+// Named, so bundlers keep the booking form even where source modules are marked side-effect free.
+RdElement.define('rd-appointment-form', RdAppointmentForm);
 declare global {
   interface HTMLElementTagNameMap {
     'rd-station-map': RdStationMap;
