@@ -1,4 +1,5 @@
 import { expect, fixture, html } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
 import '../../src/components/rd-station-map/rd-station-map.js';
 import type { RdStationMap } from '../../src/components/rd-station-map/rd-station-map.js';
 import type { StationsFile } from '../../src/services/schemas/station.js';
@@ -289,7 +290,7 @@ describe('<rd-station-map>: map', () => {
     expect(root.textContent).to.contain('简图：县域轮廓和经纬网格');
     expect(root.adoptedStyleSheets.some((s) => [...s.cssRules].some((r) => r.cssText.includes('.leaflet-container')))).to.equal(true);
     expect(root.querySelector('.leaflet-overlay-pane path')).to.not.equal(null); // outline/grid
-    await expect(el).to.be.accessible({ ignoredRules: ['region'] });
+    await expect(el).to.be.accessible();
     button(root, '隐藏地图').click();
     await el.updateComplete;
     expect(root.querySelector('.leaflet-container')).to.equal(null);
@@ -306,6 +307,15 @@ describe('<rd-station-map>: map', () => {
     expect(el.mapMarkers).to.deep.include({ clusters: 0, stations: 1 });
   });
 
+  it('opening a station from the list highlights its marker', async () => {
+    const el = await mount({ mapOpen: true });
+    const root = el.shadowRoot!;
+    await until(() => el.mapMarkers);
+    root.querySelector<HTMLButtonElement>('[data-station="st-c"]')!.click();
+    await until(() => root.querySelector('.rd-pin.is-selected'));
+    expect(root.querySelector('.rd-pin.is-selected')?.getAttribute('title')).to.equal('南湖镇人大代表联络站');
+  });
+
   it('selecting a marker opens the station', async () => {
     const el = await mount({ mapOpen: true });
     const root = el.shadowRoot!;
@@ -314,6 +324,64 @@ describe('<rd-station-map>: map', () => {
     (root.querySelector('.rd-pin') as HTMLElement).click();
     await until(() => root.querySelector('#sm-detail-title'));
     expect(root.querySelector('#sm-detail-title')?.textContent).to.equal('后洼村人大代表联络点');
+  });
+});
+
+describe('<rd-station-map>: keyboard and location', () => {
+  it('keyboard: list → detail → booking form, and back', async () => {
+    const el = await mount();
+    const root = el.shadowRoot!;
+    root.querySelector<HTMLButtonElement>('[data-station="st-b"]')!.focus();
+    await sendKeys({ press: 'Enter' });
+    await until(() => root.activeElement?.id === 'sm-detail-title');
+    const book = button(root, '预约接访');
+    book.focus();
+    await sendKeys({ press: 'Enter' });
+    const form = await until(() => root.querySelector('rd-appointment-form'));
+    await until(() => form.shadowRoot?.activeElement?.getAttribute('type') === 'radio');
+    expect(book.getAttribute('aria-expanded')).to.equal('true');
+    button(root, '返回站点列表').focus();
+    await sendKeys({ press: 'Enter' });
+    await until(() => root.activeElement?.getAttribute('data-station') === 'st-b');
+  });
+
+  it('"near me" uses the browser location (WGS-84) and sorts by distance', async () => {
+    const geo = navigator.geolocation;
+    const fake = {
+      getCurrentPosition: (ok: PositionCallback) => ok({ coords: { longitude: 118.2845, latitude: 34.9442, accuracy: 10 } } as GeolocationPosition),
+    };
+    Object.defineProperty(navigator, 'geolocation', { value: fake, configurable: true });
+    try {
+      const el = await mount();
+      button(el.shadowRoot!, '按离我的距离排序').click();
+      await until(() => statusText(el)?.includes('按距离'));
+      expect(items(el)[0]).to.equal('南湖镇人大代表联络站');
+      expect(statusText(el)).to.contain('按与“您的位置”的距离排序');
+    } finally {
+      Object.defineProperty(navigator, 'geolocation', { value: geo, configurable: true });
+    }
+  });
+
+  it('says so when the location is refused', async () => {
+    const geo = navigator.geolocation;
+    const fake = { getCurrentPosition: (_ok: PositionCallback, err: PositionErrorCallback) => err({ code: 1, message: 'denied' } as GeolocationPositionError) };
+    Object.defineProperty(navigator, 'geolocation', { value: fake, configurable: true });
+    try {
+      const el = await mount();
+      button(el.shadowRoot!, '按离我的距离排序').click();
+      await until(() => el.shadowRoot!.querySelector('.sm__near [role="status"]')?.textContent?.includes('无法获取您的位置'));
+    } finally {
+      Object.defineProperty(navigator, 'geolocation', { value: geo, configurable: true });
+    }
+  });
+
+  it('a geocode property resolves typed places', async () => {
+    const el = await mount({ geocode: async (text: string) => (text === '县医院' ? { lng: 118.3, lat: 35.15, crs: 'wgs84' } : null) });
+    const root = el.shadowRoot!;
+    typeInto(byLabel(root, '或输入地点'), '县医院');
+    button(root, '查找附近').click();
+    await until(() => statusText(el)?.includes('县医院'));
+    expect(items(el)[0]).to.equal('后洼村人大代表联络点');
   });
 });
 

@@ -18,11 +18,12 @@ export const stationMapStyles = css`
   .sm__status { font-weight: 600; margin-block: var(--_space-3); }
   .sm__bar { display: flex; flex-wrap: wrap; gap: var(--_space-2) var(--_space-4); align-items: center; justify-content: space-between; }
   .sm__layout { display: grid; gap: var(--_space-4); grid-template-columns: 1fr; }
-  .sm__layout--map .sm__mapwrap { order: -1; }
+  .sm__mapcol { min-width: 0; }
+  .sm__layout--map .sm__mapcol { order: -1; }
   @container (min-width: 860px) {
     .sm__controls { grid-template-columns: 1fr 1fr; }
     .sm__layout--map { grid-template-columns: minmax(0, 5fr) minmax(0, 6fr); }
-    .sm__layout--map .sm__mapwrap { order: 1; position: sticky; top: var(--_space-2); align-self: start; }
+    .sm__layout--map .sm__mapcol { order: 1; position: sticky; top: var(--_space-2); align-self: start; }
   }
   .sm__list { list-style: none; padding: 0; margin: 0; }
   .sm__list > li { margin: 0 0 var(--_space-2); }

@@ -618,7 +618,7 @@ export class RdStationMap extends RdElement {
       </div>
       <div class="sm__layout ${this.mapOpen && !this.noMap ? 'sm__layout--map' : ''}">
         <div>${selected ? this.renderDetail(selected) : this.renderList()}</div>
-        <div id="sm-mapwrap">${this.renderMap()}</div>
+        <div id="sm-mapwrap" class="sm__mapcol">${this.renderMap()}</div>
       </div>
     </section>`;
   }
