@@ -61,9 +61,9 @@ describe('rd-legislation-feedback: reading', () => {
     await ready;
     await el.updateComplete;
     const r = root(el);
-    expect(r.querySelector('h2')!.textContent).to.equal('某市文明养犬条例（草案）');
+    expect(r.querySelector('h2')!.textContent).to.equal('云州市文明养犬条例（草案）');
     expect(r.querySelector('.lf-stage')!.textContent).to.equal('草案一审');
-    expect(r.querySelector('.lf-kicker')!.textContent).to.contain('某市人大常委会法制工作委员会');
+    expect(r.querySelector('.lf-kicker')!.textContent).to.contain('云州市人大常委会法制工作委员会');
     expect(r.querySelector('.lf-window')!.textContent).to.match(/征求意见时间：\d{4}年\d+月\d+日 至 \d{4}年\d+月\d+日/);
     const toc = [...r.querySelectorAll('.lf-toc__list > li > a')].map((a) => a.textContent!.trim());
     expect(toc.slice(0, 7)).to.deep.equal(['第一章 总则', '第二章 犬只登记与免疫', '第三章 养犬行为规范', '第四章 犬只经营、收容与领养', '第五章 监督管理', '第六章 法律责任', '第七章 附则']);
@@ -88,7 +88,7 @@ describe('rd-legislation-feedback: reading', () => {
   it('opens the 草案说明 and shows the 审议情况', async () => {
     const el = await mount(draft());
     const note = root(el).querySelector<HTMLDetailsElement>('#lf-note')!;
-    expect(note.querySelector('summary')!.textContent).to.equal('关于《某市文明养犬条例（草案）》的说明');
+    expect(note.querySelector('summary')!.textContent).to.equal('关于《云州市文明养犬条例（草案）》的说明');
     note.querySelector('summary')!.click();
     await el.updateComplete;
     expect(note.open).to.equal(true);
@@ -195,7 +195,7 @@ describe('rd-legislation-feedback: reading', () => {
     const el = await mount(draft(), { lang: 'en' });
     expect(root(el).querySelector('.lf-stage')!.textContent).to.equal('Draft, first reading');
     expect(articleEl(el, '第三条').querySelector('.lf-add')!.textContent!.trim()).to.equal('Comment on 第三条');
-    expect(root(el).querySelector('h2')!.textContent).to.equal('某市文明养犬条例（草案）');
+    expect(root(el).querySelector('h2')!.textContent).to.equal('云州市文明养犬条例（草案）');
   });
 
   it('catalogues are complete in both languages', () => {

@@ -10,6 +10,8 @@ export const lfStyles = css`
     --_toc-width: var(--rd-legislation-feedback-toc-width, 16em);
     --_sticky-top: var(--rd-legislation-feedback-sticky-top, 0px);
   }
+  /* <details> content sits in a UA shadow slot, so box-sizing: inherit would read content-box */
+  details *, details *::before, details *::after { box-sizing: border-box; }
   .lf-header { margin-bottom: var(--_space-4); }
   .lf-header h2 { margin-bottom: var(--_space-2); }
   .lf-header h2:focus { outline: none; }

@@ -158,6 +158,8 @@ export class RdLegislationFeedback extends RdElement {
   @property({ type: Boolean, reflect: true }) proxy = false;
   /** `online` (default) or `qr` (the page was opened from a poster's QR code; `?rd-channel=qr` also works). */
   @property() channel?: 'online' | 'qr';
+  /** `on` (default): follow `#第十二条` in the page address. Set `off` on all but one instance when a page has several. */
+  @property({ attribute: 'deep-link' }) deepLink: 'on' | 'off' = 'on';
   /** Shows the legal-text parser's report for plain-text drafts (for webmasters previewing a page). */
   @property({ type: Boolean, attribute: 'check-text' }) checkText = false;
 
@@ -376,6 +378,7 @@ export class RdLegislationFeedback extends RdElement {
   }
 
   private followHash() {
+    if (this.deepLink === 'off') return;
     let hash = '';
     try { hash = location.hash; } catch { return; }
     if (!hash || hash.length < 2) return;
