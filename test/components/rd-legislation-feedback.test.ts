@@ -4,7 +4,7 @@ import '../../src/components/rd-legislation-feedback/rd-legislation-feedback.js'
 import type { RdLegislationFeedback } from '../../src/components/rd-legislation-feedback/rd-legislation-feedback.js';
 import type { Draft } from '../../src/services/schemas/legislation.js';
 import type { RdSubmitEvent, RdSubmittedEvent } from '../../src/events/events.js';
-import { button, byLabel, chaosLog, chaosUrl, readDraft, typeInto, uid, until } from '../helpers/env.js';
+import { button, byLabel, chaosLog, chaosUrl, env, readDraft, readOutbox, typeInto, uid, until } from '../helpers/env.js';
 import { lfCatalogues } from '../../src/components/rd-legislation-feedback/rd-legislation-feedback.messages.js';
 import { missingKeys } from '../../src/services/i18n/index.js';
 
@@ -457,6 +457,30 @@ describe('rd-legislation-feedback: submission', () => {
       expect(b.data.proxy).to.deep.equal({ collectorName: '孙某', place: '河东区基层立法联系点', date: '2026-11-20', channel: 'forum' });
     }
     expect(bodies[1].data.comments[0].text).to.equal('市民乙：粪便清理要加强。');
+  });
+});
+
+describe('rd-legislation-feedback: offline', () => {
+  it('cannot send: queued in the outbox with its key, the citizen is told, the draft stays', async () => {
+    const d = draft();
+    const el = await fixture<RdLegislationFeedback>(html`<rd-legislation-feedback submit-url=${`${env().refused}/legislation-feedback`} .data=${d}></rd-legislation-feedback>`);
+    await until(() => root(el).querySelector('.lf-text'));
+    typeInto(await commentOn(el, '第三十条'), '离线时写的意见。');
+    const s = byLabel<HTMLSelectElement>(root(el), '身份');
+    s.value = 'citizen';
+    s.dispatchEvent(new Event('change'));
+    await el.updateComplete;
+    const queued = oneEvent(el, 'rd-queued');
+    await submit(el);
+    const ev = await queued;
+    await el.updateComplete;
+    expect(root(el).querySelector('[part="queued-notice"]')!.textContent).to.contain('联网后会自动发送');
+    const entries = (await readOutbox()) as Array<{ key: string; owner: string; body: { data: { comments: Array<{ text: string }> } } }>;
+    const mine = entries.find((e) => e.key === ev.detail.idempotencyKey)!;
+    expect(mine.owner).to.equal(`rd:rd-legislation-feedback:${d.id}`);
+    expect(mine.body.data.comments[0]!.text).to.equal('离线时写的意见。');
+    expect(await readDraft(`rd:rd-legislation-feedback:${d.id}`)).to.not.equal(undefined);
+    await expect(el).to.be.accessible();
   });
 });
 
