@@ -360,6 +360,14 @@ export class RdStationMap extends RdElement {
 
   // --- rendering ---------------------------------------------------------------------------
 
+  /** List separator and parentheses for the locale. */
+  private get sep(): string {
+    return this.locale === 'en' ? ', ' : '、';
+  }
+  private paren(text: string): string {
+    return this.locale === 'en' ? ` (${text})` : `（${text}）`;
+  }
+
   private typeLabel(id: string): string {
     const def = this.types.find((t) => t.id === id);
     return def ? (this.locale === 'en' ? def.en : def.zh) : id;
@@ -385,7 +393,7 @@ export class RdStationMap extends RdElement {
     return html`<li>
       <button type="button" class="sm__item" part="item" data-station=${s.id} aria-current=${this.selectedId === s.id ? 'true' : 'false'} @click=${() => this.open(s.id)}>
         <span class="sm__name">${s.name}</span>
-        <span class="sm__meta">${s.types.map((x) => this.typeLabel(x)).join('、')}${place ? ` · ${place}` : ''}${h.distance !== undefined ? ` · ${formatDistance(h.distance, this.locale)}` : ''}</span>
+        <span class="sm__meta">${s.types.map((x) => this.typeLabel(x)).join(this.sep)}${place ? ` · ${place}` : ''}${h.distance !== undefined ? ` · ${formatDistance(h.distance, this.locale)}` : ''}</span>
         ${this.statusLine(s)}
       </button>
     </li>`;
@@ -505,7 +513,7 @@ export class RdStationMap extends RdElement {
         ${row(t('detail.district'), s.district)}
         ${row(t('detail.distance'), distance !== undefined ? formatDistance(distance, this.locale) : '')}
         ${s.phone ? html`<dt>${t('detail.phone')}</dt><dd><a href=${`tel:${s.phone.replace(/[^\d+]/g, '')}`}>${s.phone}</a></dd>` : nothing}
-        ${row(t('detail.head'), s.head ? `${s.head.name}${s.head.title ? `（${s.head.title}）` : ''}` : '')}
+        ${row(t('detail.head'), s.head ? `${s.head.name}${s.head.title ? this.paren(s.head.title) : ''}` : '')}
         ${row(t('detail.liaisons'), (s.liaisons ?? []).map((l) => `${l.name}${l.phone ? ` ${l.phone}` : ''}`).join('；'))}
         ${parent ? html`<dt>${t('detail.parent')}</dt><dd><button type="button" class="rd-button rd-button--link" style="padding:0;min-height:0" @click=${() => this.open(parent.id)}>${parent.name}</button></dd>` : nothing}
       </dl>
@@ -521,15 +529,15 @@ export class RdStationMap extends RdElement {
         ? html`<h4>${t('detail.next')}</h4>
             <ul class="sm__sessions">
               ${sessions.map((x) => {
-                const duty = x.deputyIds.length ? x.deputyIds.map(nameOf).join('、') : '';
+                const duty = x.deputyIds.length ? x.deputyIds.map(nameOf).join(this.sep) : '';
                 return html`<li>
                   <span class=${x.cancelled ? 'sm__cancelled' : ''}>${describeSession(x, this.locale, x.date.slice(0, 4) !== thisYear)}</span>
-                  ${x.cancelled ? html` <strong>${t('detail.cancelled')}</strong>${x.cancelled.reason ? `（${x.cancelled.reason}）` : ''}` : nothing}
+                  ${x.cancelled ? html` <strong>${t('detail.cancelled')}</strong>${x.cancelled.reason ? this.paren(x.cancelled.reason) : ''}` : nothing}
                   ${x.certainty === 'unknown' ? html` <span class="sm__tentative">${t('status.tentative')}</span>` : nothing}
                   ${x.topic ? html`<span class="sm__sub">${x.topic}</span>` : nothing}
                   ${x.place ? html`<span class="sm__sub">${t('detail.place', { place: [x.place.name, x.place.address].filter(Boolean).join('，') })}</span>` : nothing}
                   ${x.shiftedFrom ? html`<span class="sm__sub">${t('detail.shifted', { date: formatDateText(x.shiftedFrom, this.locale, false) })}</span>` : nothing}
-                  <span class="sm__sub">${t('detail.onDuty')}：${duty || t('detail.noDuty')}</span>
+                  <span class="sm__sub">${t('detail.onDuty')}${en ? ': ' : '：'}${duty || t('detail.noDuty')}</span>
                 </li>`;
               })}
             </ul>`
@@ -538,10 +546,10 @@ export class RdStationMap extends RdElement {
       ${s.deputies?.length
         ? html`<h4>${t('detail.deputies')}</h4>
             <ul class="sm__deputies">
-              ${s.deputies.map((d) => html`<li>${deputyLink(d.id, d.name)}<span class="rd-visually-hidden">（${d.levels.map((l) => t(`level.${l}`)).join('、')}）</span></li>`)}
+              ${s.deputies.map((d) => html`<li>${deputyLink(d.id, d.name)}<span class="rd-visually-hidden">${this.paren(d.levels.map((l) => t(`level.${l}`)).join(this.sep))}</span></li>`)}
             </ul>`
         : nothing}
-      ${s.facilities?.length ? html`<h4>${t('detail.facilities')}</h4><p>${s.facilities.join(en ? ', ' : '、')}</p>` : nothing}
+      ${s.facilities?.length ? html`<h4>${t('detail.facilities')}</h4><p>${s.facilities.join(this.sep)}</p>` : nothing}
       ${s.events?.length
         ? html`<h4>${t('detail.events')}</h4>
             <ul class="sm__plain">
