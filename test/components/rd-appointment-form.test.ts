@@ -3,7 +3,7 @@ import '../../src/components/shared/appointment-form.js';
 import type { RdAppointmentForm } from '../../src/components/shared/appointment-form.js';
 import { sessionsBetween } from '../../src/services/schedule.js';
 import { appointmentPayload } from '../../src/services/schemas/appointment.js';
-import { button, byLabel, chaosLog, chaosUrl, typeInto, uid, until } from '../helpers/env.js';
+import { button, byLabel, chaosLog, chaosUrl, readDraft, typeInto, uid, until } from '../helpers/env.js';
 
 const sessions = sessionsBetween(
   { rules: [{ id: 'm', kind: 'monthly', days: [10], times: [{ start: '09:00', end: '11:30' }], onHoliday: 'next-workday' }] },
@@ -137,6 +137,24 @@ describe('<rd-appointment-form>', () => {
     const body = JSON.parse((await chaosLog(run))[0].body);
     expect(body.data).to.deep.include({ deputyId: 'dep-007', channel: 'kiosk', slot: { kind: 'requested', date: '2030-05-06', period: 'afternoon' } });
     expect(body.data.contact.phone).to.equal('+34 600 000 000');
+  });
+
+  it('keeps a draft without the phone number, and restores it', async () => {
+    const id = `st-${uid()}`;
+    const el = await fixture<RdAppointmentForm>(html`<rd-appointment-form station-id=${id} .sessions=${sessions}></rd-appointment-form>`);
+    const root = el.shadowRoot!;
+    typeInto(byLabel(root, '要反映的事项'), '路灯不亮');
+    typeInto(byLabel(root, '联系电话'), '13800000000');
+    const rec = (await until(() => readDraft(`rd:rd-appointment-form:${id}`))) as { value: Record<string, unknown> };
+    await until(async () => ((await readDraft(`rd:rd-appointment-form:${id}`)) as { value: { topic?: string } }).value.topic === '路灯不亮');
+    const saved = ((await readDraft(`rd:rd-appointment-form:${id}`)) as typeof rec).value;
+    expect(saved.topic).to.equal('路灯不亮');
+    expect(saved).to.not.have.property('phone');
+    el.remove();
+    const again = await fixture<RdAppointmentForm>(html`<rd-appointment-form station-id=${id} .sessions=${sessions}></rd-appointment-form>`);
+    await until(() => (again.shadowRoot!.querySelector('#f-topic') as HTMLTextAreaElement)?.value === '路灯不亮');
+    expect((again.shadowRoot!.querySelector('#f-phone') as HTMLInputElement).value).to.equal('');
+    expect(again.shadowRoot!.textContent).to.contain('已恢复您上次未提交的内容');
   });
 
   it('says so when neither station nor deputy is given', async () => {

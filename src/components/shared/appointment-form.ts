@@ -93,6 +93,7 @@ export class RdAppointmentForm extends RdElement {
   private readonly errors = new FormErrors();
   private bot = '';
   private restoredFor = '';
+  private dirty = false;
 
   /** Station booked (id from the stations data). */
   @property({ attribute: 'station-id' }) stationId?: string;
@@ -119,11 +120,15 @@ export class RdAppointmentForm extends RdElement {
     const id = this.targetId();
     if (id && id !== this.restoredFor) {
       this.restoredFor = id;
-      void this.draftCtl.restore();
+      // Typing that happened before the store opened is saved once it is open.
+      void this.draftCtl.restore().then((restored) => {
+        if (!restored && this.dirty) this.draftCtl.save(this.value);
+      });
     }
   }
 
   private set(patch: Partial<AppointmentFormValue>) {
+    this.dirty = true;
     this.value = { ...this.value, ...patch };
     this.draftCtl.save(this.value);
     if (this.errors.submitted) this.validate();
@@ -190,6 +195,7 @@ export class RdAppointmentForm extends RdElement {
 
   /** Clears the form (kiosk inactivity, or the host closing it). */
   reset() {
+    this.dirty = false;
     this.value = empty();
     this.errors.reset();
     this.submitCtl.reset();
