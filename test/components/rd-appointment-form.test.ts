@@ -3,7 +3,7 @@ import '../../src/components/shared/appointment-form.js';
 import type { RdAppointmentForm } from '../../src/components/shared/appointment-form.js';
 import { sessionsBetween } from '../../src/services/schedule.js';
 import { appointmentPayload } from '../../src/services/schemas/appointment.js';
-import { button, byLabel, chaosLog, chaosUrl, readDraft, typeInto, uid, until } from '../helpers/env.js';
+import { button, byLabel, chaosLog, chaosUrl, env, readDraft, typeInto, uid, until } from '../helpers/env.js';
 
 const sessions = sessionsBetween(
   { rules: [{ id: 'm', kind: 'monthly', days: [10], times: [{ start: '09:00', end: '11:30' }], onHoliday: 'next-workday' }] },
@@ -155,6 +155,21 @@ describe('<rd-appointment-form>', () => {
     await until(() => (again.shadowRoot!.querySelector('#f-topic') as HTMLTextAreaElement)?.value === '路灯不亮');
     expect((again.shadowRoot!.querySelector('#f-phone') as HTMLInputElement).value).to.equal('');
     expect(again.shadowRoot!.textContent).to.contain('已恢复您上次未提交的内容');
+  });
+
+  it('the reference receiver accepts the payload and answers with a YY receipt', async function () {
+    if (!env().receiver) this.skip();
+    const el = await fixture<RdAppointmentForm>(html`<rd-appointment-form station-id="st-center" deputy-id="dep-001" endpoint=${`${env().receiver}/api`} drafts="off" .sessions=${sessions}></rd-appointment-form>`);
+    const root = el.shadowRoot!;
+    radio(root, '2030年1月10日').click();
+    typeInto(byLabel(root, '要反映的事项'), '咨询民生实事项目');
+    typeInto(byLabel(root, '姓名'), '陈静');
+    typeInto(byLabel(root, '联系电话'), '0123-6000001');
+    byLabel(root, '我已阅读并同意').click();
+    await el.updateComplete;
+    button(root, '提交预约').click();
+    const receipt = await until(() => root.querySelector('.rd-receipt__number'), 10000);
+    expect(receipt.textContent).to.match(/^YY-\d{4}-\d+$/);
   });
 
   it('says so when neither station nor deputy is given', async () => {
