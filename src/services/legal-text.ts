@@ -352,8 +352,20 @@ export function parseLegalText(input: string): LegalTextResult {
 
   for (let i = 0; i < lines.length; i++) {
     lineNo = i + 1;
-    const line = classify(lines[i]!);
+    let line = classify(lines[i]!);
     if (line.kind === 'blank') continue;
+    // 第一章 alone on its line, its title (总则) on the next: Word's centred headings often break so.
+    if ((line.kind === 'chapter' || line.kind === 'section') && line.number !== null && !line.title) {
+      let j = i + 1;
+      while (j < lines.length && classify(lines[j]!).kind === 'blank') j++;
+      const next = j < lines.length ? classify(lines[j]!) : undefined;
+      const bareSupplementary = next?.kind === 'chapter' && next.number === null && next.supplementary;
+      if (bareSupplementary || (next?.kind === 'text' && !next.heading && [...next.text].length <= 20 && !/[。；;，,：:、]/.test(next.text))) {
+        const title = next!.kind === 'text' ? headingTitle(next.text) : '附则';
+        line = line.kind === 'chapter' ? { ...line, title, supplementary: title === '附则' } : { ...line, title };
+        i = j;
+      }
+    }
 
     if (phase === 'toc') {
       if (line.kind === 'chapter' || line.kind === 'section') {

@@ -362,6 +362,20 @@ describe('legal-text: small shapes', () => {
     expect(r.text.chapters[1]).to.deep.include({ label: '附则', title: '附则', supplementary: true });
   });
 
+  it('a chapter or section number alone on its line takes its title from the next line', () => {
+    const r = parse(['第一章', '', '总　　则', '第一条　甲。', '第二章', '管理', '第一节', '一般规定', '第二条　乙。', '第三章', '附　则', '第三条　丙。']);
+    expect(r.issues).to.deep.equal([]);
+    expect(r.text.chapters.map((c) => [c.label, c.title, !!c.supplementary])).to.deep.equal([['第一章', '总则', false], ['第二章', '管理', false], ['第三章', '附则', true]]);
+    expect(r.text.chapters[1]!.sections![0]).to.deep.include({ label: '第一节', title: '一般规定' });
+  });
+
+  it('a chapter number alone before an article keeps an empty title', () => {
+    const r = parse(['第一章', '第一条　甲。']);
+    expect(r.issues).to.deep.equal([]);
+    expect(r.text.chapters[0]!.title).to.equal('');
+    expect(r.text.chapters[0]!.articles).to.have.length(1);
+  });
+
   it('chapter titles lose the spacing Word puts between their characters', () => {
     const r = parse(['第一章　总　　则', '第一条　甲。', '第二章 法律 责任', '第二条　乙。']);
     expect(r.text.chapters.map((c) => c.title)).to.deep.equal(['总则', '法律责任']);

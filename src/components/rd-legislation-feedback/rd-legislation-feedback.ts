@@ -89,6 +89,7 @@ interface MineEntry {
 }
 
 /**
+ * @tag rd-legislation-feedback
  * @summary Public comment on a draft regulation: read it with contents, search and deep links,
  * comment on any article (several times), on the whole draft and on the key questions, review
  * "my comments", identify yourself as the draft requires, and send — with a receipt number.
