@@ -402,6 +402,7 @@ describe('rd-legislation-feedback: submission', () => {
     expect(receipt.textContent).to.contain('6 条');
     expect(receipt.textContent).to.contain('第二十六条第1款');
     expect(receipt.textContent).to.contain('基本赞成；郊区应当放宽。');
+    expect(receipt.textContent).to.contain('重点问题1（您是否赞成将城市建成区划为重点管…）');
     expect(root(el).querySelectorAll('article').length).to.equal(61);
     await until(async () => (await readDraft(`rd:rd-legislation-feedback:${d.id}`)) === undefined, 3000, 'draft cleared');
     await expect(el).to.be.accessible();
@@ -512,6 +513,32 @@ describe('rd-legislation-feedback: drafts', () => {
     expect(byLabel<HTMLTextAreaElement>(root(again), '对草案的总体意见').value).to.equal('未写完的意见');
     expect(root(again).querySelector('[part="draft-notice"]')!.textContent).to.contain('已恢复');
     expect(mineTargets(again)).to.deep.equal(['第二十条', '总体意见']);
+    again.remove();
+  });
+
+  it('a restored comment on an article the revised text no longer has stays editable, apart', async () => {
+    const d = draft();
+    const el = await mount(d);
+    typeInto(await commentOn(el, '第六十一条'), '施行日期建议提前。');
+    await oneEvent(el, 'rd-draft-saved');
+    el.remove();
+    // the draft is revised: the last article is gone
+    const revised = structuredClone(d);
+    if (revised.text.format !== 'structured') throw new Error('structured');
+    revised.text.chapters.at(-1)!.articles.pop();
+    const again = document.createElement('rd-legislation-feedback');
+    again.data = revised;
+    const restored = oneEvent(again, 'rd-draft-restored');
+    document.body.append(again);
+    await restored;
+    await again.updateComplete;
+    const block = root(again).querySelector('.lf-orphans')!;
+    expect(block.querySelector('h3')!.textContent).to.equal('针对已调整条文的意见');
+    expect(block.querySelector('textarea')!.value).to.equal('施行日期建议提前。');
+    [...root(again).querySelectorAll<HTMLButtonElement>('.lf-mine__item button')].find((b) => b.textContent === '修改')!.click();
+    await again.updateComplete;
+    expect(root(again).activeElement).to.equal(block.querySelector('textarea'));
+    await expect(again).to.be.accessible();
     again.remove();
   });
 });

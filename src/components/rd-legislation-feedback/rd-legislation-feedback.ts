@@ -634,6 +634,28 @@ export class RdLegislationFeedback extends RdElement {
     </div>`;
   }
 
+  /** Restored comments on articles the current text no longer has (the draft was revised). */
+  private renderOrphans(p: Prepared) {
+    const orphans = this.form.items.filter((i) => !p.order.has(i.article));
+    if (!orphans.length) return nothing;
+    const t = this.t;
+    return html`<section class="lf-block lf-orphans" aria-labelledby="lf-orphans-title">
+      <h3 id="lf-orphans-title" tabindex="-1">${t('lf.orphans')}</h3>
+      <p class="rd-hint">${t('lf.orphansHint')}</p>
+      ${orphans.map((item) => {
+        const path = `items.${item.id}`;
+        return html`<div class="lf-comment">
+          ${textField({
+            t, id: fieldId(path), label: t('lf.commentLabel', { target: this.targetLabel(item) }),
+            value: item.text, multiline: true, rows: 4, maxlength: COMMENT_MAX, counter: true, required: true,
+            error: this.errors.for(path, t), onInput: (v) => this.setItem(item.id, { text: v }),
+          })}
+          <button type="button" class="rd-button rd-button--link" @click=${() => this.removeItem(item, 'lf-orphans-title')}>${t('lf.removeComment')}<span class="rd-visually-hidden">（${this.targetLabel(item)}）</span></button>
+        </div>`;
+      })}
+    </section>`;
+  }
+
   private renderForm(p: Prepared) {
     const t = this.t;
     const shown = this.errors.shown(t);
@@ -643,6 +665,7 @@ export class RdLegislationFeedback extends RdElement {
       ${this.draftCtl.renderNotice(() => this.form)}
       ${errorSummary(t, shown, extra)}
       ${this.renderText(p, true)}
+      ${this.renderOrphans(p)}
       ${this.renderGeneral()}
       ${this.renderQuestions(p)}
       ${this.renderMine(p)}
@@ -732,7 +755,7 @@ export class RdLegislationFeedback extends RdElement {
       const a = this.form.answers[q.id];
       if (!a || (!a.choices.length && !a.text.trim())) return;
       const labels = (q.options ?? []).filter((o) => a.choices.includes(o.id)).map((o) => o.label);
-      const target = this.t('lf.target.question', { n: n + 1 });
+      const target = this.t('lf.target.question', { n: n + 1, prompt: excerpt(q.prompt, 16) });
       out.push({
         path: `answers.${q.id}`, target, text: [labels.join('、'), a.text.trim()].filter(Boolean).join('；'),
         edit: () => this.focusPath(`answers.${q.id}`),
@@ -878,7 +901,7 @@ export class RdLegislationFeedback extends RdElement {
         if (c.target.kind === 'general') return { label: t('lf.target.general'), value: c.text };
         const qi = qIndex.get(c.target.questionId);
         const labels = (qi?.q.options ?? []).filter((o) => c.choices?.includes(o.id)).map((o) => o.label);
-        return { label: t('lf.target.question', { n: (qi?.n ?? 0) + 1 }), value: [labels.join('、'), c.text].filter(Boolean).join('；') };
+        return { label: t('lf.target.question', { n: (qi?.n ?? 0) + 1, prompt: excerpt(qi?.q.prompt ?? '', 16) }), value: [labels.join('、'), c.text].filter(Boolean).join('；') };
       }),
       ...(data ? [{ label: t('lf.receiptPublish'), value: data.publish ? t('lf.yes') : t('lf.no') }] : []),
     ];
