@@ -402,8 +402,11 @@ export class RdStationMap extends RdElement {
   private renderControls() {
     const t = this.t;
     const f = this.filters;
+    // A filter with fewer than two choices is left out (small data sets stay short).
     const sel = (id: string, label: string, value: string, options: { value: string; label: string }[], on: (v: string) => void) =>
-      html`<div class="rd-field">
+      options.length < 2 && !value
+        ? nothing
+        : html`<div class="rd-field">
         <label class="rd-label" for=${id}>${label}</label>
         <select id=${id} class="rd-select" .value=${live(value)} @change=${(e: Event) => on((e.target as HTMLSelectElement).value)}>
           <option value="">${t('filter.all')}</option>
