@@ -11,7 +11,7 @@ const widgetDirs = readdirSync('src/components', { withFileTypes: true })
 
 const plugins = () => [
   nodeResolve({ browser: true, exportConditions: ['browser', 'production'] }),
-  esbuild({ tsconfig: 'tsconfig.json', target: 'es2021', minify: true, sourceMap: true, legalComments: 'none' }),
+  esbuild({ tsconfig: 'tsconfig.json', target: 'es2022', minify: true, sourceMap: true, legalComments: 'none' }),
 ];
 
 const onwarn = (w, warn) => {
@@ -20,11 +20,36 @@ const onwarn = (w, warn) => {
   warn(w);
 };
 
+// The map engine (Leaflet, supercluster) is published as stable files under dist/vendor/. The ESM
+// build imports them as entries; the IIFE (which cannot code-split) loads the same files with
+// import() from the folder it was itself loaded from, so a page without a map never fetches them.
+const VENDOR = {
+  'leaflet/dist/leaflet-src.esm.js': 'leaflet',
+  supercluster: 'supercluster',
+};
+const vendorEntries = Object.fromEntries(
+  Object.entries(VENDOR).map(([spec, name]) => [`vendor/${name}`, spec === 'supercluster' ? 'node_modules/supercluster/index.js' : `node_modules/${spec}`]),
+);
+const iifeVendor = () => ({
+  name: 'rd-iife-vendor',
+  resolveDynamicImport(specifier) {
+    if (typeof specifier === 'string' && VENDOR[specifier]) return { id: `rd-vendor:${VENDOR[specifier]}`, external: true };
+    return null;
+  },
+  renderDynamicImport({ targetModuleId }) {
+    if (targetModuleId?.startsWith('rd-vendor:')) return { left: 'import(__rdVendorUrl(', right: '))' };
+    return null;
+  },
+});
+const IIFE_INTRO = `var __rdScript=document.currentScript;var __rdBase=(__rdScript&&__rdScript.src)||location.href;
+function __rdVendorUrl(id){return new URL('vendor/'+id.slice(10)+'.js',__rdBase).href}`;
+
 export default [
   {
     input: {
       'rd-widgets': 'src/index.ts',
       ...Object.fromEntries(widgetDirs.map((n) => [`components/${n}`, `src/components/${n}/${n}.ts`])),
+      ...vendorEntries,
     },
     output: {
       dir: 'dist',
@@ -43,9 +68,10 @@ export default [
       format: 'iife',
       name: 'RdWidgets',
       inlineDynamicImports: true,
+      intro: IIFE_INTRO,
       sourcemap: true,
     },
-    plugins: plugins(),
+    plugins: [iifeVendor(), ...plugins()],
     onwarn,
   },
 ];

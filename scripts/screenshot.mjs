@@ -1,6 +1,6 @@
 // Screenshots of demo pages as citizens see them, for review (not a test):
 //   node scripts/screenshot.mjs http://localhost:8000/rd-deputy-card.html [--width 375] [--out /tmp/x.png]
-//   [--large] [--forced-colors] [--dark] [--wait 1500]
+//   [--forced-colors] [--dark] [--wait 1500] [--selector css] [--viewport-only]
 import { chromium } from 'playwright-core';
 import { findChrome, CHROME_ARGS, NO_CHROME_MESSAGE } from './chrome.mjs';
 
@@ -20,6 +20,8 @@ if (args.includes('--forced-colors')) await page.emulateMedia({ forcedColors: 'a
 if (args.includes('--dark')) await page.emulateMedia({ colorScheme: 'dark' });
 await page.goto(url, { waitUntil: 'load' });
 await page.waitForTimeout(Number(opt('wait', '1200')));
-await page.screenshot({ path: out, fullPage: !args.includes('--viewport-only') });
+const selector = opt('selector');
+if (selector) await page.locator(selector).first().screenshot({ path: out });
+else await page.screenshot({ path: out, fullPage: !args.includes('--viewport-only') });
 console.log(out);
 await browser.close();
