@@ -193,7 +193,10 @@ export const windowSchema = z.object({
   opens: isoDateTime,
   closes: isoDateTime,
 }).check(
-  z.refine((w) => Date.parse(w.opens) < Date.parse(w.closes), { message: 'closes must be after opens', path: ['closes'] }),
+  z.refine((w) => {
+    const [a, b] = [Date.parse(w.opens), Date.parse(w.closes)];
+    return !Number.isFinite(a) || !Number.isFinite(b) || a < b; // unreadable dates are reported by their format check
+  }, { message: 'closes must be after opens', path: ['closes'] }),
 );
 
 export const draftSchema = z.object({
