@@ -26,6 +26,7 @@ export async function startHarness() {
   async function newPage({ viewport = { width: 1280, height: 900 }, context: ctxOpts = {}, fixtureHeaders = {} } = {}) {
     const context = await browser.newContext({ viewport, locale: 'zh-CN', timezoneId: 'Asia/Shanghai', ...ctxOpts });
     const page = await context.newPage();
+    page.setDefaultTimeout(10_000);
     const errors = [];
     page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
     page.on('console', (m) => { if (m.type() === 'error' && !/Failed to load resource|net::ERR/.test(m.text())) errors.push(`console: ${m.text()}`); });
