@@ -283,18 +283,7 @@ function applyPolicy(
   // A local closure shuts the station: even `hold` sessions do not take place (shifts still apply).
   if (s.kind === 'closure' && (policy === 'skip' || policy === 'hold')) return null;
   if (policy === 'hold') return { day: nominal.day, certainty: nominal.certainty, shifted: false };
-  if (s.working === null) {
-    // Year not covered: whether the day is a holiday is unknown. A day-of-month rule that moves off
-    // non-working days is shown on the nearest Monday–Friday when it falls on a weekend — tentative,
-    // like every session of that year (a weekend could still turn out to be a make-up working day).
-    if (rule.kind === 'monthly' && (policy === 'next-workday' || policy === 'previous-workday') && isoWeekdayOf(nominal.day) > 5) {
-      const dir = policy === 'next-workday' ? 1 : -1;
-      let n = nominal.day;
-      while (isoWeekdayOf(n) > 5) n += dir;
-      return { day: n, certainty: 'unknown', shifted: true };
-    }
-    return { day: nominal.day, certainty: 'unknown', shifted: false };
-  }
+  if (s.working === null) return { day: nominal.day, certainty: 'unknown', shifted: false };
   // Official holidays and closures always count; an ordinary weekend only for day-of-month rules
   // (a weekly rule on Saturday, or an explicit date, chose that weekend day on purpose).
   const off = s.kind === 'holiday' || s.kind === 'closure' || (s.kind === 'weekend' && rule.kind === 'monthly');

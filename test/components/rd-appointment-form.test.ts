@@ -36,11 +36,11 @@ describe('<rd-appointment-form>', () => {
     const root = el.shadowRoot!;
     expect(root.querySelector('h2')?.textContent).to.equal('预约接访：东关街道人大代表联络站');
     const labels = [...root.querySelectorAll('label.rd-choice')].map((l) => l.textContent?.replace(/\s+/g, ' ').trim());
-    // 2030 is beyond the holiday calendar: sessions are tentative (weekend dates moved to Monday).
+    // 2030 is beyond the holiday calendar: sessions are shown as tentative, on their nominal dates.
     expect(labels.slice(0, 3)).to.deep.equal([
       '2030年1月10日（周四）9:00–11:30 （节假日安排未公布，以站点通知为准）',
-      '2030年2月11日（周一）9:00–11:30 （节假日安排未公布，以站点通知为准）',
-      '2030年3月11日（周一）9:00–11:30 （节假日安排未公布，以站点通知为准）',
+      '2030年2月10日（周日）9:00–11:30 （节假日安排未公布，以站点通知为准）',
+      '2030年3月10日（周日）9:00–11:30 （节假日安排未公布，以站点通知为准）',
     ]);
     expect(labels).to.include('另约时间（由工作人员联系确认）');
     await expect(el).to.be.accessible();
@@ -81,7 +81,7 @@ describe('<rd-appointment-form>', () => {
     el.addEventListener('rd-submitted', (e) => (submitted = e.detail));
     let submitting = false;
     el.addEventListener('rd-submit', () => (submitting = true));
-    radio(root, '2030年2月11日').click();
+    radio(root, '2030年2月10日').click();
     typeInto(byLabel(root, '要反映的事项'), '村道路灯损坏，影响夜间出行');
     typeInto(byLabel(root, '来访人数'), '3');
     typeInto(byLabel(root, '姓名'), '李明');
@@ -100,7 +100,7 @@ describe('<rd-appointment-form>', () => {
     expect(body.type).to.equal('appointment');
     expect(body.data).to.deep.equal({
       stationId: `st-${run}`,
-      slot: { kind: 'session', start: '2030-02-11T09:00:00+08:00', end: '2030-02-11T11:30:00+08:00', ruleId: 'm' },
+      slot: { kind: 'session', start: '2030-02-10T09:00:00+08:00', end: '2030-02-10T11:30:00+08:00', ruleId: 'm' },
       topic: '村道路灯损坏，影响夜间出行',
       people: 3,
       contact: { name: '李明', phone: '13800000000' },
@@ -111,7 +111,7 @@ describe('<rd-appointment-form>', () => {
     expect(submitted?.receipt).to.be.a('string').and.not.equal('');
     expect(receipt.querySelector('.rd-receipt__number')?.textContent).to.equal(submitted?.receipt);
     expect(receipt.textContent).to.contain('预约已提交');
-    expect(receipt.textContent).to.contain('2030年2月11日（周一）9:00–11:30');
+    expect(receipt.textContent).to.contain('2030年2月10日（周日）9:00–11:30');
     expect(root.activeElement).to.equal(receipt);
     await expect(el).to.be.accessible();
   });
