@@ -1,0 +1,30 @@
+// Small helpers shared by the end-to-end files.
+
+/** Polls `fn` until it returns a truthy value (or throws after `timeout` ms). */
+export async function until(fn, { timeout = 8000, interval = 50, message = 'condition' } = {}) {
+  const end = Date.now() + timeout;
+  let last;
+  for (;;) {
+    try { last = await fn(); if (last) return last; } catch (e) { last = e; }
+    if (Date.now() > end) throw new Error(`timed out waiting for ${message}${last instanceof Error ? `: ${last.message}` : ''}`);
+    await new Promise((r) => setTimeout(r, interval));
+  }
+}
+
+/** GET helper against the receiver. */
+export async function getJson(url) {
+  const res = await fetch(url);
+  if (!res.ok) throw new Error(`${url}: HTTP ${res.status}`);
+  return res.json();
+}
+
+/** The deepest focused element (through open shadow roots), described for assertions. */
+export function deepActive(page) {
+  return page.evaluate(() => {
+    let a = document.activeElement;
+    while (a?.shadowRoot?.activeElement) a = a.shadowRoot.activeElement;
+    if (!a) return null;
+    const label = a.getAttribute('aria-label') || (a.labels?.[0]?.textContent ?? '') || a.textContent || '';
+    return { tag: a.tagName.toLowerCase(), type: a.getAttribute('type'), role: a.getAttribute('role'), text: label.replace(/\s+/g, ' ').trim().slice(0, 120), id: a.id };
+  });
+}
