@@ -231,6 +231,12 @@ describe('<rd-station-map>: detail', () => {
     expect(got).to.deep.equal({ deputyId: 'dep-012', stationId: 'st-b' });
   });
 
+  it('shows the photo with its alt text', async () => {
+    const withPhoto: StationsFile = { stations: [{ ...file.stations[2], photo: { url: 'data:image/gif;base64,R0lGODlhAQABAAAAACw=', alt: '联络站外景' } }] };
+    const el = await fixture<RdStationMap>(html`<rd-station-map .data=${withPhoto} .now=${NOW} station-id="st-c"></rd-station-map>`);
+    expect(el.shadowRoot!.querySelector('.sm__photo')?.getAttribute('alt')).to.equal('联络站外景');
+  });
+
   it('opens a station given by station-id, and names a missing one', async () => {
     const el = await mount({ stationId: 'st-c' });
     expect(el.shadowRoot!.querySelector('#sm-detail-title')?.textContent).to.equal('南湖镇人大代表联络站');

@@ -57,6 +57,7 @@ export const stationMapStyles = css`
   .leaflet-container { font: inherit; font-size: 0.85em; }
 
   .sm__detail h3 { margin-top: 0; }
+  .sm__photo { display: block; max-width: 100%; height: auto; max-height: 16em; object-fit: cover; border-radius: var(--_radius); margin: 0 0 var(--_space-3); }
   .sm__detail h4 { margin: var(--_space-4) 0 var(--_space-2); font-size: 1.05em; }
   .sm__dl { display: grid; grid-template-columns: max-content 1fr; gap: var(--_space-1) var(--_space-3); margin: 0 0 var(--_space-3); }
   .sm__dl dt { font-weight: 600; }

@@ -520,6 +520,7 @@ export class RdStationMap extends RdElement {
         ${row(t('detail.liaisons'), (s.liaisons ?? []).map((l) => `${l.name}${l.phone ? ` ${l.phone}` : ''}`).join('；'))}
         ${parent ? html`<dt>${t('detail.parent')}</dt><dd><button type="button" class="rd-button rd-button--link" style="padding:0;min-height:0" @click=${() => this.open(parent.id)}>${parent.name}</button></dd>` : nothing}
       </dl>
+      ${s.photo ? html`<img class="sm__photo" src=${s.photo.url} alt=${s.photo.alt} loading="lazy" decoding="async" />` : nothing}
       ${s.description ? html`<p>${s.description}</p>` : nothing}
 
       <h4>${t('detail.schedule')}</h4>
