@@ -62,7 +62,7 @@ export const lfStyles = css`
 
   .lf-article {
     content-visibility: auto;
-    contain-intrinsic-size: auto 10em;
+    contain-intrinsic-size: auto 16em;
     padding: var(--_space-2) var(--_space-3);
     margin-inline: calc(-1 * var(--_space-3));
     border-inline-start: 4px solid transparent;
@@ -109,6 +109,7 @@ export const lfStyles = css`
   .lf-dock__button { width: 100%; }
   @container (min-width: 900px) {
     .lf-dock { display: none; }
+    .lf-article { contain-intrinsic-size: auto 9em; }
   }
   @media print {
     .lf-toc, .lf-comments, .lf-dock, form > .rd-actions { display: none; }

@@ -247,14 +247,14 @@ export class RdLegislationFeedback extends RdElement {
     return { ...next, proxy: { ...p, date: p.date || todayIso() } };
   }
 
-  private update_(patch: Partial<FeedbackForm>) {
+  private patch(patch: Partial<FeedbackForm>) {
     this.form = { ...this.form, ...patch };
     this.draftCtl.save(this.form);
     if (this.errors.submitted) this.validate();
   }
 
   private setItem(id: string, patch: Partial<ArticleComment>) {
-    this.update_({ items: this.form.items.map((i) => (i.id === id ? { ...i, ...patch } : i)) });
+    this.patch({ items: this.form.items.map((i) => (i.id === id ? { ...i, ...patch } : i)) });
     this.errors.clearServerFor(`items.${id}`);
   }
 
@@ -265,13 +265,13 @@ export class RdLegislationFeedback extends RdElement {
       ...(ref.chapter?.number ? { chapter: ref.chapter.label } : {}),
       text: '',
     };
-    this.update_({ items: [...this.form.items, item] });
+    this.patch({ items: [...this.form.items, item] });
     this.pendingFocus = fieldId(`items.${item.id}`);
   }
 
   private removeItem(item: ArticleComment, focusAfter?: string) {
     const target = this.targetLabel(item);
-    this.update_({ items: this.form.items.filter((i) => i.id !== item.id) });
+    this.patch({ items: this.form.items.filter((i) => i.id !== item.id) });
     this.errors.clearServerFor(`items.${item.id}`);
     this.announcement = this.t('lf.removed', { target });
     this.pendingFocus = focusAfter;
@@ -279,17 +279,17 @@ export class RdLegislationFeedback extends RdElement {
 
   private setAnswer(q: FocusQuestion, patch: Partial<{ choices: string[]; text: string }>) {
     const a = this.form.answers[q.id] ?? { choices: [], text: '' };
-    this.update_({ answers: { ...this.form.answers, [q.id]: { ...a, ...patch } } });
+    this.patch({ answers: { ...this.form.answers, [q.id]: { ...a, ...patch } } });
     this.errors.clearServerFor(`answers.${q.id}`);
   }
 
   private setRespondent(patch: Partial<FeedbackForm['respondent']>) {
-    this.update_({ respondent: { ...this.form.respondent, ...patch } });
+    this.patch({ respondent: { ...this.form.respondent, ...patch } });
     for (const k of Object.keys(patch)) this.errors.clearServerFor(`respondent.${k}`);
   }
 
   private setProxy(patch: Partial<FeedbackForm['proxy']>) {
-    this.update_({ proxy: { ...this.form.proxy, ...patch } });
+    this.patch({ proxy: { ...this.form.proxy, ...patch } });
   }
 
   private ctx() {
@@ -353,7 +353,27 @@ export class RdLegislationFeedback extends RdElement {
     if (!el) return false;
     el.scrollIntoView({ block: 'start' });
     el.focus({ preventScroll: true });
+    void this.settle(el);
     return true;
+  }
+
+  /**
+   * Articles are laid out lazily (content-visibility): once those around the target get their real
+   * height the target moves. Scroll again until it stays put (a few frames at most).
+   */
+  private async settle(el: HTMLElement) {
+    const want = el.getBoundingClientRect().top;
+    let stable = 0;
+    for (let k = 0; k < 20 && stable < 4; k++) {
+      await new Promise<void>((r) => requestAnimationFrame(() => r()));
+      if (this.shadowRoot?.activeElement !== el) return;
+      if (Math.abs(el.getBoundingClientRect().top - want) < 2) {
+        stable++;
+      } else {
+        stable = 0;
+        el.scrollIntoView({ block: 'start' });
+      }
+    }
   }
 
   private jumpToId(id: string) {
@@ -361,6 +381,7 @@ export class RdLegislationFeedback extends RdElement {
     if (!el) return;
     el.scrollIntoView({ block: 'start' });
     el.focus({ preventScroll: true });
+    void this.settle(el);
   }
 
   private onJump(e: Event) {
@@ -692,7 +713,7 @@ export class RdLegislationFeedback extends RdElement {
       ${textField({
         t, id: fieldId('general'), label: t('lf.general'), hint: t('lf.generalHint'), value: this.form.general,
         multiline: true, rows: 4, maxlength: COMMENT_MAX, counter: true, markOptional: true,
-        error: this.errors.for('general', t), onInput: (v) => { this.update_({ general: v }); this.errors.clearServerFor('general'); },
+        error: this.errors.for('general', t), onInput: (v) => { this.patch({ general: v }); this.errors.clearServerFor('general'); },
       })}
     </section>`;
   }
@@ -748,7 +769,7 @@ export class RdLegislationFeedback extends RdElement {
       out.push({
         path: 'general', target: this.t('lf.target.general'), text: this.form.general,
         edit: () => this.focusPath('general'),
-        remove: () => { this.update_({ general: '' }); this.announcement = this.t('lf.removed', { target: this.t('lf.target.general') }); this.pendingFocus = 'lf-mine-title'; },
+        remove: () => { this.patch({ general: '' }); this.announcement = this.t('lf.removed', { target: this.t('lf.target.general') }); this.pendingFocus = 'lf-mine-title'; },
       });
     }
     (p.draft.focusQuestions ?? []).forEach((q, n) => {
@@ -761,7 +782,7 @@ export class RdLegislationFeedback extends RdElement {
         edit: () => this.focusPath(`answers.${q.id}`),
         remove: () => {
           const { [q.id]: _gone, ...rest } = this.form.answers;
-          this.update_({ answers: rest });
+          this.patch({ answers: rest });
           this.announcement = this.t('lf.removed', { target });
           this.pendingFocus = 'lf-mine-title';
         },
@@ -857,13 +878,13 @@ export class RdLegislationFeedback extends RdElement {
         ? consentBlock({
             t, id: fieldId('consent'), checked: this.form.consent, error: this.errors.for('consent', t),
             privacyUrl: this.config.privacyUrl || undefined,
-            onChange: (c) => this.update_({ consent: c }),
+            onChange: (c) => this.patch({ consent: c }),
           })
         : nothing}
       <div class="rd-field">
         <label class="rd-choice" for="lf-publish">
           <input id="lf-publish" type="checkbox" .checked=${live(this.form.publish)}
-            @change=${(e: Event) => this.update_({ publish: (e.target as HTMLInputElement).checked })} />
+            @change=${(e: Event) => this.patch({ publish: (e.target as HTMLInputElement).checked })} />
           <span>${t('lf.publish')}</span>
         </label>
       </div>
