@@ -3,6 +3,7 @@ import { sendKeys } from '@web/test-runner-commands';
 import '../../src/components/rd-station-map/rd-station-map.js';
 import type { RdStationMap } from '../../src/components/rd-station-map/rd-station-map.js';
 import type { StationsFile } from '../../src/services/schemas/station.js';
+import { resolveTiles } from '../../src/components/rd-station-map/tiles.js';
 import { button, byLabel, chaosLog, chaosUrl, env, typeInto, uid, until } from '../helpers/env.js';
 
 // 2026-11-25 (Wednesday) 10:00 in Shanghai.
@@ -278,6 +279,33 @@ describe('<rd-station-map>: detail', () => {
       consent: true,
       channel: 'web',
     });
+  });
+});
+
+describe('<rd-station-map>: tile providers', () => {
+  const table: [string | undefined, string | undefined, string | null, string | null][] = [
+    // tiles, key, expected crs, URL fragment
+    [undefined, undefined, null, null],
+    ['none', undefined, null, null],
+    ['tianditu', undefined, null, null], // no key: simple map
+    ['tianditu', 'abc', 'wgs84', 'tianditu.gov.cn/vec_w/wmts?'],
+    ['amap', undefined, 'gcj02', 'is.autonavi.com/appmaptile?'],
+    ['osm', undefined, 'wgs84', 'tile.openstreetmap.org/{z}/{x}/{y}.png'],
+    ['https://tiles.example.gov.cn/{z}/{x}/{y}.png', undefined, 'wgs84', 'tiles.example.gov.cn'],
+    ['nonsense', undefined, null, null],
+  ];
+  for (const [tiles, key, crs, url] of table) {
+    it(`${tiles ?? '(unset)'}${key ? ' with key' : ''}`, () => {
+      const spec = resolveTiles(tiles, key);
+      expect(spec?.crs ?? null).to.equal(crs);
+      if (url) expect(spec!.url).to.contain(url);
+    });
+  }
+  it('天地图 has a label overlay and the key in both URLs; a template can name its CRS', () => {
+    const spec = resolveTiles('tianditu', 'k 1')!;
+    expect(spec.url).to.contain('tk=k%201');
+    expect(spec.overlay).to.contain('cva_w').and.contain('tk=k%201');
+    expect(resolveTiles('https://x/{z}/{x}/{y}.png', undefined, 'gcj02')!.crs).to.equal('gcj02');
   });
 });
 

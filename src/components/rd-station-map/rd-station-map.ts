@@ -320,6 +320,7 @@ export class RdStationMap extends RdElement {
       await this.updateComplete;
       const container = this.shadowRoot?.querySelector<HTMLElement>('#sm-map');
       if (!container) return;
+      if (this.tiles === 'tianditu' && !this.tileKey) console.warn('[rd-widgets] <rd-station-map> tiles="tianditu" needs tile-key; showing the simple map instead');
       try {
         const { MapView } = await import('./map-view.js');
         this.mapView = await MapView.create({
