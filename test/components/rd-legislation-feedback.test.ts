@@ -158,6 +158,29 @@ describe('rd-legislation-feedback: reading', () => {
     expect(root(el).querySelector('img')).to.equal(null);
   });
 
+  it('a 200-article draft: every article rendered; going to 第一百九十九条 lands on it exactly', async () => {
+    const d = draft();
+    if (d.text.format !== 'structured') throw new Error('structured');
+    const source = d.text.chapters.flatMap((c) => [...c.articles, ...(c.sections ?? []).flatMap((x) => x.articles)]);
+    const { articleLabel } = await import('../../src/services/legal-text.js');
+    const chapters = Array.from({ length: 10 }, (_, ci) => ({
+      label: `第${['一', '二', '三', '四', '五', '六', '七', '八', '九', '十'][ci]}章`, number: ci + 1, title: `第${ci + 1}部分`,
+      articles: Array.from({ length: 20 }, (_, k) => {
+        const n = ci * 20 + k + 1;
+        return { ...source[(n - 1) % source.length]!, label: articleLabel(n), number: n };
+      }),
+    }));
+    const el = await mount({ ...d, focusQuestions: [], text: { format: 'structured', preamble: [], chapters, articles: [] } });
+    expect(root(el).querySelectorAll('article').length).to.equal(200);
+    expect(el.jumpTo('199')).to.equal(true);
+    const target = articleEl(el, '第一百九十九条');
+    expect(root(el).activeElement).to.equal(target);
+    await new Promise((r) => setTimeout(r, 600));
+    expect(Math.abs(target.getBoundingClientRect().top)).to.be.below(2);
+    expect(el.jumpTo('第二百零一条')).to.equal(false);
+    el.remove();
+  });
+
   it('before the window opens: text readable, no comment buttons, says when it opens', async () => {
     const el = await mount(draft({ window: { opens: iso(Date.now() + 3 * DAY), closes: iso(Date.now() + 30 * DAY) } }));
     expect(root(el).querySelectorAll('article').length).to.equal(61);
