@@ -291,8 +291,8 @@ describe('rd-deputy-card: message form', () => {
     await expect(el).to.be.accessible();
     button(root(el), '提交留言').click();
     await until(() => root(el).activeElement?.hasAttribute('data-rd-error-summary'));
-    const summary = root(el).querySelector('[data-rd-error-summary]')!.textContent!;
-    for (const m of ['请填写留言主题', '请选择留言类别', '请填写留言内容', '请阅读并同意个人信息处理说明']) expect(summary).to.contain(m);
+    const summary = [...root(el).querySelectorAll('[data-rd-error-summary] li')].map((li) => li.textContent!.trim());
+    expect(summary, 'in form order').to.deep.equal(['请填写留言主题', '请选择留言类别', '请填写留言内容', '请阅读并同意个人信息处理说明']);
     expect(byLabel(root(el), '留言主题').getAttribute('aria-invalid')).to.equal('true');
     expect(byLabel(root(el), '留言主题').getAttribute('aria-describedby')).to.contain('f-subject-error');
     await expect(el).to.be.accessible();

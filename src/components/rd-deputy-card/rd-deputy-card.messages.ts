@@ -55,7 +55,7 @@ const zh = {
   'deputy.duty.status.completed': '已办结',
   'deputy.duty.receptions': '接待群众 {count} 次',
   'deputy.duty.receptionsVisitors': '接待群众 {count} 次，共 {visitors} 人次',
-  'deputy.duty.since': '（自 {date} 起）',
+  'deputy.duty.since': '（自{date}起）',
   'deputy.duty.activities': '参加履职活动 {count} 次',
   'deputy.duty.reports': '述职报告',
   'deputy.points': '履职积分：{total}',

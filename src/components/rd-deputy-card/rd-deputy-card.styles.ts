@@ -65,8 +65,9 @@ export const deputyCardStyles = css`
   .filters { display: grid; grid-template-columns: repeat(auto-fit, minmax(12em, 1fr)); gap: 0 var(--_space-4); }
   .filters .rd-field { margin-bottom: var(--_space-3); }
   .count { font-weight: 600; margin-block: var(--_space-2); }
-  ul.results { list-style: none; padding: 0; margin: 0 0 var(--_space-4); display: grid; gap: var(--_space-2); }
+  ul.results { list-style: none; padding: 0; margin: 0 0 var(--_space-4); display: grid; gap: var(--_space-2); grid-template-columns: repeat(auto-fill, minmax(min(100%, 18em), 1fr)); }
   .entry {
+    height: 100%;
     display: flex; gap: var(--_space-3); align-items: center; width: 100%; min-height: var(--_target);
     padding: var(--_space-2) var(--_space-3); font: inherit; text-align: start; cursor: pointer;
     color: var(--_text); background: var(--_surface); border: 2px solid var(--_card-border); border-radius: var(--_radius);

@@ -76,6 +76,9 @@ const REQUIRED_KEYS: Record<string, string> = {
   category: 'deputy.errors.category',
 };
 
+/** Fields in the order the form shows them (the error summary follows it). */
+const FORM_ORDER = ['subject', 'category', 'text', 'contact', 'contact.name', 'contact.phone', 'contact.email', 'consent'];
+
 const CN_DIGITS = '零一二三四五六七八九';
 /** 1–99 in Chinese numerals (第十八届). */
 export function chineseOrdinal(n: number): string {
@@ -314,6 +317,7 @@ export class RdDeputyCard extends RdElement {
     if (m.wantsReply && !m.phone.trim() && !m.email.trim() && !problems.some((p) => p.path === 'contact.phone')) {
       problems.push({ path: 'contact.phone', key: 'deputy.errors.contactNeeded' });
     }
+    problems.sort((a, b) => FORM_ORDER.indexOf(a.path) - FORM_ORDER.indexOf(b.path));
     this.errors.set(problems);
     return r;
   }
