@@ -1,13 +1,14 @@
-// China's official holiday calendar (放假 and 调休上班), wrapping the maintained `chinese-days`
-// package, plus integrator-supplied years and local closures.
+// China's official holiday calendar (放假 and 调休上班) — a table generated from the maintained
+// `chinese-days` package (scripts/gen-holidays.mjs) — plus integrator-supplied years and local
+// closures.
 //
-// The bundled calendar only knows the years the State Council has announced (chinese-days 1.5.7:
-// 2004–2026). For any other year the answer is `unknown` — never a weekday-based guess — unless the
+// The bundled calendar only knows the years the State Council has announced (2020–2026 from
+// chinese-days 1.5.7). For any other year the answer is `unknown` — never a weekday-based guess — unless the
 // integrator supplies that year's data.
 //
 // All dates are civil dates (`YYYY-MM-DD`) in the place's own calendar; nothing here depends on
 // the machine's time zone.
-import { getDayDetail } from 'chinese-days';
+import { HOLIDAY_DATA } from './generated/holiday-data.js';
 import type { Closure, HolidayCalendarData } from './schemas/schedule.js';
 
 export type DayKind =
@@ -75,9 +76,8 @@ export function daysInMonth(y: number, m: number): number {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Bundled data (chinese-days), read once per year and cached.
-
-const WEEKDAY_NAMES = new Set(['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday']);
+// Bundled data: generated from the maintained chinese-days package by scripts/gen-holidays.mjs
+// (src/services/generated/holiday-data.ts), read once per year and cached.
 
 interface YearTable {
   holidays: Map<string, { zh: string; en: string }>;
@@ -86,34 +86,37 @@ interface YearTable {
 const bundledYears = new Map<number, YearTable | null>();
 
 function parseName(raw: string): { zh: string; en: string } {
-  // chinese-days names look like "National Day,国庆节,3".
-  const [en, zh] = raw.split(',');
+  const [zh, en] = raw.split('|');
   return { zh: zh || en, en: en || zh };
 }
 
-/**
- * The bundled table for a year, or null when chinese-days has nothing for it. `getDayDetail` is
- * given a local-noon `Date` built from the civil date: the package reads dates with local getters,
- * so this is correct in any machine time zone (a `YYYY-MM-DD` string would be parsed as UTC
- * midnight and shift by a day west of Greenwich).
- */
-function bundledYear(y: number): YearTable | null {
-  if (bundledYears.has(y)) return bundledYears.get(y)!;
-  const table: YearTable = { holidays: new Map(), workdays: new Map() };
-  const start = dayNumber(y, 1, 1);
-  const end = dayNumber(y, 12, 31);
-  for (let n = start; n <= end; n++) {
-    const { m, d } = dayParts(n);
-    const detail = getDayDetail(new Date(y, m - 1, d, 12));
-    if (WEEKDAY_NAMES.has(detail.name)) continue;
-    (detail.work ? table.workdays : table.holidays).set(formatDay(n), parseName(detail.name));
+/** Expands "MMDD[-MMDD] 名称|Name" rows of one year into a date → name map. */
+function expand(y: number, rows: readonly string[], into: Map<string, { zh: string; en: string }>) {
+  for (const row of rows) {
+    const sp = row.indexOf(' ');
+    const [from, to = from] = row.slice(0, sp).split('-');
+    const name = parseName(row.slice(sp + 1));
+    const a = dayNumber(y, Number(from.slice(0, 2)), Number(from.slice(2)));
+    const b = dayNumber(y, Number(to.slice(0, 2)), Number(to.slice(2)));
+    for (let n = a; n <= b; n++) into.set(formatDay(n), name);
   }
-  const known = table.holidays.size > 0 || table.workdays.size > 0;
-  bundledYears.set(y, known ? table : null);
-  return known ? table : null;
 }
 
-/** Years (within 1990–2100) the bundled chinese-days calendar covers. */
+/** The bundled table for a year, or null when the bundled calendar has nothing for it. */
+function bundledYear(y: number): YearTable | null {
+  if (bundledYears.has(y)) return bundledYears.get(y)!;
+  const data = HOLIDAY_DATA[y];
+  let table: YearTable | null = null;
+  if (data) {
+    table = { holidays: new Map(), workdays: new Map() };
+    expand(y, data.h, table.holidays);
+    expand(y, data.w, table.workdays);
+  }
+  bundledYears.set(y, table);
+  return table;
+}
+
+/** Years the bundled calendar covers (generated from chinese-days). */
 export function bundledYearsCovered(fromYear = 2004, toYear = new Date().getUTCFullYear() + 2): number[] {
   const out: number[] = [];
   for (let y = fromYear; y <= toYear; y++) if (bundledYear(y)) out.push(y);

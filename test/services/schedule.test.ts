@@ -521,3 +521,25 @@ describe('schedule: schema', () => {
     expect(ok.success, JSON.stringify(ok.error?.issues)).to.equal(true);
   });
 });
+
+describe('bundled holiday data matches chinese-days', () => {
+  it('every day of every bundled year has the same status as the package', async () => {
+    const cd = (await import('chinese-days')).default;
+    const { HolidayCalendar, bundledYearsCovered } = await import('../../src/services/holidays.js');
+    const cal = new HolidayCalendar();
+    const years = bundledYearsCovered(2020, 2030);
+    expect(years).to.include(2026);
+    expect(years).to.not.include(2027);
+    let checked = 0;
+    for (const y of years) {
+      for (let t = Date.UTC(y, 0, 1); t <= Date.UTC(y, 11, 31); t += 86_400_000) {
+        const d = new Date(t);
+        const iso = d.toISOString().slice(0, 10);
+        const want = cd.getDayDetail(new Date(y, d.getUTCMonth(), d.getUTCDate(), 12));
+        expect(cal.status(iso).working, iso).to.equal(want.work);
+        checked++;
+      }
+    }
+    expect(checked).to.be.greaterThan(2000);
+  });
+});
