@@ -4,7 +4,8 @@ import type { RdDeputyCard } from '../../src/components/rd-deputy-card/rd-deputy
 import { chineseOrdinal } from '../../src/components/rd-deputy-card/rd-deputy-card.js';
 import type { Deputy } from '../../src/services/schemas/deputy.js';
 import { qrPath } from '../../src/services/qr.js';
-import { button, byLabel, chaosLog, chaosUrl, readDraft, typeInto, uid, until } from '../helpers/env.js';
+import '../../src/components/rd-provider/rd-provider.js';
+import { button, byLabel, chaosLog, chaosUrl, env, readDraft, readOutbox, typeInto, uid, until } from '../helpers/env.js';
 
 const XSS = '<img src=x onerror=alert(1)> 简介<b>不应加粗</b>';
 
@@ -490,5 +491,65 @@ describe('rd-deputy-card: next reception and booking', () => {
     expect(root(el).querySelector('[part="next-reception"]')).to.equal(null);
     expect(root(el).querySelector('rd-appointment-form')).to.equal(null);
     expect(text(el)).to.contain('已罢免');
+  });
+});
+
+describe('rd-deputy-card: end to end with the reference receiver and failures', () => {
+  async function fillMessage(el: RdDeputyCard) {
+    button(root(el), '给代表留言').click();
+    await el.updateComplete;
+    const r = root(el);
+    typeInto(byLabel(r, '留言主题'), '村口排水沟堵塞');
+    const cat = byLabel<HTMLSelectElement>(r, '留言类别');
+    cat.value = 'livelihood';
+    cat.dispatchEvent(new Event('change'));
+    typeInto(byLabel<HTMLTextAreaElement>(r, '留言内容'), '下雨天积水严重，请帮助协调疏通。');
+    byLabel(r, '我已阅读并同意').click();
+    await el.updateComplete;
+  }
+
+  it('loads a demo deputy through <rd-provider> and the receiver answers the message with an LY receipt', async function () {
+    if (!env().receiver) this.skip();
+    const wrap = await fixture<HTMLElement>(html`<rd-provider endpoint=${`${env().receiver}/api`} drafts="off" reply-window="一个月内">
+      <rd-deputy-card deputy-id="dep-046" view="full"></rd-deputy-card>
+    </rd-provider>`);
+    const el = wrap.querySelector('rd-deputy-card')!;
+    await until(() => root(el).querySelector('h2')?.textContent);
+    expect(root(el).querySelector('h2')!.textContent).to.equal('王东辉');
+    expect(text(el)).to.contain('东关街道人大代表联络站电话');
+    await fillMessage(el);
+    button(root(el), '提交留言').click();
+    await until(() => root(el).querySelector('[data-rd-receipt]'));
+    expect(root(el).querySelector('.rd-receipt__number')!.textContent).to.match(/^LY-\d{4}-\d+$/);
+    expect(text(el)).to.contain('我们将在一个月内答复。');
+  });
+
+  it('the directory loads from the receiver: 300 deputies of five levels', async function () {
+    if (!env().receiver) this.skip();
+    const el = document.createElement('rd-deputy-card');
+    el.endpoint = `${env().receiver}/api`;
+    el.directory = true;
+    const ready = new Promise((r) => el.addEventListener('rd-ready', r, { once: true }));
+    (await fixture<HTMLDivElement>(html`<div></div>`)).append(el);
+    await ready;
+    await el.updateComplete;
+    expect(root(el).querySelector('.count')!.textContent).to.contain('共 300 位代表');
+    expect(byLabel<HTMLSelectElement>(root(el), '代表层级').options.length).to.equal(6);
+  });
+
+  it('when the network fails, the message waits in the outbox and the citizen is told', async () => {
+    const d = deputy();
+    const el = await mount(d, { view: 'full', submitUrl: `${env().refused}/deputy-messages`, drafts: 'off' });
+    await fillMessage(el);
+    const queued = new Promise<Event>((res) => el.addEventListener('rd-queued', res, { once: true }));
+    button(root(el), '提交留言').click();
+    const ev = (await queued) as unknown as CustomEvent<{ idempotencyKey: string }>;
+    await el.updateComplete;
+    expect(text(el)).to.contain('联网后会自动发送');
+    const entries = (await readOutbox()) as Array<{ key: string; owner: string; body: { data: { subject: string } } }>;
+    const mine = entries.find((e) => e.key === ev.detail.idempotencyKey)!;
+    expect(mine.owner).to.equal(`rd:rd-deputy-card:${d.id}`);
+    expect(mine.body.data.subject).to.equal('村口排水沟堵塞');
+    await expect(el).to.be.accessible();
   });
 });
