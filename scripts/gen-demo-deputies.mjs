@@ -199,11 +199,16 @@ for (const { level, count, term } of PLAN) {
     d.bio = `${name}，${female ? '女' : '男'}，${born}年生，${pick(['中共党员', '中共党员', '群众', '民盟盟员', '九三学社社员'])}，${pick(['大学本科', '大专', '研究生', '高中', '中专'])}学历，现任${occupation}。`;
 
     const suggestions = [];
+    const usedTopics = new Set();
     for (let s = 0, k = int(0, 3); s < k; s++) {
+      // One draw per suggestion, as pick() would; a topic already used moves to the next one.
+      let ti = Math.floor(rand() * TOPICS.length);
+      while (usedTopics.has(ti)) ti = (ti + 1) % TOPICS.length;
+      usedTopics.add(ti);
       const year = int(term.fromYear + 1, Math.min(2026, term.untilYear));
       suggestions.push({
         kind: chance(0.1) && level !== 'township' ? 'motion' : 'suggestion',
-        title: `关于${pick(TOPICS).replace('{town}', town.name)}的建议`,
+        title: `关于${TOPICS[ti].replace('{town}', town.name)}的建议`,
         role: chance(0.6) ? 'lead' : 'co-signer',
         date: date(year, pick([1, 2, 3]), int(1, 28)),
         status: year === 2026 ? pick(['submitted', 'assigned', 'in-progress']) : pick(SUGGESTION_STATUSES),
