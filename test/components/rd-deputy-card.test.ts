@@ -553,3 +553,44 @@ describe('rd-deputy-card: end to end with the reference receiver and failures', 
     await expect(el).to.be.accessible();
   });
 });
+
+describe('rd-deputy-card: configuration', () => {
+  it('integrator categories and channel="qr" reach the payload', async () => {
+    const run = uid('run');
+    const el = await mount(deputy(), {
+      view: 'full', submitUrl: chaosUrl('ok', run), drafts: 'off', channel: 'qr',
+      categories: [{ value: 'road-safety', label: '道路安全' }, { value: 'other', label: '其他事项' }],
+    });
+    button(root(el), '给代表留言').click();
+    await el.updateComplete;
+    const r = root(el);
+    const cat = byLabel<HTMLSelectElement>(r, '留言类别');
+    expect([...cat.options].map((o) => o.textContent)).to.deep.equal(['请选择类别', '道路安全', '其他事项']);
+    cat.value = 'road-safety';
+    cat.dispatchEvent(new Event('change'));
+    typeInto(byLabel(r, '留言主题'), '学校门口缺少斑马线');
+    typeInto(byLabel<HTMLTextAreaElement>(r, '留言内容'), '上下学时段车流大。');
+    byLabel(r, '我已阅读并同意').click();
+    await el.updateComplete;
+    button(r, '提交留言').click();
+    await until(() => r.querySelector('[data-rd-receipt]'));
+    const body = JSON.parse((await chaosLog(run))[0]!.body);
+    expect(body.data.category).to.equal('road-safety');
+    expect(body.data.channel).to.equal('qr');
+    expect(text(el)).to.contain('道路安全');
+  });
+
+  it('kiosk: large text, and the directory clears itself after inactivity (search, open profile)', async () => {
+    const el = await mount({ deputies: manyDeputies(30) }, { directory: true, kiosk: true });
+    expect(el.hasAttribute('data-rd-large')).to.equal(true);
+    typeInto(byLabel(root(el), '搜索代表'), 'zhang');
+    await el.updateComplete;
+    (root(el).querySelector('[part="entry"]') as HTMLButtonElement).click();
+    await el.updateComplete;
+    expect(text(el)).to.contain('返回代表名录');
+    (el as unknown as { kioskReset(): void }).kioskReset();
+    await el.updateComplete;
+    expect(byLabel(root(el), '搜索代表').value).to.equal('');
+    expect(root(el).querySelector('.count')!.textContent).to.contain('共 30 位代表');
+  });
+});
