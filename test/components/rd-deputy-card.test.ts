@@ -3,6 +3,9 @@ import '../../src/components/rd-deputy-card/rd-deputy-card.js';
 import type { RdDeputyCard } from '../../src/components/rd-deputy-card/rd-deputy-card.js';
 import { chineseOrdinal } from '../../src/components/rd-deputy-card/rd-deputy-card.js';
 import type { Deputy } from '../../src/services/schemas/deputy.js';
+import { CONTACT_KINDS, DEPUTY_LEVELS, DEPUTY_STATUSES, MESSAGE_CATEGORIES, SUGGESTION_STATUSES } from '../../src/services/schemas/deputy.js';
+import { deputyCatalogues } from '../../src/components/rd-deputy-card/rd-deputy-card.messages.js';
+import { missingKeys } from '../../src/services/i18n/index.js';
 import { qrPath } from '../../src/services/qr.js';
 import '../../src/components/rd-provider/rd-provider.js';
 import { button, byLabel, chaosLog, chaosUrl, env, readDraft, readOutbox, typeInto, uid, until } from '../helpers/env.js';
@@ -49,6 +52,23 @@ async function mount(d: unknown, attrs: Partial<RdDeputyCard> = {}): Promise<RdD
 }
 const root = (el: RdDeputyCard) => el.shadowRoot!;
 const text = (el: RdDeputyCard) => root(el).textContent!.replace(/\s+/g, ' ');
+
+describe('rd-deputy-card: catalogues', () => {
+  it('every key exists in zh-CN and en', () => expect(missingKeys(deputyCatalogues)).to.deep.equal([]));
+  const dynamic = [
+    ...DEPUTY_LEVELS.flatMap((l) => [`deputy.level.${l}`, `deputy.levelShort.${l}`]),
+    ...DEPUTY_STATUSES.map((c) => `deputy.status.${c}`),
+    ...SUGGESTION_STATUSES.map((c) => `deputy.duty.status.${c}`),
+    ...MESSAGE_CATEGORIES.map((c) => `deputy.category.${c}`),
+    ...CONTACT_KINDS.map((c) => `deputy.contactKind.${c}`),
+  ];
+  it('has a label for every code of the data and payload schemas', () => {
+    for (const locale of ['zh-CN', 'en'] as const) {
+      const missing = dynamic.filter((k) => !(deputyCatalogues[locale] as Record<string, string>)[k]);
+      expect(missing, locale).to.deep.equal([]);
+    }
+  });
+});
 
 describe('rd-deputy-card: helpers', () => {
   const cases: Array<[number, string]> = [[1, '一'], [9, '九'], [10, '十'], [11, '十一'], [18, '十八'], [20, '二十'], [99, '九十九'], [0, '0'], [100, '100']];
