@@ -146,7 +146,12 @@ export class RdLegislationFeedback extends RdElement {
   private readonly submitCtl = new SubmitController(this, {
     type: 'legislation-feedback',
     route: '/legislation-feedback',
-    owner: () => `rd:${TAG}:${this.dataCtl.value?.id ?? this.draftId ?? ''}`,
+    // The outbox belongs to this instance: a proxy or QR instance, or a second instance with its
+    // own element id on the same page, does not send and show another instance's queued comments.
+    owner: () => {
+      const ch = this.effectiveChannel;
+      return `rd:${TAG}:${this.dataCtl.value?.id ?? this.draftId ?? ''}${ch === 'online' ? '' : `:${ch}`}${this.id ? `#${this.id}` : ''}`;
+    },
     onAccepted: () => void this.draftCtl.clear(),
   });
   private readonly errors = new FormErrors();
