@@ -13,7 +13,17 @@ export const uuid = z.string().check(
   z.regex(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/i),
 );
 export const nonEmpty = (max = 200) => z.string().check(z.trim(), z.minLength(1), z.maxLength(max));
-export const url = z.string().check(z.maxLength(2000), z.regex(/^(https?:\/\/|\/|\.{0,2}\/?[\w-])/));
+/**
+ * A link a page may follow: http(s) or relative. Any other scheme (`javascript:`, `data:`,
+ * `vbscript:` …) is refused, and so are whitespace and control characters, which browsers strip
+ * from URLs (so `java\tscript:` cannot slip through).
+ */
+export function isSafeUrl(value: string): boolean {
+  if (!value || /[\s\u0000-\u001f\u007f]/.test(value)) return false;
+  const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(value);
+  return scheme ? /^https?$/i.test(scheme[1]) && /^https?:\/\/[^/]/i.test(value) : true;
+}
+export const url = z.string().check(z.minLength(1), z.maxLength(2000), z.refine(isSafeUrl, 'only http(s) or relative URLs'));
 
 export const PAYLOAD_TYPES = ['legislation-feedback', 'deputy-message', 'appointment', 'survey-response'] as const;
 export type PayloadType = (typeof PAYLOAD_TYPES)[number];

@@ -8,8 +8,8 @@ import { receptionSchedule } from './schedule.js';
 
 const id = z.string().check(z.trim(), z.minLength(1), z.maxLength(100));
 const text = (max: number) => z.string().check(z.maxLength(max));
-/** A link: http(s) or relative. `common.url` would also let `javascript:` through as "relative". */
-export const webUrl = url.check(z.refine((u) => !/^\s*[a-z][a-z0-9+.-]*:/i.test(u) || /^https?:\/\//i.test(u), 'only http(s) or relative URLs'));
+/** A link: http(s) or relative (see `common.url`). */
+export const webUrl = url;
 
 /** The five levels of people's congresses, as stable codes (全国/省/市(州)/县(区)/乡镇). */
 export const DEPUTY_LEVELS = ['national', 'provincial', 'municipal', 'county', 'township'] as const;
