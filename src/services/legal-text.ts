@@ -39,6 +39,7 @@ export type LegalTextIssueCode =
   | 'possible-heading'
   | 'article-unseparated'
   | 'toc-unmarked'
+  | 'page-number'
   | 'toc-unterminated';
 
 export type LegalTextSeverity = 'error' | 'warning';
@@ -90,6 +91,7 @@ const SEVERITY: Readonly<Record<LegalTextIssueCode, LegalTextSeverity>> = {
   'possible-heading': 'warning',
   'article-unseparated': 'warning',
   'toc-unmarked': 'warning',
+  'page-number': 'warning',
   'toc-unterminated': 'error',
 };
 
@@ -203,6 +205,8 @@ const SECTION_RE = new RegExp(`^第\\s*(${NUM})\\s*节(.*)$`);
 const ITEM_RE = new RegExp(`^[（(]\\s*([${CHINESE_NUMERAL_CHARS}]+)\\s*[）)]\\s*(.*)$`);
 const SUBITEM_RE = /^(?:([0-9０-９]{1,3})\s*[.．、](?![0-9０-９])|[（(]([0-9０-９]{1,3})[）)])\s*(.*)$/;
 const TOC_RE = /^目\s*录$/;
+/** A page number left over from a PDF or a printed copy: 3, - 3 -, — 3 —, 第3页, 3/12. */
+const PAGE_RE = /^(?:[-—–－\s]*[0-9０-９]{1,4}[-—–－\s]*|第\s*[0-9０-９]{1,4}\s*页(?:\s*[，,]?\s*共\s*[0-9０-９]{1,4}\s*页)?|[0-9０-９]{1,4}\s*[/／]\s*[0-9０-９]{1,4})$/;
 const SUPPLEMENTARY_RE = /^附\s*则$/;
 const LEADER = /\s*[.。·•…．_\-—\s]{2,}\s*[0-9０-９]*\s*$|\s+[0-9０-９]+\s*$/;
 const HEADING_MAX = 40;
@@ -210,6 +214,7 @@ const HEADING_MAX = 40;
 type Line =
   | { kind: 'blank' }
   | { kind: 'toc' }
+  | { kind: 'page'; text: string }
   | { kind: 'chapter'; number: number | null; raw: string; title: string; supplementary: boolean }
   | { kind: 'section'; number: number | null; raw: string; title: string }
   | { kind: 'article'; number: number | null; sub: number | null | undefined; raw: string; rest: string; glued: boolean }
@@ -226,6 +231,7 @@ function classify(raw: string): Line {
   const t = raw.replace(INVISIBLE, '').replace(SPACES, ' ').trim();
   if (!t) return { kind: 'blank' };
   if (TOC_RE.test(t)) return { kind: 'toc' };
+  if (PAGE_RE.test(t)) return { kind: 'page', text: t };
   if (SUPPLEMENTARY_RE.test(t)) return { kind: 'chapter', number: null, raw: t, title: '附则', supplementary: true };
   let m = CHAPTER_RE.exec(t);
   if (m) {
@@ -354,6 +360,10 @@ export function parseLegalText(input: string): LegalTextResult {
     lineNo = i + 1;
     let line = classify(lines[i]!);
     if (line.kind === 'blank') continue;
+    if (line.kind === 'page') {
+      report('page-number', { text: line.text });
+      continue;
+    }
     // 第一章 alone on its line, its title (总则) on the next: Word's centred headings often break so.
     if ((line.kind === 'chapter' || line.kind === 'section') && line.number !== null && !line.title) {
       let j = i + 1;

@@ -362,6 +362,17 @@ describe('legal-text: small shapes', () => {
     expect(r.text.chapters[1]).to.deep.include({ label: '附则', title: '附则', supplementary: true });
   });
 
+  it('page numbers left from a PDF copy are skipped and reported, not joined into the text', () => {
+    const d = generateDraft({ articles: 60, seed: 21 });
+    const lines = [...d.lines];
+    const at = d.articleLine.get('第三十条')! - 1;
+    lines.splice(at, 0, '— 7 —', '', '第8页，共20页', '8/20', '9');
+    const r = parse(lines);
+    expect(codes(r)).to.deep.equal(['page-number', 'page-number', 'page-number', 'page-number']);
+    expect(r.issues.map((i) => i.params.text)).to.deep.equal(['— 7 —', '第8页，共20页', '8/20', '9']);
+    expect(listArticles(r.text).map((a) => a.article.paragraphs)).to.deep.equal(listArticles(parse(d.lines).text).map((a) => a.article.paragraphs));
+  });
+
   it('a chapter or section number alone on its line takes its title from the next line', () => {
     const r = parse(['第一章', '', '总　　则', '第一条　甲。', '第二章', '管理', '第一节', '一般规定', '第二条　乙。', '第三章', '附　则', '第三条　丙。']);
     expect(r.issues).to.deep.equal([]);

@@ -165,6 +165,7 @@ const zh = {
   'legalText.article-unseparated': '{label}后缺少空格，已按条文处理',
   'legalText.toc-unmarked': '开头的 {count} 个章标题没有“目录”字样，已作为目录跳过',
   'legalText.toc-unterminated': '“目录”之后没有找到正文',
+  'legalText.page-number': '页码“{text}”已跳过',
 } as const;
 
 export type LfKey = keyof typeof zh;
@@ -333,6 +334,7 @@ const en: Record<LfKey, string> = {
   'legalText.article-unseparated': 'No space after {label}; read as an article',
   'legalText.toc-unmarked': 'The first {count} chapter headings had no “目录” title and were skipped as a table of contents',
   'legalText.toc-unterminated': 'No text was found after “目录”',
+  'legalText.page-number': 'Page number “{text}” skipped',
 };
 
 export const lfCatalogues: Catalogues<LfKey> = { 'zh-CN': zh, en };
