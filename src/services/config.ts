@@ -47,6 +47,31 @@ export const DEFAULT_CONFIG: RdConfig = Object.freeze({
   replyWindow: '',
 }) as RdConfig;
 
+/** The configuration attributes/properties an element (widget or provider) carries. */
+export type ConfigSource = { [K in Exclude<keyof RdConfig, 'lang' | 'kioskTimeout'>]?: RdConfig[K] | null } & {
+  getAttribute(name: string): string | null;
+};
+
+/** Reads an element's own configuration layer (`lang` from its attribute, not the inherited one). */
+export function ownConfig(el: ConfigSource): ConfigInput {
+  return {
+    endpoint: el.endpoint,
+    credentials: el.credentials,
+    drafts: el.drafts,
+    draftTtl: el.draftTtl,
+    draftContact: el.draftContact,
+    kiosk: el.kiosk,
+    large: el.large,
+    timeout: el.timeout,
+    privacyUrl: el.privacyUrl,
+    privacyVersion: el.privacyVersion,
+    replyWindow: el.replyWindow,
+    headers: el.headers,
+    messages: el.messages,
+    lang: el.getAttribute('lang') ?? undefined,
+  };
+}
+
 export class RdConfigError extends Error {
   override readonly name = 'RdConfigError';
 }

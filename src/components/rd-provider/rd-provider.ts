@@ -2,7 +2,7 @@ import { LitElement, css, html } from 'lit';
 import { property } from 'lit/decorators.js';
 import { provide } from '@lit/context';
 import { rdConfigContext } from '../../controllers/context.js';
-import type { ConfigInput, Credentials } from '../../services/config.js';
+import { ownConfig, type ConfigInput, type Credentials } from '../../services/config.js';
 import type { MessageOverrides } from '../../services/i18n/index.js';
 import { RdElement } from '../shared/rd-element.js';
 
@@ -35,22 +35,7 @@ export class RdProvider extends LitElement {
   protected shared: ConfigInput = {};
 
   protected override willUpdate(): void {
-    this.shared = {
-      endpoint: this.endpoint,
-      credentials: this.credentials,
-      drafts: this.drafts,
-      draftTtl: this.draftTtl,
-      draftContact: this.draftContact,
-      kiosk: this.kiosk,
-      large: this.large,
-      timeout: this.timeout,
-      privacyUrl: this.privacyUrl,
-      privacyVersion: this.privacyVersion,
-      replyWindow: this.replyWindow,
-      headers: this.headers,
-      messages: this.messages,
-      lang: this.getAttribute('lang') ?? undefined,
-    };
+    this.shared = ownConfig(this);
   }
 
   protected override render() {

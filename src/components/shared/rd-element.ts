@@ -6,7 +6,7 @@ import { property, state } from 'lit/decorators.js';
 import { consume } from '@lit/context';
 import { rdConfigContext } from '../../controllers/context.js';
 import { LocaleController } from '../../controllers/locale-controller.js';
-import { resolveConfig, type ConfigInput, type Credentials, type RdConfig } from '../../services/config.js';
+import { ownConfig, resolveConfig, type ConfigInput, type Credentials, type RdConfig } from '../../services/config.js';
 import { createTranslator, type Catalogues, type Locale, type MessageOverrides, type Translate } from '../../services/i18n/index.js';
 import { sharedCatalogues } from '../../services/i18n/shared.js';
 import { baseStyles } from './styles.js';
@@ -75,22 +75,7 @@ export abstract class RdElement extends LitElement {
   /** Effective configuration: own attributes > nearest provider > defaults. */
   get config(): RdConfig {
     return resolveConfig(
-      {
-        endpoint: this.endpoint,
-        credentials: this.credentials,
-        drafts: this.drafts,
-        draftTtl: this.draftTtl,
-        draftContact: this.draftContact,
-        kiosk: this.kiosk,
-        large: this.large,
-        timeout: this.timeout,
-        privacyUrl: this.privacyUrl,
-        privacyVersion: this.privacyVersion,
-        replyWindow: this.replyWindow,
-        headers: this.headers,
-        messages: this.messages,
-        lang: this.getAttribute('lang') ?? undefined,
-      },
+      ownConfig(this),
       this.providerConfig,
     );
   }
