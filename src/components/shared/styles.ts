@@ -22,11 +22,14 @@ export const baseStyles = css`
     --_radius: var(--rd-radius, 4px);
     --_target: 40px;
     display: block;
-    box-sizing: border-box;
+    /* !important: a page rule that matches the host itself (old CMS resets such as
+       '* { line-height: 1; box-sizing: content-box }') beats a normal :host rule and would be
+       inherited by everything inside. Integrators change sizes through the tokens. */
+    box-sizing: border-box !important;
     color: var(--_text);
     font-family: inherit;
     font-size: var(--rd-font-size, 16px);
-    line-height: 1.6;
+    line-height: 1.6 !important;
     text-align: start;
     overflow-wrap: anywhere;
   }

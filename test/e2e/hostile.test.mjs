@@ -1,0 +1,245 @@
+// Hostile host pages (test/fixtures/): every widget must render and work unchanged on an old CMS
+// page (10px root, resets, line-height 1, legacy fonts, hidden labels, AMD + jQuery + prototype
+// extensions, the IIFE build pasted twice and the ESM build once), under a strict
+// Content-Security-Policy with Trusted Types, inside an iframe, and at 320 px / 200 % zoom
+// without horizontal scrolling (WCAG 1.4.10 reflow).
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync, existsSync } from 'node:fs';
+import { startHarness } from './harness.mjs';
+import { until } from './util.mjs';
+
+const CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; require-trusted-types-for 'script'";
+// The survey joins the all-widgets bundle when src/index.ts registers it (work in progress).
+const SURVEY_BUNDLED = /rd-satisfaction-survey/.test(readFileSync('src/index.ts', 'utf8'));
+const TAGS = ['rd-legislation-feedback', 'rd-deputy-card', ...(SURVEY_BUNDLED ? ['rd-satisfaction-survey'] : []), 'rd-station-map'];
+const DEMOS = ['rd-legislation-feedback', 'rd-deputy-card', 'rd-satisfaction-survey', 'rd-station-map'];
+
+let h;
+before(async () => { h = await startHarness(); });
+after(async () => { await h?.close(); });
+
+/** Waits until every listed widget has rendered content in its shadow root. */
+async function rendered(target, tags = TAGS) {
+  await until(() => target.evaluate((tags) => tags.every((t) => {
+    const el = document.querySelector(t);
+    return el?.shadowRoot && el.shadowRoot.textContent.trim().length > 20 && !el.shadowRoot.querySelector('[role="progressbar"]');
+  }), tags), { message: `${tags.join(', ')} rendered` });
+}
+
+/**
+ * Font size and line height of every visible text-bearing element of each widget (own text, or a
+ * text entry control), in document order, keyed by tag.
+ */
+function textMetrics(target, tags = TAGS) {
+  return target.evaluate((tags) => {
+    const out = {};
+    for (const tag of tags) {
+      const host = document.querySelector(tag);
+      const list = [];
+      const walk = (root) => {
+        for (const el of root.querySelectorAll('*')) {
+          if (el.shadowRoot) walk(el.shadowRoot);
+          if (!el.getClientRects().length || el.closest('.rd-visually-hidden, [aria-hidden="true"], .leaflet-container')) continue;
+          if (el.matches('input[type=checkbox], input[type=radio], input[tabindex="-1"]')) continue;
+          const own = [...el.childNodes].some((n) => n.nodeType === 3 && n.textContent.trim());
+          if (!own && !el.matches('input, textarea, select')) continue;
+          const cs = getComputedStyle(el);
+          const fs = parseFloat(cs.fontSize);
+          const lh = cs.lineHeight === 'normal' ? fs * 1.2 : parseFloat(cs.lineHeight);
+          list.push({ what: `${el.localName}${el.className && typeof el.className === 'string' ? '.' + el.className.trim().split(/\s+/)[0] : ''} "${(el.textContent || el.getAttribute('aria-label') || '').trim().slice(0, 24)}"`, fs, lh: Math.round((lh / fs) * 100) / 100, control: el.matches('input, textarea, select, button, label') });
+        }
+      };
+      walk(host.shadowRoot);
+      out[tag] = list;
+    }
+    return out;
+  }, tags);
+}
+
+test('old CMS page: legacy scripts present, IIFE twice + ESM once, every widget renders with no page error', async () => {
+  const { page, errors, context } = await h.newPage();
+  await page.goto(`${h.base}/fixtures/old-cms.html`);
+  assert.equal(await page.evaluate(() => window.legacyLoaded), true, 'AMD define.amd, jQuery and prototype extensions are on the page');
+  assert.equal(await page.evaluate(() => [].contains !== undefined && typeof window.define === 'function' && !!window.define.amd), true);
+  await rendered(page);
+  // Two copies of the IIFE (two class objects per element) and the module build: first wins, no throw.
+  assert.equal(await page.evaluate(() => typeof window.RdWidgets?.RdProvider), 'function');
+  assert.equal(await page.evaluate(() => [...document.scripts].filter((s) => /rd-widgets\.(iife\.)?js$/.test(s.src)).length), 3);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('old CMS page: widget text keeps its own size and spacing (10px root, line-height 1, SimSun)', async (t) => {
+  const { page: clean, context: c1 } = await h.newPage();
+  await clean.goto(`${h.base}/fixtures/csp.html`); // same widgets, neutral page (no CSP header here)
+  await rendered(clean);
+  const reference = await textMetrics(clean);
+  await c1.close();
+
+  const { page, errors, context } = await h.newPage();
+  await page.goto(`${h.base}/fixtures/old-cms.html`);
+  await rendered(page);
+  const hostile = await textMetrics(page);
+  for (const tag of TAGS) {
+    const mine = hostile[tag];
+    assert.ok(mine.length > 5, `${tag}: text found (${mine.length})`);
+    // The host's CSS changes nothing: same sizes, same line heights as on a neutral page.
+    assert.deepEqual(mine.map((m) => [m.what, m.fs, m.lh]), reference[tag].map((m) => [m.what, m.fs, m.lh]), `${tag}: metrics differ from the neutral page`);
+    // Controls and labels at least 16 px, no text below 14 px, no cramped lines.
+    assert.deepEqual(mine.filter((m) => m.control && m.fs < 16), [], `${tag}: controls or labels below 16px`);
+    assert.deepEqual(mine.filter((m) => m.fs < 14), [], `${tag}: text below 14px`);
+    assert.deepEqual(mine.filter((m) => m.lh < 1.2), [], `${tag}: line-height below 1.2`);
+    const small = [...new Set(mine.filter((m) => m.fs < 16).map((m) => `${m.what.replace(/ ".*/, '')} ${m.fs}px`))];
+    t.diagnostic(`${tag}: ${mine.length} text elements, secondary text below 16px: ${small.join(', ') || 'none'}`);
+  }
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('old CMS page: a comment is sent, the station search and the deputy card work', async () => {
+  const { page, errors, context } = await h.newPage();
+  await page.goto(`${h.base}/fixtures/old-cms.html`);
+  await rendered(page);
+  const lf = page.locator('rd-legislation-feedback');
+  const text = `旧门户页面上提交的意见 ${Date.now()}`;
+  await lf.getByRole('textbox', { name: /^对草案的总体意见/ }).fill(text);
+  await lf.getByRole('combobox', { name: /^身份/ }).selectOption({ label: '普通市民' });
+  await lf.getByRole('button', { name: '提交意见' }).click();
+  await lf.getByText(/FK-\d{4}-\d+/).first().waitFor();
+  const { rows } = await h.exported('legislation-feedback');
+  assert.equal(rows.filter((r) => r.data.comments.some((c) => c.text === text)).length, 1);
+
+  const sm = page.locator('rd-station-map');
+  await sm.getByRole('searchbox', { name: '搜索站点' }).fill('dgjd');
+  await sm.getByRole('status').filter({ hasText: '共 1 个站点' }).waitFor();
+
+  const dc = page.locator('rd-deputy-card');
+  await dc.getByText('董晓丽').first().waitFor();
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+/** One widget on a page served with the strict CSP; returns the recorded violations. */
+async function underCsp(tag, markup, act) {
+  const { page, errors, context } = await h.newPage();
+  const html = readFileSync('test/fixtures/csp.html', 'utf8').replace(/<rd-provider[\s\S]*<\/rd-provider>/, `<rd-provider endpoint="/api">${markup}</rd-provider>`);
+  await page.route(`${h.base}/fixtures/csp-${tag}.html`, (route) => route.fulfill({ status: 200, headers: { 'Content-Type': 'text/html; charset=utf-8', 'Content-Security-Policy': CSP }, body: html }));
+  await page.goto(`${h.base}/fixtures/csp-${tag}.html`);
+  await rendered(page, [tag]);
+  await act?.(page.locator(tag));
+  await page.waitForTimeout(100);
+  const violations = await page.evaluate(() => window.cspViolations);
+  const inline = await page.evaluate((tag) => {
+    const out = [];
+    const walk = (root) => { for (const el of root.querySelectorAll('*')) { if (el.shadowRoot) walk(el.shadowRoot); if (el.hasAttribute('style') && !el.closest('.leaflet-container')) out.push(el.outerHTML.slice(0, 90)); } };
+    walk(document.querySelector(tag).shadowRoot);
+    return out;
+  }, tag);
+  await context.close();
+  return { violations, inline, errors: errors.filter((e) => !/Content Security Policy/.test(e)) };
+}
+
+test('strict CSP (no unsafe-inline, Trusted Types): the whole fixture page renders', async () => {
+  const { page, errors, context } = await h.newPage({ fixtureHeaders: { 'csp.html': { 'Content-Security-Policy': CSP } } });
+  await page.goto(`${h.base}/fixtures/csp.html`);
+  await rendered(page);
+  assert.ok(await page.evaluate(() => Array.isArray(window.cspViolations)), 'the listener ran (script-src self)');
+  assert.deepEqual(errors.filter((e) => !/Content Security Policy/.test(e)), []);
+  await context.close();
+});
+
+const CSP_CASES = {
+  'rd-legislation-feedback': ['<rd-legislation-feedback draft-id="2026-yq-01"></rd-legislation-feedback>', async (w) => {
+    await w.getByRole('button', { name: '对第一条提意见' }).click();
+    await w.getByRole('button', { name: '提交意见' }).click(); // errors shown
+    await w.locator('[part~="error-summary"]').waitFor();
+  }],
+  'rd-deputy-card': ['<rd-deputy-card deputy-id="dep-001" view="full"></rd-deputy-card>', async (w) => {
+    await w.getByRole('button', { name: '给代表留言' }).click();
+    await w.getByRole('button', { name: '提交留言' }).click();
+  }],
+  'rd-satisfaction-survey': ['<rd-satisfaction-survey survey-id="2026-jybl-myd"></rd-satisfaction-survey>', null],
+  'rd-station-map': ['<rd-station-map map-open tiles="none"></rd-station-map>', async (w) => {
+    await w.getByRole('searchbox', { name: '搜索站点' }).fill('dgjd');
+    await w.getByRole('list', { name: '站点列表' }).getByRole('button').first().click();
+    await w.getByRole('button', { name: '预约接访' }).click();
+    await w.locator('rd-appointment-form').getByRole('button', { name: '提交预约' }).waitFor();
+  }],
+};
+const CSP_KNOWN = {
+  'rd-station-map': 'static style="" attributes in rd-station-map.ts (near-me actions, map toggle, detail back link, parent station button) are blocked by style-src',
+  'rd-satisfaction-survey': 'style="" bindings in survey-results-view.ts and the number input are blocked by style-src',
+};
+for (const tag of TAGS) {
+  test(`strict CSP: <${tag}> renders and is used with zero violations`, { todo: CSP_KNOWN[tag] }, async () => {
+    const [markup, act] = CSP_CASES[tag];
+    const { violations, inline, errors } = await underCsp(tag, markup, act);
+    assert.deepEqual(violations, [], `violations; elements with style attributes: ${JSON.stringify(inline)}`);
+    assert.deepEqual(errors, []);
+  });
+}
+
+test('inside an iframe: the old CMS page with every widget works', async () => {
+  const { page, errors, context } = await h.newPage();
+  page.on('frameattached', () => {});
+  await page.goto(`${h.base}/fixtures/iframe.html`);
+  const frame = page.frame({ url: /old-cms\.html$/ });
+  await frame.waitForLoadState();
+  frame.page().on('pageerror', (e) => errors.push(e.message));
+  await rendered(frame);
+  const f = page.frameLocator('#frame');
+  await f.locator('rd-station-map').getByRole('searchbox', { name: '搜索站点' }).fill('南湖');
+  await f.locator('rd-station-map').getByRole('status').filter({ hasText: /共 \d+ 个站点/ }).waitFor();
+  const lf = f.locator('rd-legislation-feedback');
+  await lf.getByRole('textbox', { name: '跳转到条文' }).fill('第十二条');
+  await lf.getByRole('button', { name: '跳转' }).click();
+  await until(() => lf.getByRole('article', { name: '第十二条' }).evaluate((el) => el.getRootNode().activeElement === el), { message: 'article 12 focused inside the iframe' });
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+/** Every widget on the page has rendered something (content, or its error notice). */
+async function settled(page) {
+  await until(() => page.evaluate(() => [...document.querySelectorAll('rd-legislation-feedback, rd-deputy-card, rd-satisfaction-survey, rd-station-map')]
+    .filter((el) => customElements.get(el.localName))
+    .every((el) => (el.shadowRoot?.textContent.trim().length ?? 0) > 0)), { message: 'widgets rendered' });
+  await page.waitForTimeout(300);
+}
+
+/** Elements (through shadow roots) whose box reaches past the viewport's right edge. */
+function overflow(page) {
+  return page.evaluate(() => {
+    const vw = document.documentElement.clientWidth;
+    const out = [];
+    const walk = (root, where) => {
+      for (const el of root.querySelectorAll('*')) {
+        if (el.shadowRoot) walk(el.shadowRoot, el.localName);
+        const r = el.getBoundingClientRect();
+        if (r.width && r.right > vw + 1 && !el.closest('.leaflet-pane, .leaflet-container')) out.push(`${where} ${el.localName}.${String(el.className).split(' ')[0]} right=${Math.round(r.right)}`);
+      }
+    };
+    walk(document, 'page');
+    return { vw, sw: document.documentElement.scrollWidth, offenders: out.slice(0, 8) };
+  });
+}
+
+const REFLOW_PAGES = DEMOS.filter((d) => existsSync(`demo/${d}.html`)).map((d) => `/${d}.html`).concat('/fixtures/old-cms.html');
+// Known, owned by the widget authors (see the e2e report): todo until fixed, then they pass.
+const REFLOW_KNOWN = {
+  '/rd-deputy-card.html': 'demo page grid uses minmax(19rem, 1fr): 304px columns in a 254px container at 320px (demo/rd-deputy-card.html, .row)',
+  '/fixtures/old-cms.html': 'rd-legislation-feedback .lf-article has margin-inline: calc(-1 * var(--_space-3)): articles stick out 12px when the widget touches the viewport edge (rd-legislation-feedback.styles.ts)',
+};
+for (const vp of [{ name: '320 px', viewport: { width: 320, height: 640 }, dsf: 1 }, { name: '200 % zoom (640 CSS px at 2×)', viewport: { width: 640, height: 900 }, dsf: 2 }]) {
+  for (const url of REFLOW_PAGES) {
+    test(`reflow at ${vp.name}: ${url} has no horizontal scrolling`, { todo: vp.viewport.width === 640 && url === '/rd-deputy-card.html' ? undefined : REFLOW_KNOWN[url] }, async () => {
+      const { page, errors, context } = await h.newPage({ viewport: vp.viewport, context: { deviceScaleFactor: vp.dsf } });
+      await page.goto(`${h.base}${url}`);
+      await settled(page);
+      const o = await overflow(page);
+      assert.ok(o.sw <= o.vw + 1, `scrollWidth ${o.sw} > ${o.vw}: ${o.offenders.join('; ')}`);
+      assert.deepEqual(errors, []);
+      await context.close();
+    });
+  }
+}
