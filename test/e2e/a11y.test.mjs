@@ -148,3 +148,150 @@ test('axe helper sees inside a widget\'s shadow root (a planted violation is fou
   assert.ok(v.some((x) => x.id === 'button-name'), JSON.stringify(v));
   await context.close();
 });
+
+/** Presses Tab until the focused element (through shadow roots) matches; returns it. */
+async function tabTo(page, match, what, max = 400) {
+  const trail = [];
+  for (let i = 0; i < max; i++) {
+    await page.keyboard.press('Tab');
+    const a = await deepActive(page);
+    if (a && match(a)) return a;
+    trail.push(a ? `${a.tag}:${a.text.slice(0, 20)}` : 'none');
+  }
+  throw new Error(`Tab never reached ${what}; last: ${trail.slice(-12).join(' | ')}`);
+}
+const named = (tag, re) => (a) => a.tag === tag && re.test(a.text);
+
+test('keyboard only: legislation feedback main path (Tab, Enter, Space, typing; arrows in a select)', async () => {
+  const { page, errors, context } = await h.newPage();
+  await page.goto(`${h.base}/fixtures/legislation-single.html`);
+  await settled(page);
+  await tabTo(page, named('input', /^跳转到条文/), 'the jump box');
+  await page.keyboard.type('26');
+  await page.keyboard.press('Enter');
+  await until(async () => (await page.evaluate(() => document.querySelector('#lf').shadowRoot.activeElement?.getAttribute('data-label'))) === '第二十六条', { message: 'article 26 focused after Enter' });
+  await tabTo(page, named('button', /^对第二十六条提意见/), 'the comment button of article 26', 10);
+  await page.keyboard.press('Enter');
+  let a = await deepActive(page);
+  if (!(a.tag === 'textarea')) a = await tabTo(page, (x) => x.tag === 'textarea' && /第二十六条/.test(x.text), 'the comment box', 6);
+  const text = '键盘用户：建议把限养数量的例外情形写得更具体。';
+  await page.keyboard.type(text);
+  await tabTo(page, named('select', /^身份/), 'the identity select');
+  await page.keyboard.press('ArrowDown');
+  await tabTo(page, named('button', /^提交意见/), 'the submit button', 30);
+  await page.keyboard.press('Enter');
+  await page.locator('#lf').getByText(/FK-\d{4}-\d+/).first().waitFor();
+  // Focus lands on the receipt, so a screen reader reads it.
+  assert.ok(await page.evaluate(() => !!document.querySelector('#lf').shadowRoot.activeElement?.closest('[data-rd-receipt]')), 'focus on the receipt');
+  const { rows } = await h.exported('legislation-feedback');
+  const row = rows.find((r) => r.data.comments.some((c) => c.text === text));
+  assert.ok(row, 'the typed comment is stored');
+  assert.equal(row.data.comments.find((c) => c.text === text).target.article, '第二十六条');
+  assert.equal(row.data.respondent.identity, 'citizen');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('keyboard only: deputy card main path (directory search, profile, message)', async () => {
+  const { page, errors, context } = await h.newPage();
+  await page.goto(`${h.base}/rd-deputy-card.html`);
+  await settled(page);
+  await tabTo(page, named('input', /^搜索代表/), 'the directory search');
+  await page.keyboard.type('dxl');
+  await tabTo(page, named('button', /董晓丽 全国人大代表/), 'the result 董晓丽', 12);
+  await page.keyboard.press('Enter');
+  await tabTo(page, named('button', /^给代表留言/), 'the message button', 60);
+  await page.keyboard.press('Enter');
+  await tabTo(page, named('input', /^留言主题/), 'the subject', 6);
+  await page.keyboard.type('键盘留言：公交站台没有座椅');
+  await tabTo(page, named('select', /^留言类别/), 'the category', 3);
+  await page.keyboard.press('ArrowDown');
+  const category = await page.evaluate(() => { let a = document.activeElement; while (a?.shadowRoot?.activeElement) a = a.shadowRoot.activeElement; return a.value; });
+  assert.ok(category, 'a category chosen with the arrow key');
+  const body = '东关站台没有座椅，老人等车很辛苦，建议增设。';
+  await tabTo(page, named('textarea', /^留言内容/), 'the message text', 3);
+  await page.keyboard.type(body);
+  await tabTo(page, (x) => x.tag === 'input' && x.type === 'checkbox' && /个人信息处理说明/.test(x.text), 'the consent box', 10);
+  await page.keyboard.press('Space');
+  await tabTo(page, named('button', /^提交留言/), 'the send button', 6);
+  await page.keyboard.press('Enter');
+  const w = page.locator('#directory rd-deputy-card');
+  await w.getByText(/[A-Z]{2}-\d{4}-\d+/).first().waitFor();
+  const { rows } = await h.exported('deputy-message');
+  const row = rows.find((r) => r.data.text === body);
+  assert.ok(row, 'the message is stored');
+  assert.equal(row.data.deputyId, 'dep-001');
+  assert.equal(row.data.category, category);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+const LARGE = {
+  'rd-legislation-feedback': { url: '/rd-legislation-feedback.html', sel: 'rd-legislation-feedback[large]' },
+  'rd-deputy-card': { url: '/rd-deputy-card.html', sel: 'rd-deputy-card[large]' },
+  'rd-satisfaction-survey': { url: '/rd-satisfaction-survey.html', sel: 'rd-satisfaction-survey[large]' },
+  'rd-station-map': { url: '/rd-station-map.html', sel: 'rd-station-map[large]' },
+};
+for (const [tag, L] of Object.entries(LARGE)) {
+  if (!existsSync(`demo${L.url}`)) continue;
+  test(`large mode at 320 px: <${tag}> — 20px text, 48px targets, fits the width, axe clean`, async (t) => {
+    const { page, errors, context } = await h.newPage({ viewport: { width: 320, height: 700 } });
+    await page.goto(`${h.base}${L.url}`);
+    await settled(page);
+    const host = page.locator(L.sel).first();
+    await host.scrollIntoViewIfNeeded();
+    const m = await host.evaluate((el) => {
+      const vw = document.documentElement.clientWidth;
+      const out = { host: parseFloat(getComputedStyle(el).fontSize), small: [], lowTargets: [], wide: [] };
+      const walk = (root) => {
+        for (const e of root.querySelectorAll('*')) {
+          if (e.shadowRoot) walk(e.shadowRoot);
+          if (!e.getClientRects().length || e.closest('.rd-visually-hidden, .leaflet-container, [aria-hidden="true"]')) continue;
+          const r = e.getBoundingClientRect();
+          if (r.right > vw + 1) out.wide.push(`${e.localName}.${String(e.className).split(' ')[0]} right=${Math.round(r.right)}`);
+          const own = [...e.childNodes].some((n) => n.nodeType === 3 && n.textContent.trim());
+          const fs = parseFloat(getComputedStyle(e).fontSize);
+          if (own && fs < 18) out.small.push(`${e.localName}.${String(e.className).split(' ')[0]} ${fs}px "${e.textContent.trim().slice(0, 16)}"`);
+          if (e.matches('button, select, input:not([type=checkbox]):not([type=radio]):not([tabindex="-1"]), textarea') && r.height < 47.5) out.lowTargets.push(`${e.localName}.${String(e.className).split(' ')[0]} ${Math.round(r.height)}px "${(e.textContent || e.getAttribute('aria-label') || '').trim().slice(0, 16)}"`);
+        }
+      };
+      walk(el.shadowRoot);
+      return out;
+    });
+    t.diagnostic(`${tag} large: host ${m.host}px; text below 18px: ${[...new Set(m.small)].slice(0, 8).join(', ') || 'none'}`);
+    assert.ok(m.host >= 20, `host font-size ${m.host}`);
+    assert.deepEqual(m.wide, [], 'nothing wider than the 320 px viewport');
+    assert.deepEqual(m.lowTargets, [], 'controls at least 48 px high');
+    const host2 = L.sel;
+    assert.deepEqual(await axe(page, host2), []);
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+}
+
+test('forced colors (Windows high contrast): screenshots of every widget saved for review', async (t) => {
+  const { page, errors, context } = await h.newPage({ viewport: { width: 900, height: 1000 } });
+  await page.emulateMedia({ forcedColors: 'active' });
+  const shots = [];
+  for (const [tag, sel, prep] of [
+    ['rd-legislation-feedback', '#lf-default', async (w) => { await w.getByRole('button', { name: '提交意见' }).click(); await w.locator('[part~="error-summary"]').waitFor(); }],
+    ['rd-deputy-card', 'rd-deputy-card[deputy-id="dep-047"]', async (w) => { await w.getByRole('button', { name: '给代表留言' }).click(); await w.getByRole('button', { name: '提交留言' }).click(); }],
+    ['rd-station-map', '#map-default', null],
+    ['rd-satisfaction-survey', 'rd-satisfaction-survey', null],
+  ]) {
+    if (!existsSync(`demo/${tag}.html`)) continue;
+    await page.goto(`${h.base}/${tag}.html`);
+    await settled(page);
+    assert.equal(await page.evaluate(() => matchMedia('(forced-colors: active)').matches), true);
+    const w = page.locator(sel).first();
+    if (prep) await prep(w);
+    await page.evaluate(() => document.activeElement?.blur());
+    const file = `${SHOTS}/forced-colors-${tag}.png`;
+    await w.screenshot({ path: file, clip: undefined, timeout: 15_000 }).catch(async () => page.screenshot({ path: file }));
+    shots.push(file);
+  }
+  t.diagnostic(`screenshots: ${shots.join(' ')}`);
+  assert.ok(shots.length >= 3);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
