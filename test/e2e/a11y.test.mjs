@@ -284,11 +284,19 @@ test('forced colors (Windows high contrast): screenshots of every widget saved f
     await settled(page);
     assert.equal(await page.evaluate(() => matchMedia('(forced-colors: active)').matches), true);
     const w = page.locator(sel).first();
-    if (prep) await prep(w);
-    await page.evaluate(() => document.activeElement?.blur());
-    const file = `${SHOTS}/forced-colors-${tag}.png`;
-    await w.screenshot({ path: file, clip: undefined, timeout: 15_000 }).catch(async () => page.screenshot({ path: file }));
-    shots.push(file);
+    await w.evaluate((el) => el.scrollIntoView());
+    const top = `${SHOTS}/forced-colors-${tag}-top.png`;
+    await page.screenshot({ path: top });
+    shots.push(top);
+    if (prep) {
+      await prep(w);
+      await page.evaluate(() => document.activeElement?.blur());
+      // The part in use (form with errors) in view.
+      await w.evaluate((el) => el.shadowRoot.querySelector('[part~="error-summary"]')?.scrollIntoView({ block: 'start' }));
+      const form = `${SHOTS}/forced-colors-${tag}-form.png`;
+      await page.screenshot({ path: form });
+      shots.push(form);
+    }
   }
   t.diagnostic(`screenshots: ${shots.join(' ')}`);
   assert.ok(shots.length >= 3);
