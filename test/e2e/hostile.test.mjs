@@ -123,7 +123,9 @@ test('old CMS page: a comment is sent, the station search and the deputy card wo
 /** One widget on a page served with the strict CSP; returns the recorded violations. */
 async function underCsp(tag, markup, act) {
   const { page, errors, context } = await h.newPage();
-  const html = readFileSync('test/fixtures/csp.html', 'utf8').replace(/<rd-provider[\s\S]*<\/rd-provider>/, `<rd-provider endpoint="/api">${markup}</rd-provider>`);
+  let html = readFileSync('test/fixtures/csp.html', 'utf8').replace(/<rd-provider[\s\S]*<\/rd-provider>/, `<rd-provider endpoint="/api">${markup}</rd-provider>`);
+  // A widget not yet in the all-widgets bundle is loaded from its own entry.
+  if (!TAGS.includes(tag)) html = html.replace('</head>', `<script type="module" src="/dist/components/${tag}.js"></script>\n</head>`);
   await page.route(`${h.base}/fixtures/csp-${tag}.html`, (route) => route.fulfill({ status: 200, headers: { 'Content-Type': 'text/html; charset=utf-8', 'Content-Security-Policy': CSP }, body: html }));
   await page.goto(`${h.base}/fixtures/csp-${tag}.html`);
   await rendered(page, [tag]);
@@ -159,7 +161,8 @@ const CSP_CASES = {
     await w.getByRole('button', { name: '给代表留言' }).click();
     await w.getByRole('button', { name: '提交留言' }).click();
   }],
-  'rd-satisfaction-survey': ['<rd-satisfaction-survey survey-id="2026-jybl-myd"></rd-satisfaction-survey>', null],
+  // The results view (charts) of the matrix 测评.
+  'rd-satisfaction-survey': ['<rd-satisfaction-survey survey-id="2026-jybl-myd" results></rd-satisfaction-survey>', null],
   'rd-station-map': ['<rd-station-map map-open tiles="none"></rd-station-map>', async (w) => {
     await w.getByRole('searchbox', { name: '搜索站点' }).fill('dgjd');
     await w.getByRole('list', { name: '站点列表' }).getByRole('button').first().click();
@@ -171,7 +174,7 @@ const CSP_KNOWN = {
   'rd-station-map': 'static style="" attributes in rd-station-map.ts (near-me actions, map toggle, detail back link, parent station button) are blocked by style-src',
   'rd-satisfaction-survey': 'style="" bindings in survey-results-view.ts and the number input are blocked by style-src',
 };
-for (const tag of TAGS) {
+for (const tag of Object.keys(CSP_CASES)) {
   test(`strict CSP: <${tag}> renders and is used with zero violations`, { todo: CSP_KNOWN[tag] }, async () => {
     const [markup, act] = CSP_CASES[tag];
     const { violations, inline, errors } = await underCsp(tag, markup, act);
