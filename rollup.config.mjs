@@ -10,6 +10,7 @@ const widgetDirs = readdirSync('src/components', { withFileTypes: true })
   .map((d) => d.name);
 
 const plugins = () => [
+  leafletTrustedTypes(),
   nodeResolve({ browser: true, exportConditions: ['browser', 'production'] }),
   esbuild({ tsconfig: 'tsconfig.json', target: 'es2022', minify: true, sourceMap: true, legalComments: 'none' }),
 ];
@@ -41,6 +42,37 @@ const iifeVendor = () => ({
     return null;
   },
 });
+// Leaflet writes strings into innerHTML in three places we reach: its inline-SVG feature test (at
+// load), the zoom buttons and the attribution line. Both are Trusted Types sinks, so a page with
+// `require-trusted-types-for 'script'` reports violations. Patch them at build time with DOM
+// equivalents; fail the build loudly if a Leaflet upgrade moves the code.
+const leafletTrustedTypes = () => ({
+  name: 'rd-leaflet-trusted-types',
+  transform(code, id) {
+    if (!id.replace(/\\/g, '/').endsWith('leaflet/dist/leaflet-src.esm.js')) return null;
+    const patches = [
+      [
+        /div\.innerHTML = '<svg\/>';/,
+        "div.appendChild(document.createElementNS('http://www.w3.org/2000/svg', 'svg'));",
+      ],
+      [
+        /this\._container\.innerHTML = prefixAndAttribs\.join\(' <span aria-hidden="true">\|<\/span> '\);/,
+        "this._container.textContent = prefixAndAttribs.join(' | ').replace(/<[^>]*>/g, '').replace(/&copy;/g, '\u00a9').replace(/&amp;/g, '&');",
+      ],
+      [
+        /link\.innerHTML = html;/,
+        "var rdLabel = document.createElement('span'); rdLabel.setAttribute('aria-hidden', 'true'); rdLabel.textContent = String(html).replace(/<[^>]*>/g, '').replace(/&#x([0-9a-f]+);/gi, function (m, h) { return String.fromCharCode(parseInt(h, 16)); }).replace(/&#(\\d+);/g, function (m, d) { return String.fromCharCode(+d); }); link.appendChild(rdLabel);",
+      ],
+    ];
+    let out = code;
+    for (const [from, to] of patches) {
+      if (!from.test(out)) this.error(`Leaflet changed: cannot apply the Trusted Types patch ${from}`);
+      out = out.replace(from, () => to);
+    }
+    return { code: out, map: null };
+  },
+});
+
 const IIFE_INTRO = `var __rdScript=document.currentScript;var __rdBase=(__rdScript&&__rdScript.src)||location.href;
 function __rdVendorUrl(id){return new URL('vendor/'+id.slice(10)+'.js',__rdBase).href}`;
 

@@ -233,7 +233,7 @@ describe('<rd-station-map>: detail', () => {
   });
 
   it('shows the photo with its alt text', async () => {
-    const withPhoto: StationsFile = { stations: [{ ...file.stations[2], photo: { url: 'data:image/gif;base64,R0lGODlhAQABAAAAACw=', alt: '联络站外景' } }] };
+    const withPhoto: StationsFile = { stations: [{ ...file.stations[2], photo: { url: 'images/st-c.jpg', alt: '联络站外景' } }] };
     const el = await fixture<RdStationMap>(html`<rd-station-map .data=${withPhoto} .now=${NOW} station-id="st-c"></rd-station-map>`);
     expect(el.shadowRoot!.querySelector('.sm__photo')?.getAttribute('alt')).to.equal('联络站外景');
   });

@@ -64,7 +64,6 @@ export const lfStyles = css`
     content-visibility: auto;
     contain-intrinsic-size: auto 16em;
     padding: var(--_space-2) var(--_space-3);
-    margin-inline: calc(-1 * var(--_space-3));
     border-inline-start: 4px solid transparent;
     scroll-margin-top: var(--_sticky-top);
   }

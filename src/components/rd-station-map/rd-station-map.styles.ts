@@ -72,4 +72,9 @@ export const stationMapStyles = css`
   .sm__tentative { color: var(--_muted); }
   .sm__cancelled { text-decoration: line-through; }
   :host([kiosk]) .sm__item { padding: var(--_space-4); }
+  /* No style="" attributes anywhere: pages with a strict CSP (style-src 'self') block them. */
+  .rd-actions.sm__actions--near { margin-block: 0 var(--_space-3); }
+  .rd-actions.sm__actions--back { margin-top: 0; }
+  .rd-actions.sm__actions--flush { margin: 0; }
+  .rd-button.sm__inline-link { padding: 0; min-height: 0; }
 `;

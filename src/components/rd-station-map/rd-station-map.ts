@@ -437,7 +437,7 @@ export class RdStationMap extends RdElement {
       </div>
       <fieldset class="sm__near">
         <legend>${t('near.legend')}</legend>
-        <div class="rd-actions" style="margin-block: 0 var(--_space-3)">
+        <div class="rd-actions sm__actions--near">
           <button type="button" class="rd-button rd-button--secondary" @click=${this.locateMe}>${t('near.me')}</button>
           ${this.origin ? html`<button type="button" class="rd-button rd-button--link" @click=${() => { this.origin = undefined; }}>${t('near.clear')}</button>` : nothing}
         </div>
@@ -506,7 +506,7 @@ export class RdStationMap extends RdElement {
     };
     const row = (label: string, value: unknown) => (value ? html`<dt>${label}</dt><dd>${value}</dd>` : nothing);
     return html`<article class="sm__detail" part="detail" aria-labelledby="sm-detail-title">
-      <div class="rd-actions" style="margin-top:0"><button type="button" class="rd-button rd-button--link" @click=${this.close}>← ${t('detail.back')}</button></div>
+      <div class="rd-actions sm__actions--back"><button type="button" class="rd-button rd-button--link" @click=${this.close}>← ${t('detail.back')}</button></div>
       <h3 id="sm-detail-title" tabindex="-1">${s.name}</h3>
       <p>${s.types.map((x) => html`<span class="sm__badge">${this.typeLabel(x)}</span>`)}</p>
       ${this.statusLine(s)}
@@ -519,7 +519,7 @@ export class RdStationMap extends RdElement {
         ${s.phone ? html`<dt>${t('detail.phone')}</dt><dd><a href=${`tel:${s.phone.replace(/[^\d+]/g, '')}`}>${s.phone}</a></dd>` : nothing}
         ${row(t('detail.head'), s.head ? `${s.head.name}${s.head.title ? this.paren(s.head.title) : ''}` : '')}
         ${row(t('detail.liaisons'), (s.liaisons ?? []).map((l) => `${l.name}${l.phone ? ` ${l.phone}` : ''}`).join('；'))}
-        ${parent ? html`<dt>${t('detail.parent')}</dt><dd><button type="button" class="rd-button rd-button--link" style="padding:0;min-height:0" @click=${() => this.open(parent.id)}>${parent.name}</button></dd>` : nothing}
+        ${parent ? html`<dt>${t('detail.parent')}</dt><dd><button type="button" class="rd-button rd-button--link sm__inline-link" @click=${() => this.open(parent.id)}>${parent.name}</button></dd>` : nothing}
       </dl>
       ${s.photo ? html`<img class="sm__photo" src=${s.photo.url} alt=${s.photo.alt} loading="lazy" decoding="async" />` : nothing}
       ${s.description ? html`<p>${s.description}</p>` : nothing}
@@ -618,7 +618,7 @@ export class RdStationMap extends RdElement {
           ${selected ? nothing : this.origin ? t('results.countNear', { count: this.hits.length }) : t('results.count', { count: this.hits.length })}
           ${this.origin && !selected ? html`<span class="sm__sub">${t('near.active', { place: this.origin.label })}</span>` : nothing}
         </p>
-        <div class="rd-actions" style="margin:0">
+        <div class="rd-actions sm__actions--flush">
           ${!selected && (this.filters.text || this.filters.type || this.filters.tier || this.filters.district || this.filters.today || this.origin)
             ? html`<button type="button" class="rd-button rd-button--link" @click=${this.resetFilters}>${t('filter.reset')}</button>`
             : nothing}
