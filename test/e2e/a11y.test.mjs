@@ -140,11 +140,14 @@ test('axe helper sees inside a widget\'s shadow root (a planted violation is fou
   const { page, context } = await h.newPage();
   await page.goto(`${h.base}/rd-station-map.html`);
   await settled(page);
+  await page.locator('#map-default').getByRole('status').filter({ hasText: /共 \d+ 个站点/ }).waitFor();
   await page.evaluate(() => {
     const b = document.createElement('button'); // no accessible name: axe "button-name", critical
+    b.id = 'planted';
     document.querySelector('#map-default').shadowRoot.append(b);
   });
   const v = await axe(page, '#map-default');
+  assert.ok(await page.evaluate(() => !!document.querySelector('#map-default').shadowRoot.getElementById('planted')), 'the planted button is still there');
   assert.ok(v.some((x) => x.id === 'button-name'), JSON.stringify(v));
   await context.close();
 });
@@ -300,6 +303,56 @@ test('forced colors (Windows high contrast): screenshots of every widget saved f
   }
   t.diagnostic(`screenshots: ${shots.join(' ')}`);
   assert.ok(shots.length >= 3);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('axe: survey (matrix 测评) in every state: start, page with errors, review, submitting, receipt, offline notice', async () => {
+  const { page, errors, context } = await h.newPage();
+  const found = {};
+  const scope = '#sv';
+  const check = async (state) => { const v = await axe(page, scope); if (v.length) found[state] = v; };
+  const SUBJ = ['关于加快老旧小区加装电梯的建议', '关于优化中心城区公交线网的建议', '关于增设社区嵌入式托育点的建议', '关于整治青岚河沿岸排污口的建议'];
+  const DIMS = ['组织领导', '办理态度', '面商沟通', '答复质量', '落实情况', '综合评价'];
+  const toReview = async (w, code) => {
+    await w.getByRole('textbox', { name: /^测评码/ }).fill(code);
+    await w.getByRole('textbox', { name: /^姓名/ }).fill('吴某某');
+    await w.getByRole('button', { name: '开始填写' }).click();
+    for (const s of SUBJ) for (const d of DIMS) await w.getByRole('group', { name: s }).getByRole('group', { name: d }).getByRole('radio', { name: '基本满意', exact: true }).check();
+    await w.getByRole('button', { name: '下一页' }).click();
+    await w.getByRole('button', { name: '核对答案' }).click();
+    await w.getByRole('checkbox', { name: /个人信息处理说明/ }).check();
+  };
+  await page.goto(`${h.base}/fixtures/survey.html?s=2026-jybl-myd`);
+  const w = page.locator(scope);
+  await w.getByRole('button', { name: '开始填写' }).waitFor();
+  await check('start');
+  await w.getByRole('button', { name: '开始填写' }).click();
+  await w.getByRole('alert').first().waitFor();
+  await check('start with errors');
+  await w.getByRole('textbox', { name: /^测评码/ }).fill('E2E-JYBL-002');
+  await w.getByRole('textbox', { name: /^姓名/ }).fill('吴某某');
+  await w.getByRole('button', { name: '开始填写' }).click();
+  await w.getByRole('button', { name: '下一页' }).click();
+  await w.getByRole('alert').first().waitFor();
+  await check('matrix with errors');
+  await page.reload();
+  await toReview(w, 'E2E-JYBL-002');
+  await check('review');
+  await h.faults('/api/survey-responses', [null], { delayMs: 4000 });
+  await w.getByRole('button', { name: '确认提交' }).click();
+  await w.getByText('正在提交…').first().waitFor();
+  await check('submitting');
+  await w.getByText(/[A-Z]{2}-\d{4}-\d+/).first().waitFor({ timeout: 15_000 });
+  await check('receipt');
+  await page.reload();
+  await toReview(w, 'E2E-JYBL-003');
+  await context.setOffline(true);
+  await w.getByRole('button', { name: '确认提交' }).click();
+  await w.getByText(/联网后会自动发送/).first().waitFor({ timeout: 15_000 });
+  await check('offline notice');
+  await context.setOffline(false);
+  assert.deepEqual(found, {});
   assert.deepEqual(errors, []);
   await context.close();
 });
