@@ -356,3 +356,38 @@ test('axe: survey (matrix 测评) in every state: start, page with errors, revie
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test('keyboard only: station map main path (search, open a station, book its next reception)', async () => {
+  const { page, errors, context } = await h.newPage();
+  await page.goto(`${h.base}/rd-station-map.html`);
+  await settled(page);
+  await tabTo(page, named('input', /^搜索站点/), 'the station search');
+  await page.keyboard.type('dgjd');
+  await tabTo(page, named('button', /^东关街道人大代表联络站/), 'the result', 20);
+  await page.keyboard.press('Enter');
+  await tabTo(page, named('button', /^预约接访$/), 'the booking button', 80);
+  await page.keyboard.press('Enter');
+  // The form takes focus on its first field (the sessions) — or one Tab gets there.
+  let slot = await deepActive(page);
+  if (!(slot.tag === 'input' && slot.type === 'radio')) slot = await tabTo(page, (a) => a.tag === 'input' && a.type === 'radio', 'the first session', 10);
+  await page.keyboard.press('Space');
+  await tabTo(page, named('textarea', /^要反映的事项/), 'the topic', 12);
+  const topic = '键盘预约：反映村道积水';
+  await page.keyboard.type(topic);
+  await tabTo(page, named('input', /^姓名/), 'the name', 6);
+  await page.keyboard.type('郑某某');
+  await tabTo(page, named('input', /^联系电话/), 'the phone', 3);
+  await page.keyboard.type('13600004444');
+  await tabTo(page, (x) => x.tag === 'input' && x.type === 'checkbox' && /个人信息处理说明/.test(x.text), 'the consent box', 6);
+  await page.keyboard.press('Space');
+  await tabTo(page, named('button', /^提交预约/), 'the submit button', 4);
+  await page.keyboard.press('Enter');
+  await page.locator('#map-default').getByText(/YY-\d{4}-\d+/).first().waitFor();
+  const { rows } = await h.exported('appointment');
+  const row = rows.find((r) => r.data.topic === topic);
+  assert.ok(row, `stored (first session radio: ${slot.text})`);
+  assert.equal(row.data.stationId, 'st-dongguan');
+  assert.equal(row.data.slot.kind, 'session');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
