@@ -227,3 +227,28 @@ test('the same form in two tabs: neither silently loses text; each text stored o
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+// Regression: the outbox owner was shared by every instance of one draft (fixed in 899219f).
+test('several instances of one draft on a page (demo page): the queued comment\'s receipt shows in the form it was sent from, no stale notice',
+  async () => {
+    const { page, errors, context } = await h.newPage();
+    await page.goto(`${h.base}/rd-legislation-feedback.html`);
+    const w = page.locator('#lf-default');
+    await w.getByRole('heading', { name: '云州市文明养犬条例（草案）' }).waitFor();
+    const text = unique('演示页多个实例时的离线意见');
+    await fillMinimal(w, text);
+    const cut = (route) => route.abort('internetdisconnected');
+    await context.route(`**${ROUTE}`, cut);
+    await w.getByRole('button', { name: '提交意见' }).click();
+    await w.getByRole('alert').filter({ hasText: '联网后会自动发送' }).waitFor({ timeout: 20_000 });
+    await page.reload();
+    await w.getByRole('alert').filter({ hasText: '联网后会自动发送' }).waitFor({ timeout: 20_000 });
+    await context.unroute(`**${ROUTE}`, cut);
+    await context.setOffline(true);
+    await context.setOffline(false);
+    await until(async () => (await rowsWith(text)).length === 1, { message: 'the row stored' });
+    await w.getByText(/FK-\d{4}-\d+/).first().waitFor({ timeout: 3000 });
+    assert.equal(await w.getByRole('alert').filter({ hasText: '联网后会自动发送' }).count(), 0, 'no stale queued notice');
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
