@@ -97,7 +97,7 @@ test('old CMS page: widget text keeps its own size and spacing (10px root, line-
   await context.close();
 });
 
-test('old CMS page: a comment is sent, the station search and the deputy card work', async () => {
+test('old CMS page: a comment is sent, the station search, the deputy card and the survey work', async () => {
   const { page, errors, context } = await h.newPage();
   await page.goto(`${h.base}/fixtures/old-cms.html`);
   await rendered(page);
@@ -116,6 +116,14 @@ test('old CMS page: a comment is sent, the station search and the deputy card wo
 
   const dc = page.locator('rd-deputy-card');
   await dc.getByText('董晓丽').first().waitFor();
+
+  if (SURVEY_BUNDLED) {
+    const sv = page.locator('rd-satisfaction-survey');
+    await sv.getByRole('textbox', { name: /^测评码/ }).fill('E2E-JYBL-009');
+    await sv.getByRole('textbox', { name: /^姓名/ }).fill('冯某某');
+    await sv.getByRole('button', { name: '开始填写' }).click();
+    await sv.getByRole('group', { name: '关于加快老旧小区加装电梯的建议' }).getByRole('group', { name: '组织领导' }).getByRole('radio', { name: '满意', exact: true }).check();
+  }
   assert.deepEqual(errors, []);
   await context.close();
 });
