@@ -171,7 +171,7 @@ test('422 with field errors → at the field and in the summary, nothing lost, c
   await context.close();
 });
 
-test('IndexedDB missing → the form says drafts are off and still sends', async () => {
+test('IndexedDB missing → every form says drafts are off; the comment is still sent', async () => {
   const { page, errors, context } = await h.newPage();
   await page.addInitScript(() => { delete window.indexedDB; });
   await page.goto(`${h.base}${PAGE}`);
@@ -185,6 +185,19 @@ test('IndexedDB missing → the form says drafts are off and still sends', async
   const rows = await rowsWith(text);
   assert.equal(rows.length, 1);
   assert.equal(rows[0].receipt, receipt);
+  // The other widgets' forms say it too.
+  await page.goto(`${h.base}/rd-deputy-card.html`);
+  const dc = page.locator('rd-deputy-card[deputy-id="dep-047"]');
+  await dc.getByRole('button', { name: '给代表留言' }).click();
+  await dc.getByText('此设备无法保存草稿，请一次填写完成后提交。').waitFor();
+  await page.goto(`${h.base}/rd-station-map.html`);
+  const sm = page.locator('#map-default');
+  await sm.getByRole('searchbox', { name: '搜索站点' }).fill('dgjd');
+  await sm.getByRole('list', { name: '站点列表' }).getByRole('button').first().click();
+  await sm.getByRole('button', { name: '预约接访' }).click();
+  await sm.getByText('此设备无法保存草稿，请一次填写完成后提交。').waitFor();
+  await page.goto(`${h.base}/fixtures/survey.html`);
+  await page.locator('#sv').getByText('此设备无法保存草稿，请一次填写完成后提交。').waitFor();
   assert.deepEqual(errors, []);
   await context.close();
 });
