@@ -48,6 +48,11 @@ const receiptOf = async (w) => {
   return (await r.textContent()).match(/FK-\d{4}-\d+/)[0];
 };
 
+/** Resolves at the next `rd-draft-saved` of the form (start it before the typing that saves). */
+const nextDraftSave = (page) => page.evaluate(() => new Promise((resolve) => {
+  document.querySelector('#lf').addEventListener('rd-draft-saved', () => resolve(true), { once: true });
+}));
+
 const unique = (what) => `${what}（第 ${++n} 份，${Date.now()}）`;
 
 test('503 twice, then accepted: one Idempotency-Key on every try, one row', async () => {
@@ -138,6 +143,7 @@ test('the same request replayed (a double click, a proxy retry) → one row, the
 test('422 with field errors → at the field and in the summary, nothing lost, corrected, one row', async () => {
   const { page, errors, context, w } = await open();
   const text = unique('被服务器退回后改正的意见');
+  const saved = nextDraftSave(page);
   await fillMinimal(w, text, '钱某某');
   const message = '姓名不能包含数字或符号（测试）';
   await h.faults(ROUTE, [422], { body: { errors: [{ path: 'data.respondent.name', message }] } });
@@ -153,7 +159,7 @@ test('422 with field errors → at the field and in the summary, nothing lost, c
   // Nothing typed is lost, here or after a reload (the draft).
   assert.equal(await w.getByRole('textbox', { name: /^对草案的总体意见/ }).inputValue(), text);
   assert.equal(await name.inputValue(), '钱某某');
-  await page.waitForTimeout(1200); // let the debounced draft save land
+  await saved; // the debounced draft save has landed
   await page.reload();
   await w.getByText(/已恢复您上次未提交的内容/).waitFor();
   assert.equal(await w.getByRole('textbox', { name: /^对草案的总体意见/ }).inputValue(), text);
@@ -214,8 +220,9 @@ test('the same form in two tabs: neither silently loses text; each text stored o
 
   const textA = unique('标签页一写的意见');
   const textB = unique('标签页二写的意见');
+  const savedA = nextDraftSave(a);
   await general(wa).fill(textA);
-  await a.waitForTimeout(1000); // A's draft is saved (debounce 600 ms)
+  await savedA; // A's draft is saved
   await general(wb).fill(textB);
   // B would overwrite A's newer draft: B is told, and keeps its own text on screen.
   await conflict(wb).waitFor();
