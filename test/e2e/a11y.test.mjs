@@ -232,16 +232,18 @@ test('keyboard only: deputy card main path (directory search, profile, message)'
 const LARGE = {
   'rd-legislation-feedback': { url: '/rd-legislation-feedback.html', sel: 'rd-legislation-feedback[large]' },
   'rd-deputy-card': { url: '/rd-deputy-card.html', sel: 'rd-deputy-card[large]' },
-  'rd-satisfaction-survey': { url: '/rd-satisfaction-survey.html', sel: 'rd-satisfaction-survey[large]' },
+  // Until the survey has a demo page: its fixture page in large mode, on the first question page.
+  'rd-satisfaction-survey': { url: '/fixtures/survey.html?large=1', sel: '#sv', prep: async (w) => { await w.getByRole('textbox', { name: /^测评码/ }).fill('E2E-JYBL-005'); await w.getByRole('textbox', { name: /^姓名/ }).fill('陈某某'); await w.getByRole('button', { name: '开始填写' }).click(); await w.getByRole('button', { name: '下一页' }).waitFor(); } },
   'rd-station-map': { url: '/rd-station-map.html', sel: 'rd-station-map[large]' },
 };
 for (const [tag, L] of Object.entries(LARGE)) {
-  if (!existsSync(`demo${L.url}`)) continue;
+  if (!L.url.startsWith('/fixtures/') && !existsSync(`demo${L.url}`)) continue;
   test(`large mode at 320 px: <${tag}> — 20px text, 48px targets, fits the width, axe clean`, async (t) => {
     const { page, errors, context } = await h.newPage({ viewport: { width: 320, height: 700 } });
     await page.goto(`${h.base}${L.url}`);
     await settled(page);
     const host = page.locator(L.sel).first();
+    if (L.prep) await L.prep(host);
     await host.scrollIntoViewIfNeeded();
     const m = await host.evaluate((el) => {
       const vw = document.documentElement.clientWidth;
@@ -276,14 +278,22 @@ test('forced colors (Windows high contrast): screenshots of every widget saved f
   const { page, errors, context } = await h.newPage({ viewport: { width: 900, height: 1000 } });
   await page.emulateMedia({ forcedColors: 'active' });
   const shots = [];
-  for (const [tag, sel, prep] of [
+  for (const [tag, sel, prep, url] of [
     ['rd-legislation-feedback', '#lf-default', async (w) => { await w.getByRole('button', { name: '提交意见' }).click(); await w.locator('[part~="error-summary"]').waitFor(); }],
     ['rd-deputy-card', 'rd-deputy-card[deputy-id="dep-047"]', async (w) => { await w.getByRole('button', { name: '给代表留言' }).click(); await w.getByRole('button', { name: '提交留言' }).click(); }],
     ['rd-station-map', '#map-default', null],
-    ['rd-satisfaction-survey', 'rd-satisfaction-survey', null],
+    // Until the survey has a demo page: the fixture, on the matrix page with its errors shown.
+    ['rd-satisfaction-survey', '#sv', async (w) => {
+      await w.getByRole('textbox', { name: /^测评码/ }).fill('E2E-JYBL-006');
+      await w.getByRole('textbox', { name: /^姓名/ }).fill('陈某某');
+      await w.getByRole('button', { name: '开始填写' }).click();
+      await w.getByRole('group', { name: '关于加快老旧小区加装电梯的建议' }).getByRole('group', { name: '组织领导' }).getByRole('radio', { name: '不满意', exact: true }).check();
+      await w.getByRole('button', { name: '下一页' }).click();
+      await w.locator('[part~="error-summary"]').first().waitFor();
+    }, '/fixtures/survey.html'],
   ]) {
-    if (!existsSync(`demo/${tag}.html`)) continue;
-    await page.goto(`${h.base}/${tag}.html`);
+    if (!url && !existsSync(`demo/${tag}.html`)) continue;
+    await page.goto(`${h.base}${url ?? `/${tag}.html`}`);
     await settled(page);
     assert.equal(await page.evaluate(() => matchMedia('(forced-colors: active)').matches), true);
     const w = page.locator(sel).first();
