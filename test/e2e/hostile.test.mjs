@@ -66,6 +66,18 @@ test('old CMS page: legacy scripts present, IIFE twice + ESM once, every widget 
   // Two copies of the IIFE (two class objects per element) and the module build: first wins, no throw.
   assert.equal(await page.evaluate(() => typeof window.RdWidgets?.RdProvider), 'function');
   assert.equal(await page.evaluate(() => [...document.scripts].filter((s) => /rd-widgets\.(iife\.)?js$/.test(s.src)).length), 3);
+  // The fallback link (light DOM) is shown until the upgrade, then replaced by the widget.
+  assert.equal(await page.locator('rd-legislation-feedback > a').isVisible(), false);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('old CMS page with the widget scripts blocked (a CDN down): the fallback link is there, no page error', async () => {
+  const { page, errors, context } = await h.newPage();
+  await page.route(`${h.base}/dist/**`, (route) => route.abort('blockedbyclient'));
+  await page.goto(`${h.base}/fixtures/old-cms.html`);
+  await page.getByRole('link', { name: '前往意见征集页面' }).waitFor();
+  assert.equal(await page.evaluate(() => customElements.get('rd-legislation-feedback')), undefined);
   assert.deepEqual(errors, []);
   await context.close();
 });
