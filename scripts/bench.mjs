@@ -56,6 +56,19 @@ for (const entry of ['dist/components/rd-provider.js', 'dist/rd-widgets.js', ...
   console.log(`| ${entry === 'dist/components/rd-provider.js' ? 'Lit + shared base (rd-provider entry)' : entry} | ${kb(total)} |`);
 }
 
+// What every widget loads: Lit + the shared layer (base class, controllers, form pieces,
+// services), i.e. the files in the static graph of all four widget entries.
+{
+  const widgetEntries = readdirSync('dist/components').filter((f) => f.endsWith('.js') && f !== 'rd-provider.js').map((f) => `dist/components/${f}`);
+  if (widgetEntries.length) {
+    const graphs = widgetEntries.map((e) => { const g = staticGraph(e); g.delete(e); return g; });
+    const common = [...graphs[0]].filter((f) => graphs.every((g) => g.has(f)));
+    const total = sumGz(common);
+    results.loads.sharedByAllWidgets = total;
+    console.log(`| Lit + shared layer: loaded by every widget (${common.map((f) => f.replace('dist/', '')).join(', ')}) | ${kb(total)} |`);
+  }
+}
+
 // 2. Widget benchmarks in Chromium against the reference receiver (serves / → demo, /dist → dist).
 const benches = existsSync('bench') ? readdirSync('bench').filter((f) => f.endsWith('.bench.mjs') && (!only.length || only.some((o) => f.includes(o)))) : [];
 if (benches.length) {
