@@ -202,6 +202,24 @@ for (const tag of Object.keys(CSP_CASES)) {
   });
 }
 
+test('strict CSP with the classic IIFE build: widgets render and the map engine loads from dist/vendor with zero violations', async () => {
+  const { page, errors, context } = await h.newPage();
+  const html = `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>IIFE under CSP</title>
+<script src="/fixtures/csp-listen.js"></script><script src="/dist/rd-widgets.iife.js" defer></script></head>
+<body><rd-provider endpoint="/api"><rd-station-map map-open tiles="none"></rd-station-map>
+<rd-legislation-feedback draft-id="2026-yq-01"></rd-legislation-feedback><rd-deputy-card deputy-id="dep-001"></rd-deputy-card></rd-provider></body></html>`;
+  await page.route(`${h.base}/fixtures/csp-iife.html`, (route) => route.fulfill({ status: 200, headers: { 'Content-Type': 'text/html; charset=utf-8', 'Content-Security-Policy': CSP }, body: html }));
+  const vendor = [];
+  page.on('request', (r) => { if (/\/dist\/vendor\//.test(r.url())) vendor.push(new URL(r.url()).pathname); });
+  await page.goto(`${h.base}/fixtures/csp-iife.html`);
+  await rendered(page, ['rd-station-map', 'rd-legislation-feedback', 'rd-deputy-card']);
+  await until(() => page.evaluate(() => !!document.querySelector('rd-station-map').shadowRoot.querySelector('.leaflet-container .leaflet-marker-icon')), { message: 'map markers drawn' });
+  assert.ok(vendor.some((p) => p.endsWith('/leaflet.js')), `vendor requests: ${vendor}`);
+  assert.deepEqual(await page.evaluate(() => window.cspViolations), []);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test('inside an iframe: the old CMS page with every widget works', async () => {
   const { page, errors, context } = await h.newPage();
   page.on('frameattached', () => {});
