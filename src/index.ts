@@ -8,3 +8,4 @@ export { RdProvider } from './components/rd-provider/rd-provider.js';
 import './components/rd-deputy-card/rd-deputy-card.js';
 import './components/rd-legislation-feedback/rd-legislation-feedback.js';
 import './components/rd-station-map/rd-station-map.js';
+import './components/rd-satisfaction-survey/rd-satisfaction-survey.js';

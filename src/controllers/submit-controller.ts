@@ -30,6 +30,9 @@ export interface SubmitControllerOptions {
   owner: () => string;
   /** Called once the server accepted (now, or later from the outbox). */
   onAccepted?: (receipt: string, payload: Envelope) => void;
+  /** The page address recorded in `source.url` (default `location.href`; e.g. without the query
+   *  string for anonymous surveys). */
+  sourceUrl?: () => string;
   /** Retry tuning (tests); production uses the defaults. */
   attempts?: number;
   baseDelay?: number;
@@ -44,6 +47,8 @@ export class SubmitController implements ReactiveController {
   /** Field errors from the server (400/422), paths relative to `data`. */
   fieldErrors: FieldError[] = [];
   errorKind: SubmitErrorKind | 'config' | 'cancelled' | undefined;
+  /** A receipt named by a refusal (e.g. 409 "already submitted" with the first receipt). */
+  rejectedReceipt: string | undefined;
   errorStatus: number | undefined;
   retryAttempt = 0;
   /** Submissions of this instance still waiting in the outbox. */
@@ -73,6 +78,7 @@ export class SubmitController implements ReactiveController {
     this.receipt = this.message = this.payload = undefined;
     this.fieldErrors = [];
     this.errorKind = this.errorStatus = undefined;
+    this.rejectedReceipt = undefined;
     this.host.requestUpdate();
   }
 
@@ -103,7 +109,7 @@ export class SubmitController implements ReactiveController {
       id,
       createdAt: new Date().toISOString(),
       locale: this.host.locale,
-      source: { url: location.href },
+      source: { url: this.opts.sourceUrl?.() ?? location.href },
       data,
     };
     const headers: Record<string, string> = { ...cfg.headers };
@@ -117,6 +123,7 @@ export class SubmitController implements ReactiveController {
     this.state = 'submitting';
     this.fieldErrors = [];
     this.errorKind = undefined;
+    this.rejectedReceipt = undefined;
     this.retryAttempt = 0;
     this.host.requestUpdate();
     const result = await send(
@@ -141,6 +148,7 @@ export class SubmitController implements ReactiveController {
       this.errorKind = 'rejected';
       this.errorStatus = result.status;
       this.message = result.message;
+      this.rejectedReceipt = result.receipt;
       this.fieldErrors = result.errors.map((e) => ({ path: e.path.replace(/^data\./, ''), message: e.message }));
       this.host.dispatchEvent(new RdSubmitErrorEvent({ kind: 'rejected', status: result.status, errors: this.fieldErrors }));
       this.host.requestUpdate();
@@ -197,6 +205,7 @@ export class SubmitController implements ReactiveController {
         this.errorStatus = result.status;
         this.fieldErrors = result.errors;
         this.message = result.message;
+        this.rejectedReceipt = result.receipt;
         this.host.dispatchEvent(new RdSubmitErrorEvent({ kind: 'rejected', status: result.status, errors: result.errors }));
       }
     }
