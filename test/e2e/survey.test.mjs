@@ -1,13 +1,15 @@
 // <rd-satisfaction-survey> main paths: a matrix 测评 where the required "不满意的原因" appears only
 // once 不满意 is chosen; a ballot that refuses an 11th choice of 10; a second response with the same
 // code refused with a clear message. Stored rows are read back from the export.
-// Runs on demo/rd-satisfaction-survey.html when the survey demo page exists with ?s=…, else on
-// test/fixtures/survey.html (the widget's own published entry, one survey chosen by ?s=).
+// Runs on demo/rd-satisfaction-survey.html (the matrix in #jybl, the ballot in #mssx); without that
+// page, on test/fixtures/survey.html (the widget's own published entry, the survey chosen by ?s=).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { existsSync } from 'node:fs';
 import { startHarness } from './harness.mjs';
 
-const PAGE = '/fixtures/survey.html';
+const DEMO = existsSync('demo/rd-satisfaction-survey.html');
+const ON_DEMO = { '2026-jybl-myd': '#sv-jybl', '2027-mssx-pj': '#mssx rd-satisfaction-survey' };
 let h;
 before(async () => { h = await startHarness(); });
 after(async () => { await h?.close(); });
@@ -16,8 +18,8 @@ const SUBJECTS = ['关于加快老旧小区加装电梯的建议', '关于优化
 const DIMENSIONS = ['组织领导', '办理态度', '面商沟通', '答复质量', '落实情况', '综合评价'];
 
 async function start(page, survey, code, name) {
-  await page.goto(`${h.base}${PAGE}?s=${survey}`);
-  const w = page.locator('#sv');
+  await page.goto(DEMO ? `${h.base}/rd-satisfaction-survey.html` : `${h.base}/fixtures/survey.html?s=${survey}`);
+  const w = page.locator(DEMO ? ON_DEMO[survey] : '#sv');
   await w.getByRole('textbox', { name: /^测评码/ }).fill(code);
   if (name) await w.getByRole('textbox', { name: /^姓名/ }).fill(name);
   await w.getByRole('button', { name: '开始填写' }).click();
