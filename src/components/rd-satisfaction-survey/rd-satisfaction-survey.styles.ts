@@ -34,6 +34,11 @@ export const surveyStyles = css`
   .scale__opt span::before {
     content: ''; width: 0.9em; height: 0.9em; border: 2px solid currentColor; border-radius: 50%; flex: none;
   }
+  @media (max-width: 480px) {
+    .scale__opt { flex: 1 1 4.5em; min-width: 0; }
+    .scale__opt span { min-width: 0; width: 100%; padding-inline: 0.25em; }
+    .scale__opt span::before { display: none; }
+  }
   .scale__opt input:checked + span {
     background: var(--rd-satisfaction-survey-selected, var(--_primary)); color: var(--_primary-contrast);
     border-color: var(--rd-satisfaction-survey-selected, var(--_primary)); font-weight: 600;
@@ -42,7 +47,12 @@ export const surveyStyles = css`
   .scale__opt input:focus-visible + span { outline: 3px solid var(--_focus); box-shadow: 0 0 0 5px var(--_text); }
   .scale__opt input[aria-invalid='true'] + span { border-color: var(--_error); }
   @media (forced-colors: active) {
-    .scale__opt input:checked + span { border: 4px solid Highlight; }
+    @media (max-width: 480px) {
+    .scale__opt { flex: 1 1 4.5em; min-width: 0; }
+    .scale__opt span { min-width: 0; width: 100%; padding-inline: 0.25em; }
+    .scale__opt span::before { display: none; }
+  }
+  .scale__opt input:checked + span { border: 4px solid Highlight; }
     .scale__opt input:checked + span::before { background: Highlight; }
   }
 
