@@ -275,6 +275,28 @@ describe('<rd-satisfaction-survey>: drafts', () => {
   });
 });
 
+describe('<rd-satisfaction-survey>: English', () => {
+  it('lang="en": interface in English, content as written', async () => {
+    const s = { ...matrixSurvey(uid('sv')), access: 'open' as const, anonymity: 'anonymous' as const };
+    const el = await mount(s, { lang: 'en', drafts: 'off' });
+    expect(text(el)).to.contain('Page 1 of 3').and.contain('Satisfied').and.contain('Fairly satisfied').and.contain('anonymous').and.contain('建议办理满意度测评');
+    await submitForm(el, 'Next page');
+    expect(shadow(el).querySelector('[data-rd-error-summary]')!.textContent).to.contain('Answer this question');
+  });
+});
+
+describe('<rd-satisfaction-survey>: large text', () => {
+  it('large: every scale choice is a target of at least 48 px, text at 20 px; accessible', async () => {
+    const s = matrixSurvey(uid('sv'));
+    const el = await mount({ ...s, access: 'open', anonymity: 'anonymous' }, { large: true, drafts: 'off' });
+    const opt = shadow(el).querySelector('.scale__opt span') as HTMLElement;
+    const box = opt.getBoundingClientRect();
+    expect(box.height).to.be.at.least(48);
+    expect(parseFloat(getComputedStyle(opt).fontSize)).to.be.at.least(20);
+    await expect(el).to.be.accessible();
+  });
+});
+
 describe('<rd-satisfaction-survey>: window and data errors', () => {
   it('closed surveys say so and show no form', async () => {
     const s = { ...ballotSurvey(uid('sv')), window: { opens: '2020-01-01T00:00:00Z', closes: '2020-02-01T00:00:00Z' } };

@@ -488,7 +488,7 @@ export class RdSatisfactionSurvey extends RdElement {
         <p>${this.conflict.message ? t('survey.already.server', { message: this.conflict.message }) : t('survey.already.serverDefault', { kind })}</p>
         ${this.conflict.receipt ? html`<p><strong>${t('survey.already.firstReceipt', { receipt: this.conflict.receipt })}</strong></p>` : nothing}
         <p>${t('survey.already.note')}</p>
-        ${s.access === 'code' ? html`<div class="rd-actions"><button type="button" class="rd-button rd-button--secondary" @click=${() => this.useAnotherCode()}>${t('survey.code.label')}…</button></div>` : nothing}
+        ${s.access === 'code' ? html`<div class="rd-actions"><button type="button" class="rd-button rd-button--secondary" @click=${() => this.useAnotherCode()}>${t('survey.code.other')}</button></div>` : nothing}
       </div>`;
     }
     if (this.prior) {
