@@ -325,9 +325,10 @@ describe('<rd-satisfaction-survey results>', () => {
   it('charts with text equivalents, tables, pass/fail; accessible', async () => {
     const el = await mount(results, { results: true });
     await until(() => shadow(el).querySelector('.results'), 3000, 'results');
-    const svgs = shadow(el).querySelectorAll('svg[role=img]');
-    expect(svgs).to.have.length(2);
-    expect(svgs[0].querySelector('desc')!.textContent).to.contain('林某').and.contain('优秀 6 票');
+    const svgs = [...shadow(el).querySelectorAll('svg[role=img]')];
+    expect(svgs.length, 'one image per subject and per candidate').to.equal(4);
+    expect(svgs[0].getAttribute('aria-label')).to.contain('林某').and.contain('优秀 6 票（60%）').and.contain('通过');
+    expect(svgs[2].getAttribute('aria-label')).to.contain('项目一').and.contain('当选');
     const tables = shadow(el).querySelectorAll('table');
     expect(tables).to.have.length(2);
     const rows = [...tables[0].querySelectorAll('tbody tr')].map((r) => r.textContent!.replace(/\s+/g, ' '));

@@ -91,7 +91,13 @@ export const surveyStyles = css`
   .results__meta, .results__rule { color: var(--_muted); }
   .results__section { margin: 0 0 var(--_space-6); }
   .results__chart { margin: 0 0 var(--_space-3); }
-  .results__svg { display: block; width: 100%; }
+  .results__bars { list-style: none; padding: 0; margin: 0 0 var(--_space-3); }
+  .results__bar { display: grid; grid-template-columns: minmax(8em, 16em) 1fr; gap: var(--_space-1) var(--_space-3);
+    align-items: center; padding: var(--_space-2) 0; border-bottom: 1px solid #d8dde0; }
+  .results__bar-name { font-weight: 600; }
+  .results__bar-text { grid-column: 2; }
+  .results__svg { display: block; width: 100%; height: 1.4em; }
+  @media (max-width: 480px) { .results__bar { grid-template-columns: 1fr; } .results__bar-text { grid-column: 1; } }
   .results__legend, .results__rows { padding: 0; margin: var(--_space-2) 0; }
   .results__legend { list-style: none; display: flex; flex-wrap: wrap; gap: var(--_space-3); }
   .results__rows { padding-inline-start: 1.4em; }

@@ -109,43 +109,39 @@ function scaleSection(t: T, locale: Locale, s: ScaleSummary, id: string): Templa
       rateLabel,
       rate: pct(rate),
     });
-  const barH = 26;
-  const gap = 34;
   const chartRows = s.scale.kind === 'tiers' ? s.rows : [];
-  const height = chartRows.length * gap + 4;
-  const desc = chartRows.map((r) => rowText(r.name, r.tiers, r.rate) + (r.pass === null ? '' : `；${passText(t, r.pass)}`)).join('。');
   return html`<section class="results__section" aria-labelledby="${id}-h">
     <h3 id="${id}-h">${s.title}</h3>
     <p class="results__rule">${t('survey.results.rule', { rule: ruleText(t, s, tiers) })}
       ${s.rows.length > 1 ? t('survey.results.summary', { passed: s.overall.passed, failed: s.overall.failed }) : ''}</p>
     ${chartRows.length
-      ? html`<figure class="results__chart">
+      ? html`<figure class="results__chart" aria-labelledby="${id}-h">
           <ul class="results__legend" aria-hidden="true">
             ${tiers.map((x, i) => html`<li><span class="swatch" style="background:${tierColour(i, n)}"></span>${tierLabel(t, x)}</li>`)}
           </ul>
-          <svg role="img" aria-labelledby="${id}-ct ${id}-cd" viewBox="0 0 100 ${height}" preserveAspectRatio="none"
-            style="height:${chartRows.length * 2.6 + 0.3}em" class="results__svg" part="chart">
-            <title id="${id}-ct">${s.title}</title>
-            <desc id="${id}-cd">${desc}</desc>
-            ${chartRows.map((r, ri) => {
+          <ul class="results__bars">
+            ${chartRows.map((r) => {
               let x = 0;
-              const y = ri * gap + 2;
-              return svg`${r.tiers.map((p, i) => {
-                const w = (p.share ?? 0) * 100;
-                const rect = svg`<rect x=${x} y=${y} width=${w} height=${barH} fill=${tierColour(i, n)}></rect>`;
-                x += w;
-                return rect;
-              })}${r.total === 0 ? svg`<rect x="0" y=${y} width="100" height=${barH} fill="#f3f2f1" stroke="#6f777b" stroke-width="0.2"></rect>` : nothing}`;
+              const label = rowText(r.name, r.tiers, r.rate) + (r.pass === null ? '' : `；${passText(t, r.pass)}`);
+              return html`<li class="results__bar">
+                <span class="results__bar-name">${r.name}</span>
+                <svg role="img" aria-label=${label} viewBox="0 0 100 10" preserveAspectRatio="none" class="results__svg" part="chart">
+                  ${r.total === 0
+                    ? svg`<rect x="0" y="0" width="100" height="10" fill="#f3f2f1" stroke="#6f777b" stroke-width="0.3"></rect>`
+                    : r.tiers.map((p, i) => {
+                      const w = (p.share ?? 0) * 100;
+                      const rect = svg`<rect x=${x} y="0" width=${w} height="10" fill=${tierColour(i, n)}></rect>`;
+                      x += w;
+                      return rect;
+                    })}
+                </svg>
+                <span class="results__bar-text" aria-hidden="true">${r.total === 0 ? t('survey.results.noVotes')
+                  : html`${r.tiers.map((p, i) => html`<span class="results__part"><span class="swatch" style="background:${tierColour(i, n)}"></span>${tierLabel(t, p)} ${p.count}</span>`)}
+                    <span class="results__rate">${rateLabel} ${pct(r.rate)}</span>
+                    ${r.pass === null ? nothing : html`<span class="results__verdict results__verdict--${r.pass ? 'pass' : 'fail'}">${passText(t, r.pass)}</span>`}`}</span>
+              </li>`;
             })}
-          </svg>
-          <figcaption>
-            <ul class="results__rows">
-              ${chartRows.map((r) => html`<li><strong>${r.name}</strong>：${r.total === 0 ? t('survey.results.noVotes')
-                : html`${r.tiers.map((p, i) => html`<span class="results__part"><span class="swatch" style="background:${tierColour(i, n)}" aria-hidden="true"></span>${tierLabel(t, p)} ${p.count}</span>`)}
-                  <span class="results__rate">${rateLabel} ${pct(r.rate)}</span>
-                  ${r.pass === null ? nothing : html`<span class="results__verdict results__verdict--${r.pass ? 'pass' : 'fail'}">${passText(t, r.pass)}</span>`}`}</li>`)}
-            </ul>
-          </figcaption>
+          </ul>
         </figure>`
       : nothing}
     <div class="results__table-wrap" tabindex="0" role="region" aria-labelledby="${id}-tc">
@@ -187,28 +183,22 @@ function scaleSection(t: T, locale: Locale, s: ScaleSummary, id: string): Templa
 function ballotSection(t: T, locale: Locale, s: BallotSummary, id: string): TemplateResult {
   const pct = percent(locale);
   const max = Math.max(1, ...s.candidates.map((c) => c.votes));
-  const gap = 30;
-  const height = s.candidates.length * gap + 4;
   const status = (c: BallotSummary['candidates'][number]) => (c.chosen ? t('survey.results.chosen') : c.tie ? t('survey.results.tie') : t('survey.results.notChosen'));
-  const desc = s.candidates.map((c) => `${c.rank}. ${c.name} ${c.votes}（${status(c)}）`).join('；');
   return html`<section class="results__section" aria-labelledby="${id}-h">
     <h3 id="${id}-h">${s.title}</h3>
     <p>${s.ballots === null ? t('survey.results.seatsNoBallots', { n: s.seats }) : t('survey.results.seats', { n: s.seats, ballots: s.ballots })}
       ${s.writeIns ? html`<br />${t('survey.results.writeIns', { n: s.writeIns })}` : nothing}</p>
-    <figure class="results__chart">
-      <svg role="img" aria-labelledby="${id}-ct ${id}-cd" viewBox="0 0 100 ${height}" preserveAspectRatio="none"
-        style="height:${s.candidates.length * 2.2 + 0.3}em" class="results__svg" part="chart">
-        <title id="${id}-ct">${s.title}</title>
-        <desc id="${id}-cd">${desc}</desc>
-        ${s.candidates.map((c, i) => svg`<rect x="0" y=${i * gap + 2} width=${(c.votes / max) * 100} height="22"
-          fill=${c.chosen ? 'var(--rd-color-primary, #b4001e)' : c.tie ? '#b35c00' : '#6f777b'}></rect>`)}
-      </svg>
-      <figcaption>
-        <ol class="results__rows">
-          ${s.candidates.map((c) => html`<li value=${c.rank}>${c.name}：${c.votes}
-            <span class="results__verdict results__verdict--${c.chosen ? 'pass' : c.tie ? 'tie' : 'none'}">${status(c)}</span></li>`)}
-        </ol>
-      </figcaption>
+    <figure class="results__chart" aria-labelledby="${id}-h">
+      <ol class="results__bars">
+        ${s.candidates.map((c) => html`<li class="results__bar" value=${c.rank}>
+          <span class="results__bar-name">${c.rank}. ${c.name}</span>
+          <svg role="img" aria-label="${c.rank}. ${c.name}：${c.votes}（${status(c)}）" viewBox="0 0 100 10" preserveAspectRatio="none" class="results__svg" part="chart">
+            <rect x="0" y="0" width=${(c.votes / max) * 100} height="10" fill=${c.chosen ? 'var(--rd-color-primary, #b4001e)' : c.tie ? '#b35c00' : '#6f777b'}></rect>
+          </svg>
+          <span class="results__bar-text" aria-hidden="true">${c.votes}${s.ballots ? `（${pct(c.share)}）` : ''}
+            <span class="results__verdict results__verdict--${c.chosen ? 'pass' : c.tie ? 'tie' : 'none'}">${status(c)}</span></span>
+        </li>`)}
+      </ol>
     </figure>
     <div class="results__table-wrap" tabindex="0" role="region" aria-labelledby="${id}-tc">
       <table class="results__table" part="table">
@@ -227,18 +217,18 @@ function choiceSection(t: T, locale: Locale, s: ChoiceSummary, id: string): Temp
   const pct = percent(locale);
   const rows = [...s.options.map((o) => ({ label: o.label, count: o.count, share: o.share })), ...(s.other ? [{ label: t('survey.results.otherCount'), count: s.other, share: s.total ? s.other / s.total : null }] : [])];
   const max = Math.max(1, ...rows.map((r) => r.count));
-  const gap = 30;
-  const desc = rows.map((r) => `${r.label} ${r.count}（${pct(r.share)}）`).join('；');
   return html`<section class="results__section" aria-labelledby="${id}-h">
     <h3 id="${id}-h">${s.title}</h3>
-    <figure class="results__chart">
-      <svg role="img" aria-labelledby="${id}-ct ${id}-cd" viewBox="0 0 100 ${rows.length * gap + 4}" preserveAspectRatio="none"
-        style="height:${rows.length * 2.2 + 0.3}em" class="results__svg" part="chart">
-        <title id="${id}-ct">${s.title}</title>
-        <desc id="${id}-cd">${desc}</desc>
-        ${rows.map((r, i) => svg`<rect x="0" y=${i * gap + 2} width=${(r.count / max) * 100} height="22" fill="#1d70b8"></rect>`)}
-      </svg>
-      <figcaption><ul class="results__rows">${rows.map((r) => html`<li>${r.label}：${r.count}（${pct(r.share)}）</li>`)}</ul></figcaption>
+    <figure class="results__chart" aria-labelledby="${id}-h">
+      <ul class="results__bars">
+        ${rows.map((r) => html`<li class="results__bar">
+          <span class="results__bar-name">${r.label}</span>
+          <svg role="img" aria-label="${r.label}：${r.count}（${pct(r.share)}）" viewBox="0 0 100 10" preserveAspectRatio="none" class="results__svg" part="chart">
+            <rect x="0" y="0" width=${(r.count / max) * 100} height="10" fill="#1d70b8"></rect>
+          </svg>
+          <span class="results__bar-text" aria-hidden="true">${r.count}（${pct(r.share)}）</span>
+        </li>`)}
+      </ul>
     </figure>
     <div class="results__table-wrap" tabindex="0" role="region" aria-labelledby="${id}-tc">
       <table class="results__table" part="table">
