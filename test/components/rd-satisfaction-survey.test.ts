@@ -69,6 +69,11 @@ describe('<rd-satisfaction-survey>: start step and pages', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('code attribute pre-fills the access code (QR link)', async () => {
+    const el = await mount(matrixSurvey(uid('sv')), { drafts: 'off', code: 'jy26-b8m2' });
+    expect((shadow(el).getElementById('f-code') as HTMLInputElement).value).to.equal('jy26-b8m2');
+  });
+
   it('start errors: summary focused, inline errors, accessible', async () => {
     const el = await mount(matrixSurvey(uid('sv')), { drafts: 'off' });
     await submitForm(el, '开始填写');
