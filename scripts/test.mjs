@@ -53,7 +53,7 @@ const e2eDir = 'test/e2e';
 if (!unitOnly && existsSync(e2eDir) && (files.length === 0 || e2eFiles.length)) {
   const list = e2eFiles.length ? e2eFiles : readdirSync(e2eDir).filter((f) => f.endsWith('.test.mjs')).map((f) => join(e2eDir, f));
   if (list.length) {
-    const res = spawnSync(process.execPath, ['--test', '--test-concurrency=1', '--test-reporter=spec', '--test-reporter-destination=stdout', '--test-reporter=tap', `--test-reporter-destination=${join(tmp, 'e2e.tap')}`, ...list], { stdio: 'inherit', env: process.env });
+    const res = spawnSync(process.execPath, ['--test', '--test-concurrency=2', '--test-reporter=spec', '--test-reporter-destination=stdout', '--test-reporter=tap', `--test-reporter-destination=${join(tmp, 'e2e.tap')}`, ...list], { stdio: 'inherit', env: process.env });
     const tap = existsSync(join(tmp, 'e2e.tap')) ? readFileSync(join(tmp, 'e2e.tap'), 'utf8') : '';
     const num = (k) => Number((tap.match(new RegExp(`^# ${k} (\\d+)`, 'm')) ?? [])[1] ?? 0);
     passed += num('pass'); failed += num('fail'); skipped += num('skipped');
