@@ -67,7 +67,12 @@ export const lfStyles = css`
     border-inline-start: 4px solid transparent;
     scroll-margin-top: var(--_sticky-top);
   }
-  .lf-article:focus { outline: none; border-inline-start-color: var(--_focus); background: var(--_subtle); }
+  .lf-article:focus {
+    /* A transparent outline: invisible normally, painted by forced colours (which flatten the border and background). */
+    outline: 3px solid transparent; outline-offset: -3px;
+    border-inline-start-color: var(--_focus); background: var(--_subtle);
+  }
+  @media (forced-colors: active) { .lf-article:focus { outline-color: Highlight; } }
   .lf-article:target { border-inline-start-color: var(--_focus); }
   .lf-article--hit { border-inline-start-color: var(--_primary); }
   .lf-article__p { margin-bottom: var(--_space-2); text-indent: 2em; }

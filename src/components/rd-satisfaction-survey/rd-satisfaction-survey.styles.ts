@@ -118,4 +118,5 @@ export const surveyStyles = css`
   .results__table thead th { border-bottom-width: 2px; }
   .results__dim th { font-weight: 400; padding-inline-start: 1.5em; }
   .results__table tfoot th, .results__table tfoot td { font-weight: 600; border-top: 2px solid #b1b4b6; }
+  .rd-input.sv__number { max-width: 8em; }
 `;

@@ -629,7 +629,7 @@ export class RdSatisfactionSurvey extends RdElement {
 
   private scoreInput(scale: ResolvedScale & { kind: 'score' }, id: string, label: string, value: unknown, error: string | undefined, describedBy: string | undefined, onValue: (v: number | string | undefined) => void) {
     return html`<label class="rd-label" for=${id}>${label}</label>
-      <input class="rd-input" part="input" id=${id} type="text" inputmode="decimal" style="max-width: 8em"
+      <input class="rd-input sv__number" part="input" id=${id} type="text" inputmode="decimal"
         .value=${live(value === undefined ? '' : String(value))} aria-invalid=${error ? 'true' : 'false'} aria-describedby=${ifDefined(describedBy)}
         @input=${(e: Event) => onValue(parseNumber((e.target as HTMLInputElement).value))} />
       <span class="rd-visually-hidden">${scale.min}–${scale.max}</span>`;

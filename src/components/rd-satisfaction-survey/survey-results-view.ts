@@ -9,6 +9,10 @@ import {
 import { formatDateTime, type Locale } from '../../services/i18n/index.js';
 import type { ResolvedTier } from '../../services/survey-logic.js';
 
+/** A colour key as SVG `fill` (an attribute, not a style="": allowed under a strict CSP). */
+const swatch = (colour: string) =>
+  html`<svg class="swatch" viewBox="0 0 1 1" aria-hidden="true" focusable="false">${svg`<rect width="1" height="1" fill=${colour}></rect>`}</svg>`;
+
 type T = (key: string, params?: Readonly<Record<string, string | number>>) => string;
 
 /** Tier colours from best to worst (paired with text everywhere, never colour alone). */
@@ -117,7 +121,7 @@ function scaleSection(t: T, locale: Locale, s: ScaleSummary, id: string): Templa
     ${chartRows.length
       ? html`<figure class="results__chart" aria-labelledby="${id}-h">
           <ul class="results__legend" aria-hidden="true">
-            ${tiers.map((x, i) => html`<li><span class="swatch" style="background:${tierColour(i, n)}"></span>${tierLabel(t, x)}</li>`)}
+            ${tiers.map((x, i) => html`<li>${swatch(tierColour(i, n))}${tierLabel(t, x)}</li>`)}
           </ul>
           <ul class="results__bars">
             ${chartRows.map((r) => {
@@ -136,7 +140,7 @@ function scaleSection(t: T, locale: Locale, s: ScaleSummary, id: string): Templa
                     })}
                 </svg>
                 <span class="results__bar-text" aria-hidden="true">${r.total === 0 ? t('survey.results.noVotes')
-                  : html`${r.tiers.map((p, i) => html`<span class="results__part"><span class="swatch" style="background:${tierColour(i, n)}"></span>${tierLabel(t, p)} ${p.count}</span>`)}
+                  : html`${r.tiers.map((p, i) => html`<span class="results__part">${swatch(tierColour(i, n))}${tierLabel(t, p)} ${p.count}</span>`)}
                     <span class="results__rate">${rateLabel} ${pct(r.rate)}</span>
                     ${r.pass === null ? nothing : html`<span class="results__verdict results__verdict--${r.pass ? 'pass' : 'fail'}">${passText(t, r.pass)}</span>`}`}</span>
               </li>`;
