@@ -35,7 +35,7 @@ import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import { z } from 'zod/mini';
 import zhCN from 'zod/v4/locales/zh-CN.js';
-import { payloadSchemas, dataSchemas } from '../dist/server/schemas.mjs';
+import { payloadSchemas, dataSchemas, tallyResponses } from '../dist/server/schemas.mjs';
 
 const DEMO_DIR = dirname(fileURLToPath(import.meta.url));
 const ROOT_DIR = resolve(DEMO_DIR, '..');
@@ -172,117 +172,16 @@ export function toCsv(rows) {
 //   single/multiple → a `choice` section: count per option, "other" counted only.
 // Text, number, ranking and proposal answers are never published. Scales follow the presets of
 // src/services/survey-logic.ts (三档 satisfied / basically-satisfied / dissatisfied by default).
-const PRESET_TIERS = {
-  three: ['satisfied', 'basically-satisfied', 'dissatisfied'],
-  four: ['very-satisfied', 'satisfied', 'basically-satisfied', 'dissatisfied'],
-  grade: ['excellent', 'competent', 'incompetent'],
-  stars: ['star5', 'star4', 'star3', 'star2', 'star1'],
-};
-/** `{tiers: [values]}` or `{score: {min, max, passAt}}` for a question's scale spec. */
-export function scaleOf(spec) {
-  if (spec === undefined) return { tiers: PRESET_TIERS.three };
-  if (typeof spec === 'string') return spec === 'score100' ? { score: { min: 0, max: 100, passAt: 60 } } : { tiers: PRESET_TIERS[spec] ?? PRESET_TIERS.three };
-  if (spec.kind === 'score') return { score: { min: spec.min, max: spec.max, passAt: spec.passAt ?? spec.min + 0.6 * (spec.max - spec.min) } };
-  return { tiers: (spec.tiers ?? []).map((t) => t.value) };
-}
-
+/**
+ * Published results of a survey, counted from stored responses by the same `tallyResponses`
+ * (src/services/survey-results.ts) the widget's results view is tested against.
+ */
 export function computeSurveyResults(surveyId, bodies, survey) {
-  const subjects = new Map((survey?.subjects ?? []).map((s) => [s.id, s]));
-  const answerSets = bodies.map((b) => {
+  const answers = bodies.map((b) => {
     const a = b?.data?.answers;
-    return a && typeof a === 'object' ? a : {};
+    return a && typeof a === 'object' && !Array.isArray(a) ? a : {};
   });
-  const valuesOf = (qid) => answerSets.map((a) => a[qid]).filter((v) => v !== undefined && v !== null);
-  const isObj = (v) => v !== null && typeof v === 'object' && !Array.isArray(v);
-  const extra = {
-    ...(survey?.results?.passTiers ? { passTiers: survey.results.passTiers } : {}),
-    ...(survey?.results?.rule ? { rule: survey.results.rule } : {}),
-  };
-  const sections = [];
-
-  for (const q of surveyQuestions(survey)) {
-    const values = valuesOf(q.id);
-    if (q.type === 'satisfaction' || q.type === 'matrix') {
-      const sc = scaleOf(q.scale);
-      const newRow = (id, name) => {
-        const row = { id, name };
-        if (sc.tiers) row.counts = Object.fromEntries(sc.tiers.map((t) => [t, 0]));
-        else Object.assign(row, { scoreSum: 0, scoreCount: 0, scorePass: 0 });
-        return row;
-      };
-      const add = (row, v, counts = row.counts) => {
-        if (sc.tiers && typeof v === 'string' && counts && v in counts) counts[v] += 1;
-        if (sc.score && typeof v === 'number' && Number.isFinite(v)) {
-          row.scoreSum += v; row.scoreCount += 1;
-          if (v >= sc.score.passAt) row.scorePass += 1;
-        }
-      };
-      const rows = [];
-      if (q.type === 'satisfaction') {
-        const row = newRow(q.subject ?? q.id, subjects.get(q.subject)?.name ?? q.title);
-        for (const v of values) add(row, v);
-        rows.push(row);
-      } else {
-        const dims = q.dimensions ?? [];
-        const subjectIds = q.subjects ?? (dims.length ? [] : [...subjects.keys()]);
-        if (!subjectIds.length) {
-          // One group of dimensions: the rows are the dimensions, answers {dimensionId: value}.
-          for (const d of dims) {
-            const row = newRow(d.id, d.label);
-            for (const v of values) if (isObj(v)) add(row, v[d.id]);
-            rows.push(row);
-          }
-        } else {
-          for (const sid of subjectIds) {
-            const s = subjects.get(sid);
-            if (!s) continue;
-            const row = newRow(s.id, s.name);
-            if (!dims.length) {
-              for (const v of values) if (isObj(v)) add(row, v[sid]);
-            } else {
-              // {subjectId: {dimensionId: value}}: tiers per dimension; scores pooled on the row.
-              const perDim = dims.map((d) => ({ id: d.id, label: d.label, counts: Object.fromEntries((sc.tiers ?? []).map((t) => [t, 0])) }));
-              for (const v of values) {
-                if (!isObj(v) || !isObj(v[sid])) continue;
-                perDim.forEach((pd) => add(row, v[sid][pd.id], pd.counts));
-              }
-              // Like the published files: per-dimension counts only (readers pool them per row).
-              if (sc.tiers) { row.dimensions = perDim; delete row.counts; }
-            }
-            rows.push(row);
-          }
-        }
-      }
-      if (rows.length) sections.push({ kind: 'scale', questionId: q.id, title: q.title, ...(q.scale !== undefined ? { scale: q.scale } : {}), ...extra, rows });
-    } else if (q.type === 'ballot') {
-      const ids = q.candidates ?? [...subjects.keys()];
-      const votes = new Map(ids.map((id) => [id, 0]));
-      let writeIns = 0;
-      let ballots = 0;
-      for (const v of values) {
-        if (!isObj(v)) continue;
-        ballots += 1;
-        for (const id of new Set(Array.isArray(v.selected) ? v.selected : [])) if (votes.has(id)) votes.set(id, votes.get(id) + 1);
-        if (Array.isArray(v.writeIns)) writeIns += v.writeIns.length;
-      }
-      const candidates = ids.filter((id) => subjects.has(id)).map((id) => ({ id, name: subjects.get(id).name, votes: votes.get(id) }));
-      if (candidates.length) sections.push({ kind: 'ballot', questionId: q.id, title: q.title, seats: q.max, ballots, candidates, ...(q.writeIn ? { writeIns } : {}) });
-    } else if (q.type === 'single' || q.type === 'multiple') {
-      const counts = new Map((q.options ?? []).map((o) => [o.id, 0]));
-      let other = 0;
-      const bump = (id) => { if (counts.has(id)) counts.set(id, counts.get(id) + 1); };
-      for (const v of values) {
-        if (typeof v === 'string') bump(v);
-        else if (isObj(v)) {
-          if (Array.isArray(v.selected)) for (const id of new Set(v.selected)) bump(id);
-          if (typeof v.other === 'string' && v.other.trim()) other += 1;
-        }
-      }
-      const options = (q.options ?? []).map((o) => ({ id: o.id, label: o.label, count: counts.get(o.id) }));
-      if (options.length) sections.push({ kind: 'choice', questionId: q.id, title: q.title, options, ...(q.allowOther ? { other } : {}) });
-    }
-  }
-  return { surveyId, title: survey?.title ?? surveyId, generatedAt: new Date().toISOString(), respondents: bodies.length, sections };
+  return { ...tallyResponses(survey, answers), surveyId };
 }
 
 function surveyQuestions(survey) {

@@ -23,7 +23,7 @@ mkdirSync('dist/server', { recursive: true });
 
 // 1. The zod schemas, bundled for Node: the receiver validates with the very same code.
 await esbuild({
-  entryPoints: ['src/services/schemas/index.ts'],
+  entryPoints: ['src/services/server.ts'],
   bundle: true,
   format: 'esm',
   platform: 'node',
