@@ -48,7 +48,7 @@ export const DEFAULT_CONFIG: RdConfig = Object.freeze({
 }) as RdConfig;
 
 /** The configuration attributes/properties an element (widget or provider) carries. */
-export type ConfigSource = { [K in Exclude<keyof RdConfig, 'lang' | 'kioskTimeout'>]?: RdConfig[K] | null } & {
+export type ConfigSource = { [K in Exclude<keyof RdConfig, 'lang'>]?: RdConfig[K] | null } & {
   getAttribute(name: string): string | null;
 };
 
@@ -61,6 +61,7 @@ export function ownConfig(el: ConfigSource): ConfigInput {
     draftTtl: el.draftTtl,
     draftContact: el.draftContact,
     kiosk: el.kiosk,
+    kioskTimeout: el.kioskTimeout,
     large: el.large,
     timeout: el.timeout,
     privacyUrl: el.privacyUrl,

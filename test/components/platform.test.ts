@@ -318,3 +318,18 @@ describe('platform: error boundary', () => {
     }
   });
 });
+
+describe('platform: kiosk', () => {
+  it('clears the form after `kiosk-timeout` seconds without input, keeps it while the citizen types', async () => {
+    const el = await fixture<RdTestForm>(html`<rd-test-form kiosk kiosk-timeout="0.6" submit-url="x" .data=${data()}></rd-test-form>`);
+    await until(() => root(el).querySelector('form'));
+    expect(el.hasAttribute('data-rd-large')).to.equal(true);
+    const area = () => byLabel<HTMLTextAreaElement>(root(el), '意见内容');
+    typeInto(area(), '第一句');
+    await new Promise((r) => setTimeout(r, 400));
+    typeInto(area(), '第一句，第二句'); // activity re-arms the timer
+    await new Promise((r) => setTimeout(r, 400));
+    expect(area().value).to.equal('第一句，第二句');
+    await until(() => area().value === '', 3000, 'kiosk reset');
+  });
+});

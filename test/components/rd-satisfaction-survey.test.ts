@@ -270,6 +270,16 @@ describe('<rd-satisfaction-survey>: drafts', () => {
     expect(radio(again, 'handling:s1/reply', 'basically-satisfied').checked).to.equal(true);
   });
 
+  it('kiosk: after inactivity the ballot is cleared for the next person', async () => {
+    const el = await mount(ballotSurvey(uid('sv')), { kiosk: true });
+    el.setAttribute('kiosk-timeout', '0.5');
+    await el.updateComplete;
+    const box = () => shadow(el).querySelector<HTMLInputElement>('input[type=checkbox]')!;
+    await click(el, box());
+    expect(box().checked).to.equal(true);
+    await until(() => !box().checked, 4000, 'kiosk reset');
+  });
+
   it('kiosk: no drafts written', async () => {
     const id = uid('sv');
     const el = await mount(ballotSurvey(id), { kiosk: true });

@@ -23,6 +23,7 @@ export class RdProvider extends LitElement {
   @property({ attribute: 'draft-ttl', type: Number }) draftTtl?: number;
   @property({ attribute: 'draft-contact', type: Boolean }) draftContact = false;
   @property({ type: Boolean }) kiosk = false;
+  @property({ attribute: 'kiosk-timeout', type: Number }) kioskTimeout?: number;
   @property({ type: Boolean }) large = false;
   @property({ type: Number }) timeout?: number;
   @property({ attribute: 'privacy-url' }) privacyUrl?: string;

@@ -51,6 +51,8 @@ export abstract class RdElement extends LitElement {
   @property({ attribute: 'draft-contact', type: Boolean }) draftContact = false;
   /** Shared touch-screen mode: no drafts, large text, clears itself after inactivity. */
   @property({ type: Boolean, reflect: true }) kiosk = false;
+  /** Kiosk: seconds without input before the form clears itself (default 120). */
+  @property({ attribute: 'kiosk-timeout', type: Number }) kioskTimeout?: number;
   /** 适老化 large-text mode. */
   @property({ type: Boolean, reflect: true }) large = false;
   /** Overrides the whole POST URL. */
