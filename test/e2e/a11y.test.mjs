@@ -408,7 +408,7 @@ test('keyboard only: station map main path (search, open a station, book its nex
   await context.close();
 });
 
-test('forced colors: the article reached by "跳转" is visibly focused', { todo: 'rd-legislation-feedback.styles.ts: .lf-article:focus sets outline: none and shows focus only by border/background colour, which forced colours flatten (every article gets the same black bar); e.g. keep a transparent outline, which forced colours paint' }, async () => {
+test('forced colors: the article reached by "跳转" is visibly focused', async () => {
   const { page, context } = await h.newPage();
   await page.emulateMedia({ forcedColors: 'active' });
   await page.goto(`${h.base}/fixtures/legislation-single.html`);
