@@ -3,6 +3,7 @@
 // be sent now — flushed on `online` and on the next page load.
 import { html, nothing, type ReactiveController, type TemplateResult } from 'lit';
 import type { RdElement } from '../components/shared/rd-element.js';
+import { focusSummary } from '../components/shared/form.js';
 import { send, uuidv4, type SendResult } from '../services/http.js';
 import { enqueue, flushOutbox, listOutbox, type OutboxEntry } from '../services/outbox.js';
 import { endpointUrl, RdConfigError } from '../services/config.js';
@@ -211,6 +212,18 @@ export class SubmitController implements ReactiveController {
     }
     this.waiting = await listOutbox(owner);
     this.host.requestUpdate();
+  }
+
+  /**
+   * Moves focus once the outcome is rendered (GOV.UK): to the error summary when the form is
+   * invalid or the send was refused, cancelled or not configured; to the receipt after success.
+   */
+  async focusOutcome(outcome: SubmitOutcome | 'invalid'): Promise<void> {
+    this.host.requestUpdate();
+    await this.host.updateComplete;
+    const root = this.host.shadowRoot;
+    if (outcome === 'invalid' || outcome === 'rejected' || outcome === 'invalid-config' || outcome === 'cancelled') focusSummary(root);
+    else if (outcome === 'submitted') root?.querySelector<HTMLElement>('[data-rd-receipt]')?.focus();
   }
 
   /** The status line for non-field outcomes: retrying, queued, network/server trouble, cancelled. */

@@ -8,7 +8,7 @@ import { RdElement } from '../../src/components/shared/rd-element.js';
 import { DataController } from '../../src/controllers/data-controller.js';
 import { DraftController } from '../../src/controllers/draft-controller.js';
 import { SubmitController } from '../../src/controllers/submit-controller.js';
-import { FormErrors, consentBlock, errorSummary, fieldId, focusSummary, honeypot, receiptView, submitButton, textField } from '../../src/components/shared/form.js';
+import { FormErrors, consentBlock, errorSummary, fieldId, honeypot, receiptView, submitButton, textField } from '../../src/components/shared/form.js';
 import { checkForm } from '../../src/services/validation.js';
 import type { Catalogues } from '../../src/services/i18n/index.js';
 
@@ -75,18 +75,13 @@ export class RdTestForm extends RdElement {
     const r = this.validate();
     this.errors.setServer([]);
     if (!r.ok) {
-      this.requestUpdate();
-      await this.updateComplete;
-      focusSummary(this.shadowRoot);
+      await this.submitCtl.focusOutcome('invalid');
       return;
     }
     if (this.bot) return;
     const outcome = await this.submitCtl.submit(r.value);
     if (outcome === 'rejected') this.errors.setServer(this.submitCtl.fieldErrors);
-    this.requestUpdate();
-    await this.updateComplete;
-    if (outcome === 'rejected' || outcome === 'invalid-config' || outcome === 'cancelled') focusSummary(this.shadowRoot);
-    if (outcome === 'submitted') this.shadowRoot?.querySelector<HTMLElement>('[data-rd-receipt]')?.focus();
+    await this.submitCtl.focusOutcome(outcome);
   }
 
   protected override kioskReset() {

@@ -14,7 +14,6 @@ import {
   consentBlock,
   errorSummary,
   fieldId,
-  focusSummary,
   honeypot,
   receiptView,
   selectField,
@@ -336,18 +335,13 @@ export class RdDeputyCard extends RdElement {
     const r = this.validate();
     this.errors.setServer([]);
     if (!r.ok) {
-      this.requestUpdate();
-      await this.updateComplete;
-      focusSummary(this.shadowRoot);
+      await this.msgSubmit.focusOutcome('invalid');
       return;
     }
     if (this.bot) return;
     const outcome = await this.msgSubmit.submit(r.value as DeputyMessageData);
     if (outcome === 'rejected') this.errors.setServer(this.msgSubmit.fieldErrors);
-    this.requestUpdate();
-    await this.updateComplete;
-    if (outcome === 'rejected' || outcome === 'invalid-config' || outcome === 'cancelled') focusSummary(this.shadowRoot);
-    if (outcome === 'submitted') this.shadowRoot?.querySelector<HTMLElement>('[data-rd-receipt]')?.focus();
+    await this.msgSubmit.focusOutcome(outcome);
   }
 
   private async togglePanel(panel: 'message' | 'booking') {

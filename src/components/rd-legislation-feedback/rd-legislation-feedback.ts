@@ -15,7 +15,6 @@ import {
   errorSummary,
   fieldId,
   focusField,
-  focusSummary,
   honeypot,
   receiptView,
   selectField,
@@ -314,9 +313,7 @@ export class RdLegislationFeedback extends RdElement {
     this.errors.setServer([]);
     const r = this.validate();
     if (!r.ok) {
-      this.requestUpdate();
-      await this.updateComplete;
-      focusSummary(this.shadowRoot);
+      await this.submitCtl.focusOutcome('invalid');
       return;
     }
     if (this.bot) return;
@@ -325,10 +322,7 @@ export class RdLegislationFeedback extends RdElement {
     if (outcome === 'rejected') {
       this.errors.setServer(this.submitCtl.fieldErrors.map((f) => ({ ...f, path: formPath(f.path, r.sources) })));
     }
-    this.requestUpdate();
-    await this.updateComplete;
-    if (outcome === 'rejected' || outcome === 'invalid-config' || outcome === 'cancelled') focusSummary(this.shadowRoot);
-    if (outcome === 'submitted') this.shadowRoot?.querySelector<HTMLElement>('[data-rd-receipt]')?.focus();
+    await this.submitCtl.focusOutcome(outcome);
   }
 
   private startOver() {

@@ -404,10 +404,7 @@ export class RdSatisfactionSurvey extends RdElement {
         return;
       }
     }
-    this.requestUpdate();
-    await this.updateComplete;
-    if (outcome === 'rejected' || outcome === 'invalid-config' || outcome === 'cancelled') focusSummary(this.shadowRoot);
-    if (outcome === 'submitted') this.shadowRoot?.querySelector<HTMLElement>('[data-rd-receipt]')?.focus();
+    await this.submitCtl.focusOutcome(outcome);
   }
 
   /** `answers.q1.x` → `q1`; `code` → `$code`; `respondent.name` → `$name`. */

@@ -11,7 +11,7 @@ import { property, state } from 'lit/decorators.js';
 import { RdElement } from './rd-element.js';
 import { DraftController } from '../../controllers/draft-controller.js';
 import { SubmitController } from '../../controllers/submit-controller.js';
-import { FormErrors, choiceGroup, consentBlock, errorSummary, fieldId, focusSummary, honeypot, receiptView, submitButton, textField } from './form.js';
+import { FormErrors, choiceGroup, consentBlock, errorSummary, fieldId, honeypot, receiptView, submitButton, textField } from './form.js';
 import { checkForm, type Problem } from '../../services/validation.js';
 import { appointmentData, type AppointmentData } from '../../services/schemas/appointment.js';
 import { describeSession, todayIn, type Session } from '../../services/schedule.js';
@@ -179,18 +179,13 @@ export class RdAppointmentForm extends RdElement {
     const r = this.validate();
     this.errors.setServer([]);
     if (!r.ok || !r.value) {
-      this.requestUpdate();
-      await this.updateComplete;
-      focusSummary(this.shadowRoot);
+      await this.submitCtl.focusOutcome('invalid');
       return;
     }
     if (this.bot) return;
     const outcome = await this.submitCtl.submit(r.value);
     if (outcome === 'rejected') this.errors.setServer(this.submitCtl.fieldErrors);
-    this.requestUpdate();
-    await this.updateComplete;
-    if (outcome === 'rejected' || outcome === 'invalid-config' || outcome === 'cancelled') focusSummary(this.shadowRoot);
-    if (outcome === 'submitted') this.shadowRoot?.querySelector<HTMLElement>('[data-rd-receipt]')?.focus();
+    await this.submitCtl.focusOutcome(outcome);
   }
 
   /** Clears the form (kiosk inactivity, or the host closing it). */
