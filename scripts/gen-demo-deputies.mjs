@@ -8,6 +8,7 @@
 //   node scripts/gen-demo-deputies.mjs --check    exits 1 when the committed file is out of date
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { pinyin } from 'pinyin-pro';
+import { seeded } from './demo-random.mjs';
 
 const OUT = new URL('../demo/content/deputies.json', import.meta.url);
 // The station map's demo stations (generated from this file's ids and names): each deputy gets the
@@ -19,21 +20,7 @@ if (existsSync(STATIONS)) {
   for (const s of Array.isArray(raw) ? raw : raw.stations ?? []) if (s.schedule) stationSchedules.set(s.id, s.schedule);
 }
 
-// Mulberry32: small, fast, deterministic.
-function rng(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-const rand = rng(20261125);
-const pick = (arr) => arr[Math.floor(rand() * arr.length)];
-const int = (lo, hi) => lo + Math.floor(rand() * (hi - lo + 1));
-const chance = (p) => rand() < p;
+const { rand, pick, int, chance } = seeded(20261125);
 function sample(arr, n) {
   const copy = [...arr];
   const out = [];

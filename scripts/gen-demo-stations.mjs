@@ -14,6 +14,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import gcoord from 'gcoord';
 import { pinyin } from 'pinyin-pro';
+import { seeded } from './demo-random.mjs';
 
 const args = process.argv.slice(2);
 const arg = (name, dflt) => {
@@ -24,21 +25,7 @@ const OUT = arg('--out', 'demo/content/stations.json');
 const BULK = Number(arg('--stations', '0')); // >0: a prefecture-sized synthetic set for benchmarks
 
 // ---------------------------------------------------------------------------------------------
-// Deterministic PRNG (mulberry32).
-function mulberry32(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-const rand = mulberry32(20261125);
-const pick = (arr) => arr[Math.floor(rand() * arr.length)];
-const int = (lo, hi) => lo + Math.floor(rand() * (hi - lo + 1));
-const chance = (p) => rand() < p;
+const { rand, pick, int, chance } = seeded(20261125);
 const shuffle = (arr) => {
   const a = [...arr];
   for (let i = a.length - 1; i > 0; i--) {
