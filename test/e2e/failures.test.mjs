@@ -24,6 +24,14 @@ async function rowsWith(text) {
   return rows.filter((r) => r.data.comments.some((c) => c.target.kind === 'general' && c.text === text));
 }
 
+/** Exactly one stored row holds `text`, under the receipt the citizen was shown; returns it. */
+async function storedOnce(text, receipt) {
+  const rows = await rowsWith(text);
+  assert.equal(rows.length, 1);
+  assert.equal(rows[0].receipt, receipt);
+  return rows[0];
+}
+
 async function open(opts = {}) {
   const { page, errors, context } = await h.newPage(opts);
   await page.goto(`${h.base}${PAGE}`);
@@ -66,10 +74,8 @@ test('503 twice, then accepted: one Idempotency-Key on every try, one row', asyn
   const log = (await getJson(`${h.base}/__log?route=${encodeURIComponent(ROUTE)}`)).slice(-3);
   assert.deepEqual(log.map((l) => l.status), [503, 503, 201]);
   assert.equal(new Set(log.map((l) => l.key)).size, 1, 'the same key on every try');
-  const rows = await rowsWith(text);
-  assert.equal(rows.length, 1);
-  assert.equal(rows[0].receipt, receipt);
-  assert.equal(rows[0].idempotency_key, log[0].key);
+  const row = await storedOnce(text, receipt);
+  assert.equal(row.idempotency_key, log[0].key);
   assert.deepEqual(errors, []);
   await context.close();
 });
@@ -91,9 +97,7 @@ test('offline at submit → queued notice → tab closed → back online → pag
   const w2 = again.locator('#lf');
   await w2.getByText(/您之前暂存的提交已发送成功|FK-\d{4}-\d+/).first().waitFor();
   const receipt = await receiptOf(w2);
-  const rows = await rowsWith(text);
-  assert.equal(rows.length, 1);
-  assert.equal(rows[0].receipt, receipt);
+  await storedOnce(text, receipt);
   assert.deepEqual(errors, []);
   await context.close();
 });
@@ -115,9 +119,7 @@ test('API unreachable at submit → queued → page reloaded while still unreach
   await context.setOffline(true);
   await context.setOffline(false); // the browser fires `online`
   const receipt = await receiptOf(w);
-  const rows = await rowsWith(text);
-  assert.equal(rows.length, 1);
-  assert.equal(rows[0].receipt, receipt);
+  await storedOnce(text, receipt);
   assert.deepEqual(errors, []);
   await context.close();
 });
@@ -169,10 +171,8 @@ test('422 with field errors → at the field and in the summary, nothing lost, c
   await w.getByRole('combobox', { name: /^身份/ }).selectOption({ label: '律师' });
   await w.getByRole('button', { name: '提交意见' }).click();
   const receipt = await receiptOf(w);
-  const rows = await rowsWith(text);
-  assert.equal(rows.length, 1);
-  assert.equal(rows[0].receipt, receipt);
-  assert.equal(rows[0].data.respondent.name, '钱某');
+  const row = await storedOnce(text, receipt);
+  assert.equal(row.data.respondent.name, '钱某');
   assert.deepEqual(errors, []);
   await context.close();
 });
@@ -188,9 +188,7 @@ test('IndexedDB missing → every form says drafts are off; the comment is still
   await fillMinimal(w, text);
   await w.getByRole('button', { name: '提交意见' }).click();
   const receipt = await receiptOf(w);
-  const rows = await rowsWith(text);
-  assert.equal(rows.length, 1);
-  assert.equal(rows[0].receipt, receipt);
+  await storedOnce(text, receipt);
   // The other widgets' forms say it too.
   await page.goto(`${h.base}/rd-deputy-card.html`);
   const dc = page.locator('rd-deputy-card[deputy-id="dep-047"]');
