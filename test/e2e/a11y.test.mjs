@@ -58,8 +58,11 @@ const FORMS = {
     url: '/fixtures/legislation-single.html?short=1', scope: '#lf', route: '/api/legislation-feedback', submit: '提交意见',
     open: async (page) => {
       const w = page.locator('#lf');
+      // The widget may first render the full draft it loads by draft-id; the fixture's `data`
+      // (the one-chapter copy) then replaces it. Wait for the replacement, not the first paint.
+      await until(async () => (await page.evaluate(() => document.getElementById('lf').data?.id)) === '2026-yq-01-short', { message: 'the short draft set as data' });
       await w.getByRole('heading', { name: '第一章 总则' }).waitFor();
-      assert.equal(await w.getByRole('heading', { name: '第二章 犬只登记与免疫' }).count(), 0, 'the short draft');
+      await until(async () => (await w.getByRole('heading', { name: '第二章 犬只登记与免疫' }).count()) === 0, { message: 'the short draft on screen' });
       return w;
     },
     fill: async (f) => {
