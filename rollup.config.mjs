@@ -73,6 +73,82 @@ const leafletTrustedTypes = () => ({
   },
 });
 
+// The classic script is decoded in the host page's encoding unless the server names a charset, and
+// many old CMS pages are GBK/GB2312. esbuild escapes string literals but leaves non-ASCII text in
+// regular expressions and template literals (the legal-text parser, Lit templates), which such a
+// page would turn into mojibake. Escape every non-ASCII character as \uXXXX (same meaning in
+// strings, templates and regular expressions) and keep the source map in step; fail the build if
+// anything non-ASCII is left.
+const asciiOnly = () => ({
+  name: 'rd-ascii-only',
+  generateBundle(_options, bundle) {
+    for (const chunk of Object.values(bundle)) {
+      if (chunk.type !== 'chunk') continue;
+      const lines = chunk.code.split('\n');
+      // Per line: [old column, shift after it] so generated columns in the map can follow.
+      const shifts = lines.map(() => []);
+      chunk.code = lines.map((line, n) => {
+        let shift = 0;
+        return line.replace(/(\\*)([^\x00-\x7f])/g, (m, slashes, ch, at) => {
+          // `\中` (an identity escape) means `中`: drop the backslash before escaping.
+          const keep = slashes.length % 2 ? slashes.slice(1) : slashes;
+          const esc = `\\u${ch.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`;
+          shift += keep.length - slashes.length + esc.length - 1;
+          shifts[n].push([at + m.length, shift]);
+          return keep + esc;
+        });
+      }).join('\n');
+      const bad = chunk.code.search(/[^\x00-\x7f]/);
+      if (bad >= 0) this.error(`non-ASCII character left in ${chunk.fileName} at ${bad}`);
+      if (!chunk.map) continue;
+      chunk.map.mappings = shiftColumns(chunk.map.mappings, shifts);
+      // Rollup 4 has already emitted the .map file as an asset: write the shifted map there too.
+      const asset = bundle[`${chunk.fileName}.map`];
+      if (asset?.type === 'asset') asset.source = JSON.stringify({ ...JSON.parse(String(asset.source)), mappings: chunk.map.mappings });
+    }
+  },
+});
+// Moves the generated columns of source map "mappings" by per-line [fromColumn, shift] steps.
+function shiftColumns(mappings, shifts) {
+  const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
+  const decode = (seg) => {
+    const out = [];
+    let v = 0;
+    let k = 0;
+    for (const c of seg) {
+      const d = B64.indexOf(c);
+      v += (d & 31) << k;
+      if (d & 32) { k += 5; continue; }
+      out.push(v & 1 ? -(v >>> 1) : v >>> 1);
+      v = 0; k = 0;
+    }
+    return out;
+  };
+  const encode = (n) => {
+    let v = n < 0 ? (-n << 1) | 1 : n << 1;
+    let s = '';
+    do { let d = v & 31; v >>>= 5; if (v) d |= 32; s += B64[d]; } while (v);
+    return s;
+  };
+  return mappings.split(';').map((line, n) => {
+    const steps = shifts[n] ?? [];
+    if (!steps.length || !line) return line;
+    let oldCol = 0;
+    let newPrev = 0;
+    let i = 0;
+    let shift = 0;
+    return line.split(',').map((seg) => {
+      const f = decode(seg);
+      oldCol += f[0];
+      while (i < steps.length && steps[i][0] <= oldCol) shift = steps[i++][1];
+      const col = oldCol + shift;
+      f[0] = col - newPrev;
+      newPrev = col;
+      return f.map(encode).join('');
+    }).join(',');
+  }).join(';');
+}
+
 const IIFE_INTRO = `var __rdScript=document.currentScript;var __rdBase=(__rdScript&&__rdScript.src)||location.href;
 function __rdVendorUrl(id){return new URL('vendor/'+id.slice(10)+'.js',__rdBase).href}`;
 
@@ -103,7 +179,7 @@ export default [
       intro: IIFE_INTRO,
       sourcemap: true,
     },
-    plugins: [iifeVendor(), ...plugins()],
+    plugins: [iifeVendor(), ...plugins(), asciiOnly()],
     onwarn,
   },
 ];

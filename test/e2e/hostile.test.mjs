@@ -82,6 +82,30 @@ test('old CMS page with the widget scripts blocked (a CDN down): the fallback li
   await context.close();
 });
 
+test('GB2312 page, script served without a charset: the classic IIFE still reads Chinese right (parser, templates, catalogues)', async () => {
+  const { page, context, errors } = await h.newPage({ fixtureHeaders: { 'old-cms-gbk.html': { 'Content-Type': 'text/html' } } });
+  // What many CMS servers do: JavaScript with no charset, so the page's GB2312 decodes it.
+  await context.route('**/dist/rd-widgets.iife.js', async (route) => {
+    const res = await route.fetch();
+    await route.fulfill({ response: res, headers: { ...res.headers(), 'content-type': 'application/javascript' } });
+  });
+  await page.goto(`${h.base}/fixtures/old-cms-gbk.html`);
+  assert.equal(await page.evaluate(() => document.characterSet), 'GBK');
+  assert.equal(await page.locator('h1').textContent(), '青禾县人民代表大会常务委员会', 'the page itself is GB2312');
+  const lf = page.locator('rd-legislation-feedback');
+  // The plain-text draft is cut into articles in the page by the legal-text parser's Chinese
+  // regular expressions: garbled, they would find no 第X条.
+  await lf.getByRole('heading', { name: '第一章 总则' }).waitFor();
+  await lf.getByRole('button', { name: '对第三条提意见' }).waitFor();
+  const card = page.locator('rd-deputy-card');
+  await card.getByRole('heading', { name: '董晓丽' }).waitFor();
+  await card.getByRole('button', { name: '给代表留言' }).waitFor();
+  const text = await page.evaluate(() => ['rd-legislation-feedback', 'rd-deputy-card'].map((t) => document.querySelector(t).shadowRoot.textContent).join(''));
+  assert.doesNotMatch(text, /\uFFFD|锟斤拷|鈥|銆/, 'no mojibake in the widgets');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test('old CMS page: widget text keeps its own size and spacing (10px root, line-height 1, SimSun)', async (t) => {
   const { page: clean, context: c1 } = await h.newPage();
   await clean.goto(`${h.base}/fixtures/csp.html`); // same widgets, neutral page (no CSP header here)
