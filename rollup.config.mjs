@@ -4,6 +4,7 @@
 import { readdirSync, existsSync } from 'node:fs';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import esbuild from 'rollup-plugin-esbuild';
+import { shiftColumns } from './scripts/sourcemap.mjs';
 
 const widgetDirs = readdirSync('src/components', { withFileTypes: true })
   .filter((d) => d.isDirectory() && d.name.startsWith('rd-') && existsSync(`src/components/${d.name}/${d.name}.ts`))
@@ -108,47 +109,6 @@ const asciiOnly = () => ({
     }
   },
 });
-// Moves the generated columns of source map "mappings" by per-line [fromColumn, shift] steps.
-function shiftColumns(mappings, shifts) {
-  const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
-  const decode = (seg) => {
-    const out = [];
-    let v = 0;
-    let k = 0;
-    for (const c of seg) {
-      const d = B64.indexOf(c);
-      v += (d & 31) << k;
-      if (d & 32) { k += 5; continue; }
-      out.push(v & 1 ? -(v >>> 1) : v >>> 1);
-      v = 0; k = 0;
-    }
-    return out;
-  };
-  const encode = (n) => {
-    let v = n < 0 ? (-n << 1) | 1 : n << 1;
-    let s = '';
-    do { let d = v & 31; v >>>= 5; if (v) d |= 32; s += B64[d]; } while (v);
-    return s;
-  };
-  return mappings.split(';').map((line, n) => {
-    const steps = shifts[n] ?? [];
-    if (!steps.length || !line) return line;
-    let oldCol = 0;
-    let newPrev = 0;
-    let i = 0;
-    let shift = 0;
-    return line.split(',').map((seg) => {
-      const f = decode(seg);
-      oldCol += f[0];
-      while (i < steps.length && steps[i][0] <= oldCol) shift = steps[i++][1];
-      const col = oldCol + shift;
-      f[0] = col - newPrev;
-      newPrev = col;
-      return f.map(encode).join('');
-    }).join(',');
-  }).join(';');
-}
-
 const IIFE_INTRO = `var __rdScript=document.currentScript;var __rdBase=(__rdScript&&__rdScript.src)||location.href;
 function __rdVendorUrl(id){return new URL('vendor/'+id.slice(10)+'.js',__rdBase).href}`;
 

@@ -9,6 +9,7 @@ import { gzipSync } from 'node:zlib';
 import { pathToFileURL } from 'node:url';
 import { chromium } from 'playwright-core';
 import { findChrome, CHROME_ARGS, NO_CHROME_MESSAGE } from './chrome.mjs';
+import { decodeMappings } from './sourcemap.mjs';
 
 const args = process.argv.slice(2);
 if (!args.includes('--no-build')) {
@@ -66,7 +67,39 @@ for (const entry of ['dist/components/rd-provider.js', 'dist/rd-widgets.js', ...
     const total = sumGz(common);
     results.loads.sharedByAllWidgets = total;
     console.log(`| Lit + shared layer: loaded by every widget (${common.map((f) => f.replace('dist/', '')).join(', ')}) | ${kb(total)} |`);
+    // Where those bytes come from, by the source maps: each package's minified text, gzipped on
+    // its own (the parts add up to a little more than the whole).
+    const parts = byPackage(common);
+    results.loads.sharedByPackage = parts;
+    console.log('\n| shared layer by origin | minified | gzip |\n|---|---:|---:|');
+    for (const [name, p] of Object.entries(parts)) console.log(`| ${name} | ${kb(p.bytes)} | ${kb(p.gzip)} |`);
   }
+}
+
+/** Splits the generated code of `files` by original package (via their source maps). */
+function byPackage(files) {
+  const groups = {};
+  const groupOf = (src) => {
+    const m = src.match(/node_modules\/((?:@[^/]+\/)?[^/]+)/);
+    if (!m) return /\/src\/services\/i18n\/|\.messages\.ts$/.test(src) ? 'our messages (zh-CN)' : /styles\.ts$/.test(src) ? 'our styles' : 'our code';
+    if (['lit', 'lit-html', 'lit-element', '@lit/reactive-element', '@lit/context'].includes(m[1])) return 'Lit + @lit/context';
+    return m[1];
+  };
+  for (const f of files) {
+    const code = readFileSync(f, 'utf8').split('\n');
+    const map = JSON.parse(readFileSync(`${f}.map`, 'utf8'));
+    decodeMappings(map.mappings).forEach((segs, n) => {
+      segs.forEach((seg, i) => {
+        if (seg.length < 4) return;
+        const end = segs[i + 1]?.[0] ?? code[n].length;
+        const g = groupOf(map.sources[seg[1]]);
+        (groups[g] ??= []).push(code[n].slice(seg[0], end));
+      });
+    });
+  }
+  return Object.fromEntries(Object.entries(groups)
+    .map(([g, texts]) => { const t = texts.join(''); return [g, { bytes: Buffer.byteLength(t), gzip: gzipSync(t, { level: 9 }).length }]; })
+    .sort((a, b) => b[1].gzip - a[1].gzip));
 }
 
 // 2. Widget benchmarks in Chromium against the reference receiver (serves / → demo, /dist → dist).

@@ -31,11 +31,16 @@ export class LocaleController implements ReactiveController {
   }
 
   hostUpdate() {
-    this.value = resolveLocale(this.override() || closestLang(this.host));
+    this.value = this.current();
+  }
+
+  /** The locale the next update will use (read fresh from `lang`). */
+  current(): Locale {
+    return resolveLocale(this.override() || closestLang(this.host));
   }
 
   private refresh() {
-    const next = resolveLocale(this.override() || closestLang(this.host));
+    const next = this.current();
     if (next !== this.value) {
       this.value = next;
       this.host.requestUpdate();

@@ -276,6 +276,43 @@ describe('platform: config, locale, large text', () => {
     await until(() => root(el).querySelector('h2 + *') && root(el).textContent!.includes('personal information notice'));
   });
 
+  it('English messages load on demand: the first render in English has no Chinese, failure falls back to Chinese', async () => {
+    const { RdElement } = await import('../../src/components/shared/rd-element.js');
+    const { html: litHtml } = await import('lit');
+    let release!: () => void;
+    const gate = new Promise<void>((r) => { release = r; });
+    const rendered: string[] = [];
+    class RdLazyLocale extends RdElement {
+      static override catalogues = [{ 'zh-CN': { 'x.hello': '你好' }, en: async () => { await gate; return { 'x.hello': 'Hello' }; } }];
+      protected override render() { const s = `${this.t('x.hello')} / ${this.t('common.submit')}`; rendered.push(s); return litHtml`<p>${s}</p>`; }
+    }
+    RdElement.define('rd-lazy-locale', RdLazyLocale);
+    const el = document.createElement('rd-lazy-locale');
+    el.setAttribute('lang', 'en');
+    document.body.append(el);
+    await new Promise((r) => setTimeout(r, 50));
+    expect(rendered, 'nothing rendered while English loads').to.deep.equal([]);
+    release();
+    await (el as InstanceType<typeof RdLazyLocale>).updateComplete;
+    expect(rendered).to.deep.equal(['Hello / Submit']);
+    el.remove();
+
+    class RdBrokenLocale extends RdElement {
+      static override catalogues = [{ 'zh-CN': { 'x.hello': '你好' }, en: () => Promise.reject(new TypeError('Failed to fetch dynamically imported module')) }];
+      protected override render() { return litHtml`<p>${this.t('x.hello')}</p>`; }
+    }
+    RdElement.define('rd-broken-locale', RdBrokenLocale);
+    const warn = console.warn;
+    console.warn = () => {};
+    try {
+      const broken = await fixture<InstanceType<typeof RdBrokenLocale>>(html`<rd-broken-locale lang="en"></rd-broken-locale>`);
+      await broken.updateComplete;
+      expect(broken.shadowRoot!.textContent!.trim()).to.equal('你好');
+    } finally {
+      console.warn = warn;
+    }
+  });
+
   it('no endpoint configured: a clear message instead of a throw', async () => {
     const el = await fixture<RdTestForm>(html`<rd-test-form .data=${data()}></rd-test-form>`);
     await until(() => root(el).querySelector('form'));

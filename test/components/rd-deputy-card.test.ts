@@ -5,7 +5,7 @@ import { chineseOrdinal } from '../../src/components/rd-deputy-card/rd-deputy-ca
 import type { Deputy } from '../../src/services/schemas/deputy.js';
 import { CONTACT_KINDS, DEPUTY_LEVELS, DEPUTY_STATUSES, MESSAGE_CATEGORIES, SUGGESTION_STATUSES } from '../../src/services/schemas/deputy.js';
 import { deputyCatalogues } from '../../src/components/rd-deputy-card/rd-deputy-card.messages.js';
-import { missingKeys } from '../../src/services/i18n/index.js';
+import { loadCatalogue, missingKeys } from '../../src/services/i18n/index.js';
 import { qrPath } from '../../src/services/qr.js';
 import '../../src/components/rd-provider/rd-provider.js';
 import { button, byLabel, chaosLog, chaosUrl, env, readDraft, readOutbox, typeInto, uid, until } from '../helpers/env.js';
@@ -54,7 +54,7 @@ const root = (el: RdDeputyCard) => el.shadowRoot!;
 const text = (el: RdDeputyCard) => root(el).textContent!.replace(/\s+/g, ' ');
 
 describe('rd-deputy-card: catalogues', () => {
-  it('every key exists in zh-CN and en', () => expect(missingKeys(deputyCatalogues)).to.deep.equal([]));
+  it('every key exists in zh-CN and en', async () => expect(await missingKeys(deputyCatalogues)).to.deep.equal([]));
   const dynamic = [
     ...DEPUTY_LEVELS.flatMap((l) => [`deputy.level.${l}`, `deputy.levelShort.${l}`]),
     ...DEPUTY_STATUSES.map((c) => `deputy.status.${c}`),
@@ -62,9 +62,10 @@ describe('rd-deputy-card: catalogues', () => {
     ...MESSAGE_CATEGORIES.map((c) => `deputy.category.${c}`),
     ...CONTACT_KINDS.map((c) => `deputy.contactKind.${c}`),
   ];
-  it('has a label for every code of the data and payload schemas', () => {
+  it('has a label for every code of the data and payload schemas', async () => {
     for (const locale of ['zh-CN', 'en'] as const) {
-      const missing = dynamic.filter((k) => !(deputyCatalogues[locale] as Record<string, string>)[k]);
+      const catalogue = (await loadCatalogue(deputyCatalogues, locale)) as Record<string, string>;
+      const missing = dynamic.filter((k) => !catalogue[k]);
       expect(missing, locale).to.deep.equal([]);
     }
   });

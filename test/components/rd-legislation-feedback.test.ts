@@ -221,8 +221,8 @@ describe('rd-legislation-feedback: reading', () => {
     expect(root(el).querySelector('h2')!.textContent).to.equal('云州市文明养犬条例（草案）');
   });
 
-  it('catalogues are complete in both languages', () => {
-    expect(missingKeys(lfCatalogues)).to.deep.equal([]);
+  it('catalogues are complete in both languages', async () => {
+    expect(await missingKeys(lfCatalogues)).to.deep.equal([]);
   });
 });
 

@@ -48,3 +48,44 @@ test('ESM: the all-in-one module registers every element and exports the typed e
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test('ESM: English messages are fetched only for a widget shown in English, and then it reads in English', async () => {
+  const { page, errors, context } = await h.newPage();
+  const en = [];
+  page.on('request', (r) => { if (/\.en-[\w-]+\.js$/.test(new URL(r.url()).pathname)) en.push(new URL(r.url()).pathname.replace(/^.*\/chunks\//, '').replace(/-[\w-]+\.js$/, '')); });
+  await page.route(`${h.base}/lang-test.html`, (route) => route.fulfill({ status: 200, headers: { 'Content-Type': 'text/html; charset=utf-8' }, body: `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>t</title>
+<script type="module" src="/dist/components/rd-deputy-card.js"></script></head>
+<body><main><h1>t</h1><rd-deputy-card endpoint="/api" deputy-id="dep-001"></rd-deputy-card></main></body></html>` }));
+  await page.goto(`${h.base}/lang-test.html`);
+  const card = page.locator('rd-deputy-card');
+  await card.getByText('董晓丽').first().waitFor();
+  await card.getByText('下次接待', { exact: true }).waitFor();
+  await page.waitForTimeout(300);
+  assert.deepEqual(en, [], 'a page in Chinese downloads no English');
+  await page.evaluate(() => document.documentElement.setAttribute('lang', 'en'));
+  await card.getByText('Next reception', { exact: true }).waitFor();
+  assert.deepEqual(en.sort(), ['rd-deputy-card.messages.en', 'shared.en']);
+  assert.doesNotMatch(await card.evaluate((el) => el.shadowRoot.textContent), /下次接待|正在加载/);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('IIFE file: pure ASCII, and its source map still points at the right source lines', async () => {
+  const { readFileSync } = await import('node:fs');
+  const { decodeMappings } = await import('../../scripts/sourcemap.mjs');
+  const code = readFileSync('dist/rd-widgets.iife.js', 'utf8');
+  assert.equal(code.search(/[^\x00-\x7f]/), -1, 'no non-ASCII character');
+  assert.match(code, /\\u7B2C/, 'Chinese text is escaped (第)');
+  const map = JSON.parse(readFileSync('dist/rd-widgets.iife.js.map', 'utf8'));
+  const lines = decodeMappings(map.mappings);
+  const codeLines = code.split('\n');
+  // Tokens that sit after escaped Chinese on their line: each maps back to a source line holding it.
+  for (const token of ['"data.invalidTitle"', '"article-missing"', '"deputy.nextReception"']) {
+    const n = codeLines.findIndex((l) => l.includes(token));
+    assert.ok(n >= 0, token);
+    const col = codeLines[n].indexOf(token);
+    const seg = lines[n].filter((s) => s[0] <= col).at(-1);
+    const source = map.sourcesContent[seg[1]].split('\n')[seg[2]];
+    assert.ok(source.includes(token.slice(1, -1)), `${token} maps to ${map.sources[seg[1]]}:${seg[2] + 1}: ${source.trim()}`);
+  }
+});

@@ -8,18 +8,18 @@ import { sharedCatalogues } from '../../src/services/i18n/shared.js';
 const WIDGETS = ['rd-legislation-feedback', 'rd-deputy-card', 'rd-satisfaction-survey', 'rd-station-map'];
 
 describe('message catalogues', () => {
-  it('the shared catalogue is complete in every locale', () => {
-    expect(missingKeys(sharedCatalogues)).to.deep.equal([]);
+  it('the shared catalogue is complete in every locale', async () => {
+    expect(await missingKeys(sharedCatalogues)).to.deep.equal([]);
     expect(SUPPORTED_LOCALES).to.deep.equal(['zh-CN', 'en']);
   });
 
   for (const tag of WIDGETS) {
-    it(`<${tag}>: registered by the all-in-one entry, catalogues complete`, () => {
+    it(`<${tag}>: registered by the all-in-one entry, catalogues complete`, async () => {
       const ctor = customElements.get(tag) as unknown as typeof RdElement | undefined;
       expect(ctor, `${tag} is registered`).to.exist;
       expect(ctor!.prototype).to.be.instanceOf(RdElement);
       expect(ctor!.catalogues.length, 'has its own catalogue').to.be.greaterThan(0);
-      for (const set of ctor!.catalogues) expect(missingKeys(set)).to.deep.equal([]);
+      for (const set of ctor!.catalogues) expect(await missingKeys(set)).to.deep.equal([]);
     });
   }
 });

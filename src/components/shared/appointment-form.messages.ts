@@ -42,43 +42,7 @@ const zh = {
 
 export type AppointmentKey = keyof typeof zh;
 
-const en: Record<AppointmentKey, string> = {
-  'appointment.title': 'Book a meeting',
-  'appointment.titleAt': 'Book a meeting: {place}',
-  'appointment.intro': 'Choose a reception time and say briefly what you want to raise. Staff will phone you to confirm.',
-  'appointment.slot': 'Reception time',
-  'appointment.slotHint': 'Choose a published reception day, or ask for another time.',
-  'appointment.slotOther': 'Another time (staff will contact you to arrange it)',
-  'appointment.slotTentative': '(holiday dates not yet announced; check with the station)',
-  'appointment.slotRequired': 'Choose a reception time',
-  'appointment.date': 'Preferred date',
-  'appointment.dateHint': 'For example, 2026-12-10',
-  'appointment.datePast': 'Choose today or a later date',
-  'appointment.period': 'Time of day',
-  'appointment.period.morning': 'Morning',
-  'appointment.period.afternoon': 'Afternoon',
-  'appointment.period.any': 'Either',
-  'appointment.topic': 'What you want to raise',
-  'appointment.topicHint': 'A short description, for example "The street lights on the village road are broken".',
-  'appointment.topicRequired': 'Say briefly what you want to raise',
-  'appointment.details': 'Details',
-  'appointment.people': 'Number of people coming',
-  'appointment.peopleHint': 'If more than 5, please say so in the details.',
-  'appointment.name': 'Name',
-  'appointment.phone': 'Phone number',
-  'appointment.phoneHint': 'Used to confirm the booking; never published.',
-  'appointment.email': 'Email',
-  'appointment.submit': 'Send booking',
-  'appointment.receiptTitle': 'Booking sent',
-  'appointment.receiptNumber': 'Booking reference',
-  'appointment.receiptMessage': 'Staff will phone you soon to confirm the time. To cancel, call the station and give the reference.',
-  'appointment.summary.place': 'Place',
-  'appointment.summary.deputy': 'Deputy',
-  'appointment.summary.time': 'Time',
-  'appointment.summary.topic': 'Matter',
-  'appointment.summary.people': 'People',
-  'appointment.new': 'Book another',
-  'appointment.noTarget': 'Booking is not possible: no station or deputy was given.',
+export const appointmentCatalogues: Catalogues<AppointmentKey> = {
+  'zh-CN': zh,
+  en: () => import('./appointment-form.messages.en.js').then((m) => m.en),
 };
-
-export const appointmentCatalogues: Catalogues<AppointmentKey> = { 'zh-CN': zh, en };

@@ -7,7 +7,7 @@ import { consume } from '@lit/context';
 import { rdConfigContext } from '../../controllers/context.js';
 import { LocaleController } from '../../controllers/locale-controller.js';
 import { ownConfig, resolveConfig, type ConfigInput, type Credentials, type RdConfig } from '../../services/config.js';
-import { createTranslator, type Catalogues, type Locale, type MessageOverrides, type Translate } from '../../services/i18n/index.js';
+import { createTranslator, loadCatalogues, type Catalogues, type Locale, type MessageOverrides, type Translate } from '../../services/i18n/index.js';
 import { sharedCatalogues } from '../../services/i18n/shared.js';
 import { baseStyles } from './styles.js';
 
@@ -99,6 +99,16 @@ export abstract class RdElement extends LitElement {
     }
     return c.t(key, params);
   };
+
+  /**
+   * Before an update in a locale whose messages are not bundled (English), load them first, so a
+   * page in English never flashes Chinese. `updateComplete` waits for this too.
+   */
+  protected override scheduleUpdate(): void | Promise<unknown> {
+    const ctor = this.constructor as typeof RdElement;
+    const pending = loadCatalogues([sharedCatalogues, ...ctor.catalogues], this.localeCtl.current());
+    return pending ? pending.then(() => super.scheduleUpdate()) : super.scheduleUpdate();
+  }
 
   /** Kiosk: called after `kioskTimeout` seconds without input. Widgets clear their form here. */
   protected kioskReset(): void {}

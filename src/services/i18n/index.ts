@@ -6,7 +6,53 @@ export type Locale = (typeof SUPPORTED_LOCALES)[number];
 export const DEFAULT_LOCALE: Locale = 'zh-CN';
 
 export type Catalogue<K extends string = string> = Readonly<Record<K, string>>;
-export type Catalogues<K extends string> = { readonly [L in Locale]: Catalogue<K> };
+/** A locale's catalogue, or a loader that fetches it on first use (a separate chunk). */
+export type CatalogueEntry<K extends string = string> = Catalogue<K> | (() => Promise<Catalogue<K>>);
+/** Every locale of one catalogue set; the default locale is always bundled, others may load on demand. */
+export type Catalogues<K extends string> = { readonly 'zh-CN': Catalogue<K> } & { readonly [L in Exclude<Locale, 'zh-CN'>]: CatalogueEntry<K> };
+
+// Loaded catalogues by loader; null when loading failed (the default locale is used instead).
+const loaded = new WeakMap<object, Catalogue | null>();
+const inflight = new WeakMap<object, Promise<void>>();
+
+/** A set's catalogue for a locale if it is at hand (bundled or already loaded), else undefined. */
+export function catalogueFor<K extends string>(set: Catalogues<K>, locale: Locale): Catalogue<K> | undefined {
+  const entry = set[locale];
+  if (typeof entry !== 'function') return entry;
+  return (loaded.get(entry) as Catalogue<K> | null | undefined) ?? undefined;
+}
+
+/**
+ * Loads what `sets` need for `locale`. Returns undefined when everything is already at hand (so
+ * callers stay synchronous), else a promise that settles once loaded — or once loading failed,
+ * after a warning: the default locale's text is then shown, never a bare key.
+ */
+export function loadCatalogues(sets: ReadonlyArray<Catalogues<string>>, locale: Locale): Promise<void> | undefined {
+  const pending: Promise<void>[] = [];
+  for (const set of sets) {
+    const entry = set[locale];
+    if (typeof entry !== 'function' || loaded.has(entry)) continue;
+    let p = inflight.get(entry);
+    if (!p) {
+      p = entry().then(
+        (c) => void loaded.set(entry, c),
+        (err: unknown) => {
+          console.warn(`[rd-widgets] could not load the ${locale} messages; showing ${DEFAULT_LOCALE}`, err);
+          loaded.set(entry, null);
+        },
+      );
+      inflight.set(entry, p);
+    }
+    pending.push(p);
+  }
+  return pending.length ? Promise.all(pending).then(() => undefined) : undefined;
+}
+
+/** One set's catalogue for a locale, loading it if needed (undefined if it could not be loaded). */
+export async function loadCatalogue<K extends string>(set: Catalogues<K>, locale: Locale): Promise<Catalogue<K> | undefined> {
+  await loadCatalogues([set as Catalogues<string>], locale);
+  return catalogueFor(set, locale);
+}
 
 /** Per-string overrides: flat `{key: text}` for every locale, or `{ 'en': {key: text} }` per locale. */
 export type MessageOverrides = Readonly<Record<string, string | Readonly<Record<string, string>>>>;
@@ -37,7 +83,7 @@ export function createTranslator<K extends string>(
   overrides?: MessageOverrides | null,
 ): Translate<K> {
   const merged: Record<string, string> = {};
-  for (const set of sets) Object.assign(merged, set[DEFAULT_LOCALE], set[locale]);
+  for (const set of sets) Object.assign(merged, set[DEFAULT_LOCALE], catalogueFor(set, locale));
   if (overrides) {
     for (const [k, v] of Object.entries(overrides)) {
       if (typeof v === 'string') merged[k] = v;
@@ -48,12 +94,13 @@ export function createTranslator<K extends string>(
   return (key, params) => format(merged[key] ?? key, params);
 }
 
-/** Keys present in the default catalogue but missing (or empty) in another locale. */
-export function missingKeys(set: Catalogues<string>): Array<{ locale: Locale; key: string }> {
+/** Keys present in one locale's catalogue but missing (or empty) in another; loads every locale. */
+export async function missingKeys(set: Catalogues<string>): Promise<Array<{ locale: Locale; key: string }>> {
   const out: Array<{ locale: Locale; key: string }> = [];
+  const all = await Promise.all(SUPPORTED_LOCALES.map(async (l) => [l, (await loadCatalogue(set, l)) ?? {}] as const));
   const keys = new Set<string>();
-  for (const l of SUPPORTED_LOCALES) for (const k of Object.keys(set[l])) keys.add(k);
-  for (const l of SUPPORTED_LOCALES) for (const k of keys) if (!set[l][k]) out.push({ locale: l, key: k });
+  for (const [, c] of all) for (const k of Object.keys(c)) keys.add(k);
+  for (const [l, c] of all) for (const k of keys) if (!(c as Record<string, string>)[k]) out.push({ locale: l, key: k });
   return out;
 }
 
