@@ -2,6 +2,7 @@
 // and heavy parts (the map engine) are separate chunks loaded only when used. IIFE: one classic
 // script for CMS pages that strip type="module".
 import { readdirSync, existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import esbuild from 'rollup-plugin-esbuild';
 import { shiftColumns } from './scripts/sourcemap.mjs';
@@ -10,7 +11,19 @@ const widgetDirs = readdirSync('src/components', { withFileTypes: true })
   .filter((d) => d.isDirectory() && d.name.startsWith('rd-') && existsSync(`src/components/${d.name}/${d.name}.ts`))
   .map((d) => d.name);
 
+// The schemas import `zod/mini`; in the browser that is src/services/zod-lite.ts, the part of
+// zod's runtime they use, proven identical by test/services/zod-lite.test.ts (real zod stays in
+// the JSON Schema generation, the types and the reference receiver).
+const ZOD_LITE = fileURLToPath(new URL('./src/services/zod-lite-mini.ts', import.meta.url));
+const zodLite = () => ({
+  name: 'rd-zod-lite',
+  resolveId(source) {
+    return source === 'zod/mini' ? ZOD_LITE : null;
+  },
+});
+
 const plugins = () => [
+  zodLite(),
   leafletTrustedTypes(),
   nodeResolve({ browser: true, exportConditions: ['browser', 'production'] }),
   esbuild({ tsconfig: 'tsconfig.json', target: 'es2022', minify: true, sourceMap: true, legalComments: 'none' }),

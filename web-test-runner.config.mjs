@@ -39,7 +39,12 @@ export default {
   concurrency: 2,
   testsFinishTimeout: 5 * 60_000,
   testFramework: { config: { timeout: 20_000 } },
-  plugins: [esbuildPlugin({ ts: true, tsconfig: 'tsconfig.json', target: 'es2021' })],
+  plugins: [
+    // As in the browser builds: the schemas' `zod/mini` is src/services/zod-lite.ts. Real zod
+    // stays reachable as `zod/v4/mini` for the parity test (test/services/zod-lite.test.ts).
+    { name: 'rd-zod-lite', resolveImport: ({ source }) => (source === 'zod/mini' ? '/src/services/zod-lite-mini.ts' : undefined) },
+    esbuildPlugin({ ts: true, tsconfig: 'tsconfig.json', target: 'es2021' }),
+  ],
   browsers: [
     chromeLauncher({
       launchOptions: { executablePath, headless: true, args: CHROME_ARGS, userDataDir: mkdtempSync(join(tmpdir(), 'rd-chrome-')) },
