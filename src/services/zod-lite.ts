@@ -241,8 +241,8 @@ export const boolean = (error?: ErrorParam) => new Schema((p) => {
   return p;
 }, [], error);
 
-export const literal = (value: unknown, error?: ErrorParam) => {
-  const values = Array.isArray(value) ? value : [value];
+/** A schema that accepts exactly `values` (literal and enum). */
+function oneOf(values: unknown[], error?: ErrorParam) {
   const set = new Set(values);
   const s = new Schema((p) => {
     if (!set.has(p.value)) p.issues.push(own({ code: 'invalid_value', values }));
@@ -250,18 +250,10 @@ export const literal = (value: unknown, error?: ErrorParam) => {
   }, [], error);
   s.values = set;
   return s;
-};
-
-export const enum_ = (entries: readonly unknown[] | Record<string, unknown>, error?: ErrorParam) => {
-  const values = Array.isArray(entries) ? [...entries] : Object.values(entries);
-  const set = new Set(values);
-  const s = new Schema((p) => {
-    if (!set.has(p.value)) p.issues.push(own({ code: 'invalid_value', values }));
-    return p;
-  }, [], error);
-  s.values = set;
-  return s;
-};
+}
+export const literal = (value: unknown, error?: ErrorParam) => oneOf(Array.isArray(value) ? value : [value], error);
+export const enum_ = (entries: readonly unknown[] | Record<string, unknown>, error?: ErrorParam) =>
+  oneOf(Array.isArray(entries) ? [...entries] : Object.values(entries), error);
 export { enum_ as enum };
 
 export const optional = (inner: Schema) => {
