@@ -89,3 +89,23 @@ test('IIFE file: pure ASCII, and its source map still points at the right source
     assert.ok(source.includes(token.slice(1, -1)), `${token} maps to ${map.sources[seg[1]]}:${seg[2] + 1}: ${source.trim()}`);
   }
 });
+
+test('ESM per-widget entries: each works alone inside an <rd-provider> (the entry registers the provider too)', async () => {
+  const { page, errors, context } = await h.newPage();
+  const cases = [
+    ['rd-deputy-card', 'deputy-id="dep-001"', '董晓丽'],
+    ['rd-legislation-feedback', 'draft-id="2026-yq-01" deep-link="off"', '云州市文明养犬条例（草案）'],
+    ['rd-satisfaction-survey', 'survey-id="2027-mssx-zj"', '民生实事'],
+    ['rd-station-map', '', '青禾县人大代表联络总站'],
+  ];
+  for (const [tag, attrs, text] of cases) {
+    await page.route(`${h.base}/entry-${tag}.html`, (route) => route.fulfill({ status: 200, headers: { 'Content-Type': 'text/html; charset=utf-8' }, body: `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>t</title>
+<script type="module" src="/dist/components/${tag}.js"></script></head>
+<body><main><h1>t</h1><rd-provider endpoint="/api"><${tag} ${attrs}></${tag}></rd-provider></main></body></html>` }));
+    await page.goto(`${h.base}/entry-${tag}.html`);
+    await page.locator(tag).getByText(text).first().waitFor();
+    assert.equal(await page.evaluate(() => !!customElements.get('rd-provider')), true, tag);
+  }
+  assert.deepEqual(errors, []);
+  await context.close();
+});

@@ -7,6 +7,8 @@ import { property, state } from 'lit/decorators.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { live } from 'lit/directives/live.js';
 import { RdElement } from '../shared/rd-element.js';
+// Registers <rd-provider> too, so this widget's own entry works inside a provider on its own.
+import '../rd-provider/rd-provider.js';
 import { DataController } from '../../controllers/data-controller.js';
 import { DraftController } from '../../controllers/draft-controller.js';
 import { SubmitController } from '../../controllers/submit-controller.js';
