@@ -122,8 +122,30 @@ const asciiOnly = () => ({
     }
   },
 });
-const IIFE_INTRO = `var __rdScript=document.currentScript;var __rdBase=(__rdScript&&__rdScript.src)||location.href;
-function __rdVendorUrl(id){return new URL('vendor/'+id.slice(10)+'.js',__rdBase).href}`;
+// `vendorDir`: where dist/vendor/ is, seen from the script (dist/ or dist/components/).
+const iifeIntro = (vendorDir) => `var __rdScript=document.currentScript;var __rdBase=(__rdScript&&__rdScript.src)||location.href;
+function __rdVendorUrl(id){return new URL('${vendorDir}'+id.slice(10)+'.js',__rdBase).href}`;
+
+// One classic script per widget too (dist/components/<tag>.iife.js): an old CMS page with one
+// widget loads that widget, Lit and the shared layer, not all four. It defines no globals.
+const sideEffectEntry = (name, file) => ({
+  name: 'rd-side-effect-entry',
+  resolveId: (id) => (id === `\0rd-entry:${name}` ? id : null),
+  load: (id) => (id === `\0rd-entry:${name}` ? `import ${JSON.stringify(fileURLToPath(new URL(file, import.meta.url)))};` : null),
+});
+const widgetIifes = widgetDirs.filter((n) => n !== 'rd-provider').map((n) => ({
+  input: `\0rd-entry:${n}`,
+  output: {
+    file: `dist/components/${n}.iife.js`,
+    format: 'iife',
+    exports: 'none',
+    inlineDynamicImports: true,
+    intro: iifeIntro('../vendor/'),
+    sourcemap: true,
+  },
+  plugins: [sideEffectEntry(n, `./src/components/${n}/${n}.ts`), iifeVendor(), ...plugins(), asciiOnly()],
+  onwarn,
+}));
 
 export default [
   {
@@ -149,10 +171,11 @@ export default [
       format: 'iife',
       name: 'RdWidgets',
       inlineDynamicImports: true,
-      intro: IIFE_INTRO,
+      intro: iifeIntro('vendor/'),
       sourcemap: true,
     },
     plugins: [iifeVendor(), ...plugins(), asciiOnly()],
     onwarn,
   },
+  ...widgetIifes,
 ];

@@ -109,3 +109,34 @@ test('ESM per-widget entries: each works alone inside an <rd-provider> (the entr
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test('per-widget classic scripts (dist/components/<tag>.iife.js): one widget only, no globals, map engine from dist/vendor', async () => {
+  const { readFileSync, readdirSync } = await import('node:fs');
+  const files = readdirSync('dist/components').filter((f) => f.endsWith('.iife.js')).sort();
+  assert.deepEqual(files, ['rd-deputy-card.iife.js', 'rd-legislation-feedback.iife.js', 'rd-satisfaction-survey.iife.js', 'rd-station-map.iife.js']);
+  for (const f of files) assert.equal(readFileSync(`dist/components/${f}`, 'utf8').search(/[^\x00-\x7f]/), -1, `${f} is pure ASCII`);
+
+  const { page, errors, context } = await h.newPage();
+  const seen = vendorRequests(page);
+  await page.route(`${h.base}/iife-one.html`, (route) => route.fulfill({ status: 200, headers: { 'Content-Type': 'text/html; charset=utf-8' }, body: `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>t</title>
+<script>window.__before = Object.keys(window);</script></head>
+<body><main><h1>t</h1><rd-provider endpoint="/api"><rd-station-map tiles="none"></rd-station-map></rd-provider></main>
+<script src="/dist/components/rd-station-map.iife.js"></script></body></html>` }));
+  await page.goto(`${h.base}/iife-one.html`);
+  const map = page.locator('rd-station-map');
+  await map.getByText('青禾县人大代表联络总站').first().waitFor();
+  const state = await page.evaluate(() => ({
+    defined: ['rd-provider', 'rd-station-map', 'rd-deputy-card', 'rd-legislation-feedback', 'rd-satisfaction-survey'].filter((t) => !!customElements.get(t)),
+    // Lit's own version registries (litHtmlVersions …, litPropertyMetadata) are Lit's, by design.
+    globals: Object.keys(window).filter((k) => !window.__before.includes(k) && k !== '__before' && !/^lit|Versions$/.test(k)),
+  }));
+  assert.deepEqual(state.defined, ['rd-provider', 'rd-station-map']);
+  assert.deepEqual(state.globals, [], 'no globals of ours');
+  assert.deepEqual(seen, [], 'no map engine before a map is shown');
+  await page.evaluate(() => { document.querySelector('rd-station-map').mapOpen = true; });
+  await page.waitForFunction(() => document.querySelector('rd-station-map').shadowRoot.querySelector('.leaflet-container, [data-map-fallback], svg'));
+  await page.waitForTimeout(300);
+  assert.ok(seen.includes('/dist/vendor/leaflet.js'), `leaflet loaded from dist/vendor (saw ${seen.join(', ')})`);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
