@@ -27,6 +27,8 @@ export class DraftController<T> implements ReactiveController {
   conflict: DraftRecord<T> | undefined;
   discarded = false;
   private store: DraftStore<T> | undefined;
+  /** Input typed while the store was still opening: saved (and not overwritten) once it is. */
+  private early: { value: T } | undefined;
   private readonly onPageHide = () => void this.store?.flush();
 
   constructor(private readonly host: RdElement, private readonly opts: DraftControllerOptions<T>) {
@@ -82,6 +84,14 @@ export class DraftController<T> implements ReactiveController {
     if (!swept) { swept = true; void sweepExpiredDrafts(); }
     const rec = await store.load();
     if (this.store !== store) return null;
+    const early = this.early;
+    this.early = undefined;
+    if (early) {
+      // The citizen started typing before the store opened: keep what is on screen.
+      store.schedule(early.value);
+      this.host.requestUpdate();
+      return null;
+    }
     if (rec) {
       this.opts.apply(rec.value);
       this.restoredAt = rec.savedAt;
@@ -93,6 +103,7 @@ export class DraftController<T> implements ReactiveController {
 
   /** Schedules a save of the current form value (no-op when drafts are off). */
   save(value: T): void {
+    if (this.status === 'pending' && this.store) { this.early = { value }; return; }
     if (this.status !== 'on' || !this.store) return;
     this.discarded = false;
     this.store.schedule(value);

@@ -5,7 +5,7 @@ import { html, nothing, type ReactiveController, type TemplateResult } from 'lit
 import type { RdElement } from '../components/shared/rd-element.js';
 import { focusSummary } from '../components/shared/form.js';
 import { send, uuidv4, type SendResult } from '../services/http.js';
-import { enqueue, flushOutbox, listOutbox, type OutboxEntry } from '../services/outbox.js';
+import { enqueue, flushOutbox, listOutbox, outboxPersistent, removeFromOutbox, type OutboxEntry } from '../services/outbox.js';
 import { endpointUrl, RdConfigError } from '../services/config.js';
 import type { FieldError, PayloadType } from '../services/schemas/common.js';
 import { RdQueuedEvent, RdSubmitErrorEvent, RdSubmitEvent, RdSubmittedEvent, type SubmitErrorKind } from '../events/events.js';
@@ -23,6 +23,25 @@ export interface Envelope<D = unknown> {
   data: D;
 }
 
+// Owners with a widget on this page: they send and report their own outbox entries. Entries of
+// any other owner (another page of the site, a booking panel that was closed, a widget whose id
+// came from data) are sent too — shortly after load and on `online` — and their receipts wait in
+// the outbox for their widget (CONTRACT.md: "sent on the next online event or page load").
+const liveOwners = new Map<string, number>();
+let orphansScheduled = false;
+function flushOrphans(timeout?: number) {
+  void flushOutbox(undefined, { skipOwners: new Set(liveOwners.keys()), timeout }).catch(() => undefined);
+}
+function scheduleOrphans(timeout: number) {
+  if (orphansScheduled) return;
+  orphansScheduled = true;
+  setTimeout(() => flushOrphans(timeout), 2000);
+  window.addEventListener('online', () => flushOrphans(timeout));
+}
+
+/** Server field errors with paths relative to `data` (how the widgets name their fields). */
+const relativeToData = (errors: FieldError[]) => errors.map((e) => ({ path: e.path.replace(/^data\./, ''), message: e.message }));
+
 export interface SubmitControllerOptions {
   type: PayloadType;
   /** Route under the endpoint, e.g. '/legislation-feedback'. */
@@ -37,6 +56,8 @@ export interface SubmitControllerOptions {
   /** Retry tuning (tests); production uses the defaults. */
   attempts?: number;
   baseDelay?: number;
+  /** First delay before an automatic resend while the page stays open (doubles up to 10 min). */
+  resendDelay?: number;
 }
 
 export class SubmitController implements ReactiveController {
@@ -54,19 +75,57 @@ export class SubmitController implements ReactiveController {
   retryAttempt = 0;
   /** Submissions of this instance still waiting in the outbox. */
   waiting: OutboxEntry[] = [];
+  /** False when the outbox lives in page memory only (no IndexedDB): closing the page loses it. */
+  persistent = true;
   private readonly onOnline = () => void this.flush();
+  private owner = '';
+  private resendTimer: ReturnType<typeof setTimeout> | undefined;
+  private resendDelay: number;
 
   constructor(private readonly host: RdElement, private readonly opts: SubmitControllerOptions) {
+    this.resendDelay = opts.resendDelay ?? 30_000;
     host.addController(this);
   }
 
   hostConnected() {
     window.addEventListener('online', this.onOnline);
-    void this.flush();
+    scheduleOrphans(this.host.config.timeout);
+    this.syncOwner();
+  }
+
+  /** The owner id can change after data loads (it names the draft/survey/station): follow it. */
+  hostUpdated() {
+    this.syncOwner();
   }
 
   hostDisconnected() {
     window.removeEventListener('online', this.onOnline);
+    clearTimeout(this.resendTimer);
+    this.resendTimer = undefined;
+    this.setOwner('');
+  }
+
+  private syncOwner() {
+    const owner = this.opts.owner();
+    if (owner === this.owner) return;
+    this.setOwner(owner);
+    if (owner) void this.flush();
+  }
+
+  private setOwner(owner: string) {
+    if (this.owner) {
+      const n = (liveOwners.get(this.owner) ?? 1) - 1;
+      if (n > 0) liveOwners.set(this.owner, n); else liveOwners.delete(this.owner);
+    }
+    this.owner = owner;
+    if (owner) liveOwners.set(owner, (liveOwners.get(owner) ?? 0) + 1);
+  }
+
+  /** While the page stays open, try the outbox again later (a 5xx or timeout brings no `online`). */
+  private scheduleResend() {
+    clearTimeout(this.resendTimer);
+    this.resendTimer = setTimeout(() => { this.resendTimer = undefined; void this.flush(); }, this.resendDelay);
+    this.resendDelay = Math.min(this.resendDelay * 2, 600_000);
   }
 
   get busy() {
@@ -150,7 +209,7 @@ export class SubmitController implements ReactiveController {
       this.errorStatus = result.status;
       this.message = result.message;
       this.rejectedReceipt = result.receipt;
-      this.fieldErrors = result.errors.map((e) => ({ path: e.path.replace(/^data\./, ''), message: e.message }));
+      this.fieldErrors = relativeToData(result.errors);
       this.host.dispatchEvent(new RdSubmitErrorEvent({ kind: 'rejected', status: result.status, errors: this.fieldErrors }));
       this.host.requestUpdate();
       return 'rejected';
@@ -171,10 +230,22 @@ export class SubmitController implements ReactiveController {
     });
     this.state = 'queued';
     this.payload = payload;
+    this.persistent = await outboxPersistent();
     this.waiting = await listOutbox(this.opts.owner());
     this.host.dispatchEvent(new RdQueuedEvent({ idempotencyKey: payload.id }));
     this.host.requestUpdate();
+    this.scheduleResend();
     return 'queued';
+  }
+
+  private refuse(status: number, message: string | undefined, errors: FieldError[], receipt?: string) {
+    this.state = 'error';
+    this.errorKind = 'rejected';
+    this.errorStatus = status;
+    this.fieldErrors = relativeToData(errors);
+    this.message = message;
+    this.rejectedReceipt = receipt;
+    this.host.dispatchEvent(new RdSubmitErrorEvent({ kind: 'rejected', status, errors: this.fieldErrors }));
   }
 
   private accept(receipt: string, message: string | undefined, payload: Envelope) {
@@ -189,28 +260,41 @@ export class SubmitController implements ReactiveController {
     this.host.requestUpdate();
   }
 
-  /** Sends this instance's queued submissions (on `online`, on load, or on demand). */
+  /**
+   * Sends this instance's queued submissions (on `online`, on load, when its id becomes known,
+   * a while after a failed try, or when the citizen asks). Each goes after `rd-submit` again, so
+   * the page can add fresh headers (a CSRF token) or hold it back; receipts of entries another
+   * page already sent are shown here.
+   */
   async flush(): Promise<void> {
     const owner = this.opts.owner();
     if (!owner) return;
-    this.waiting = await listOutbox(owner);
-    if (!this.waiting.length) return;
+    const mine = await listOutbox(owner);
+    for (const e of mine) {
+      if (e.delivered) this.accept(e.delivered.receipt, e.delivered.message, e.body as Envelope);
+      else if (e.refused) this.refuse(e.refused.status, e.refused.message, e.refused.errors);
+      else continue;
+      await removeFromOutbox(e.key);
+    }
+    this.waiting = mine.filter((e) => !e.delivered && !e.refused);
+    if (!this.waiting.length) { this.host.requestUpdate(); return; }
     if (this.state !== 'submitting' && this.state !== 'submitted') this.state = 'queued';
+    this.persistent = await outboxPersistent();
     this.host.requestUpdate();
-    const reports = await flushOutbox(owner, { timeout: this.host.config.timeout });
+    const reports = await flushOutbox(owner, {
+      timeout: this.host.config.timeout,
+      prepare: (entry) => {
+        const ev = new RdSubmitEvent({ payload: entry.body as Envelope, headers: { ...entry.headers, ...this.host.config.headers } });
+        return this.host.dispatchEvent(ev) ? ev.detail.headers : null;
+      },
+    });
     for (const { entry, result } of reports) {
       if (result.ok) this.accept(result.receipt, result.message, entry.body as Envelope);
-      else if (result.kind === 'rejected') {
-        this.state = 'error';
-        this.errorKind = 'rejected';
-        this.errorStatus = result.status;
-        this.fieldErrors = result.errors;
-        this.message = result.message;
-        this.rejectedReceipt = result.receipt;
-        this.host.dispatchEvent(new RdSubmitErrorEvent({ kind: 'rejected', status: result.status, errors: result.errors }));
-      }
+      else if (result.kind === 'rejected') this.refuse(result.status, result.message, result.errors, result.receipt);
     }
-    this.waiting = await listOutbox(owner);
+    this.waiting = (await listOutbox(owner)).filter((e) => !e.delivered && !e.refused);
+    if (this.waiting.length) this.scheduleResend();
+    else this.resendDelay = this.opts.resendDelay ?? 30_000;
     this.host.requestUpdate();
   }
 
@@ -235,7 +319,10 @@ export class SubmitController implements ReactiveController {
     }
     if (this.state === 'queued') {
       const why = this.errorKind === 'timeout' ? t('submit.timeout') : this.errorKind === 'server' ? t('submit.server', { status: this.errorStatus ?? '' }) : this.errorKind === 'network' ? t('submit.network') : '';
-      return html`<div class="rd-notice" role="alert" part="queued-notice"><p>${why} ${t('submit.queued')}</p></div>`;
+      return html`<div class="rd-notice" role="alert" part="queued-notice">
+        <p>${why} ${this.persistent ? t('submit.queued') : t('submit.queuedMemory')}</p>
+        <p><button type="button" class="rd-button rd-button--secondary" @click=${() => void this.flush()}>${t('submit.retryNow')}</button></p>
+      </div>`;
     }
     return nothing;
   }

@@ -164,7 +164,7 @@ describe('platform: forms, errors, submission', () => {
     await submit(el);
     const { detail } = await queued;
     await el.updateComplete;
-    expect(root(el).querySelector('[part="queued-notice"]')!.textContent).to.contain('联网后会自动发送');
+    expect(root(el).querySelector('[part="queued-notice"]')!.textContent).to.contain('已保存在本设备上');
     await expect(el).to.be.accessible();
     const box = (await readOutbox()) as Array<{ key: string; body: { data: unknown } }>;
     const mine = box.find((e) => e.key === detail.idempotencyKey)!;
@@ -178,6 +178,103 @@ describe('platform: forms, errors, submission', () => {
     await sent;
     const [req] = await chaosLog(run);
     expect(req.headers['idempotency-key']).to.equal(detail.idempotencyKey);
+  });
+});
+
+describe('platform: outbox delivery', () => {
+  it('a server error that lasts: queued, then sent by itself while the page stays open (no `online` event)', async () => {
+    const run = uid('run');
+    const el = await mount({ submitUrl: chaosUrl('503x4', run) });
+    await fillValid(el);
+    const queued = oneEvent(el, 'rd-queued');
+    const sent = oneEvent(el, 'rd-submitted');
+    await submit(el);
+    const { detail } = await queued;
+    await el.updateComplete;
+    expect(root(el).querySelector('[part="queued-notice"]')!.textContent).to.contain('本页打开期间会继续尝试');
+    const { detail: done } = await sent;
+    expect(done.receipt).to.match(/^FK-/);
+    const log = await chaosLog(run);
+    expect(log.length).to.equal(5);
+    expect(new Set(log.map((r) => r.headers['idempotency-key']))).to.deep.equal(new Set([detail.idempotencyKey]));
+    expect(await readOutbox()).to.satisfy((box: Array<{ key: string }>) => !box.some((e) => e.key === detail.idempotencyKey));
+  });
+
+  it('"立即重试" sends a queued submission at once, after `rd-submit` lets the page add fresh headers', async () => {
+    const run = uid('run');
+    const el = await mount({ submitUrl: chaosUrl('503x4', run) });
+    await fillValid(el);
+    const queued = oneEvent(el, 'rd-queued');
+    await submit(el);
+    await queued;
+    await el.updateComplete;
+    let submits = 0;
+    el.addEventListener('rd-submit', (e) => { submits++; (e as RdSubmitEvent).detail.headers['X-CSRF-Token'] = `fresh-${submits}`; });
+    const before = (await chaosLog(run)).length;
+    button(root(el), '立即重试').click();
+    await until(async () => (await chaosLog(run)).length > before);
+    const last = (await chaosLog(run)).at(-1)!;
+    expect(submits).to.equal(1);
+    expect(last.headers['x-csrf-token']).to.equal('fresh-1');
+  });
+
+  it('an entry whose widget learns its id from data is sent once the data names it', async () => {
+    const id = uid('form');
+    const run = uid('run');
+    const { enqueue } = await import('../../src/services/outbox.js');
+    const key = crypto.randomUUID();
+    await enqueue({ key, owner: `rd:rd-test-form:${id}`, url: chaosUrl('ok', run), body: { type: 'deputy-message', version: 1, id: key, data: { comment: '早先暂存' } }, headers: {}, credentials: 'omit', queuedAt: new Date().toISOString(), attempts: 3 });
+    const el = document.createElement('rd-test-form') as RdTestForm;
+    const sent = oneEvent(el, 'rd-submitted');
+    el.data = data(id);
+    document.body.append(el);
+    try {
+      await sent;
+      const [req] = await chaosLog(run);
+      expect(req.headers['idempotency-key']).to.equal(key);
+    } finally {
+      el.remove();
+    }
+  });
+
+  it('orphans: an entry whose widget is not on the page is sent; its receipt is shown when that widget comes back', async () => {
+    const other = uid('form');
+    const run = uid('run');
+    const { enqueue, listOutbox } = await import('../../src/services/outbox.js');
+    const key = crypto.randomUUID();
+    await enqueue({ key, owner: `rd:rd-test-form:${other}`, url: chaosUrl('ok', run), body: { type: 'deputy-message', version: 1, id: key, data: { comment: '别处暂存' } }, headers: {}, credentials: 'omit', queuedAt: new Date().toISOString(), attempts: 3 });
+    await mount();
+    window.dispatchEvent(new Event('online'));
+    await until(async () => (await chaosLog(run)).length === 1);
+    const entry = await until(async () => (await listOutbox(`rd:rd-test-form:${other}`)).find((e) => e.delivered));
+    expect(entry.delivered!.receipt).to.match(/^FK-/);
+    const back = await mount({ id: other });
+    await until(() => root(back).textContent!.includes(entry.delivered!.receipt));
+    expect(await listOutbox(`rd:rd-test-form:${other}`)).to.deep.equal([]);
+    expect((await chaosLog(run)).length, 'not sent twice').to.equal(1);
+  });
+
+  it('no IndexedDB: the queued notice asks to keep the page open, and it is still sent from memory', async () => {
+    const { resetStoreProbes } = await import('../../src/services/idb.js');
+    const own = Object.getOwnPropertyDescriptor(window, 'indexedDB');
+    Object.defineProperty(window, 'indexedDB', { value: undefined, configurable: true });
+    resetStoreProbes();
+    try {
+      const run = uid('run');
+      const el = await mount({ submitUrl: chaosUrl('503x4', run), drafts: 'on' });
+      await fillValid(el);
+      const sent = oneEvent(el, 'rd-submitted');
+      await submit(el);
+      await until(() => root(el).querySelector('[part="queued-notice"]'));
+      expect(root(el).querySelector('[part="queued-notice"]')!.textContent).to.contain('请不要关闭本页');
+      await expect(el).to.be.accessible();
+      await sent;
+    } finally {
+      delete (window as { indexedDB?: unknown }).indexedDB;
+      if (own) Object.defineProperty(window, 'indexedDB', own);
+      resetStoreProbes();
+    }
+    expect(typeof indexedDB.open).to.equal('function');
   });
 });
 
@@ -203,6 +300,15 @@ describe('platform: drafts', () => {
     await until(async () => (await readDraft(`rd:rd-test-form:${id}`)) === undefined);
     await until(() => byLabel<HTMLTextAreaElement>(root(b), '意见内容').value === '', 3000, 'form emptied');
     expect(root(b).querySelector('[part="draft-notice"]')!.textContent).to.contain('已清除保存的内容');
+  });
+
+  it('typing while the draft store is still opening is saved, not dropped', async () => {
+    const { resetStoreProbes } = await import('../../src/services/idb.js');
+    resetStoreProbes(); // the next widget has to open IndexedDB again, as on a fresh page
+    const id = uid('form');
+    const el = await mount({ id });
+    typeInto(byLabel<HTMLTextAreaElement>(root(el), '意见内容'), '打开页面就开始写');
+    await until(async () => ((await readDraft(`rd:rd-test-form:${id}`)) as { value?: { comment?: string } } | undefined)?.value?.comment === '打开页面就开始写', 5000, 'draft saved');
   });
 
   it('drafts="off" writes nothing', async () => {

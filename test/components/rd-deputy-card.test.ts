@@ -566,7 +566,7 @@ describe('rd-deputy-card: end to end with the reference receiver and failures', 
     button(root(el), '提交留言').click();
     const ev = (await queued) as unknown as CustomEvent<{ idempotencyKey: string }>;
     await el.updateComplete;
-    expect(text(el)).to.contain('联网后会自动发送');
+    expect(text(el)).to.contain('已保存在本设备上');
     const entries = (await readOutbox()) as Array<{ key: string; owner: string; body: { data: { subject: string } } }>;
     const mine = entries.find((e) => e.key === ev.detail.idempotencyKey)!;
     expect(mine.owner).to.equal(`rd:rd-deputy-card:${d.id}`);

@@ -498,7 +498,7 @@ describe('rd-legislation-feedback: offline', () => {
     await submit(el);
     const ev = await queued;
     await el.updateComplete;
-    expect(root(el).querySelector('[part="queued-notice"]')!.textContent).to.contain('联网后会自动发送');
+    expect(root(el).querySelector('[part="queued-notice"]')!.textContent).to.contain('已保存在本设备上');
     const entries = (await readOutbox()) as Array<{ key: string; owner: string; body: { data: { comments: Array<{ text: string }> } } }>;
     const mine = entries.find((e) => e.key === ev.detail.idempotencyKey)!;
     expect(mine.owner).to.equal(`rd:rd-legislation-feedback:${d.id}`);

@@ -135,7 +135,7 @@ for (const [name, F] of Object.entries(FORMS)) {
     await F.fill(f);
     await context.setOffline(true);
     await f.getByRole('button', { name: F.submit }).click();
-    await f.getByText(/联网后会自动发送/).first().waitFor({ timeout: 15_000 });
+    await f.getByText(/已保存在本设备上/).first().waitFor({ timeout: 15_000 });
     await check('offline notice');
     await context.setOffline(false);
 
@@ -368,7 +368,7 @@ test('axe: survey (matrix 测评) in every state: start, page with errors, revie
   await toReview(w, 'E2E-JYBL-003');
   await context.setOffline(true);
   await w.getByRole('button', { name: '确认提交' }).click();
-  await w.getByText(/联网后会自动发送/).first().waitFor({ timeout: 15_000 });
+  await w.getByText(/已保存在本设备上/).first().waitFor({ timeout: 15_000 });
   await check('offline notice');
   await context.setOffline(false);
   assert.deepEqual(found, {});

@@ -49,6 +49,7 @@ export class RdTestForm extends RdElement {
     owner: () => `rd:rd-test-form:${this.dataCtl.value?.id ?? this.formId ?? ''}`,
     onAccepted: () => void this.draftCtl.clear(),
     baseDelay: 50,
+    resendDelay: 400,
   });
   private readonly errors = new FormErrors();
 

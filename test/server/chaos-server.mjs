@@ -50,6 +50,7 @@ export function startChaosServer(port = 0) {
       switch (scenario) {
         case 'ok': return json(201, { receipt: receipt(), message: '已收到' });
         case '503x2': return r.n <= 2 ? json(503, { error: 'busy' }) : json(201, { receipt: receipt() });
+        case '503x4': return r.n <= 4 ? json(503, { error: 'busy' }) : json(201, { receipt: receipt() });
         case '503': return json(503, { error: 'busy' });
         case '500': return json(500, { error: 'boom' });
         case '429': return r.n <= 1 ? json(429, { error: 'slow down' }, { 'Retry-After': '1' }) : json(201, { receipt: receipt() });
