@@ -14,8 +14,13 @@ export interface DraftControllerOptions<T> {
   id: () => string | undefined | null;
   /** Put a value (restored, or the other tab's) back into the form. */
   apply: (value: T) => void;
-  /** Clear the form after "discard". */
+  /** Clear the form after "discard", and before another data id's draft is put in. */
   reset?: () => void;
+  /**
+   * What tells this instance apart from others of the same data on the page, e.g. the channel
+   * (`:proxy`). The element's own `id` is added as `#id`, as for the outbox owner.
+   */
+  variant?: () => string;
 }
 
 let swept = false;
@@ -27,6 +32,10 @@ export class DraftController<T> implements ReactiveController {
   conflict: DraftRecord<T> | undefined;
   discarded = false;
   private store: DraftStore<T> | undefined;
+  /** The key the store was opened for, kept across a disconnect (a widget moved in the page). */
+  private key: string | undefined;
+  /** The data id (and variant) the form was last prepared for, drafts on or off. */
+  private shown: string | undefined;
   /** Input typed while the store was still opening: saved (and not overwritten) once it is. */
   private early: { value: T } | undefined;
   private readonly onPageHide = () => void this.store?.flush();
@@ -37,31 +46,24 @@ export class DraftController<T> implements ReactiveController {
 
   hostConnected() {
     window.addEventListener('pagehide', this.onPageHide);
+    // Moved or re-inserted: the same store (same revision, so no false "other tab" notice)
+    // keeps saving; what is on screen stays.
+    this.store?.reopen();
   }
 
   hostDisconnected() {
     window.removeEventListener('pagehide', this.onPageHide);
     void this.store?.flush();
     this.store?.dispose();
-    this.store = undefined;
   }
 
-  /**
-   * Opens the draft for the current id and puts a saved one back into the form. Call once the
-   * widget's data is loaded. Returns the restored value, if any.
-   */
-  async restore(): Promise<T | null> {
+  private keyFor(id: string): string {
+    return `${draftKey(this.opts.tag, id)}${this.opts.variant?.() ?? ''}${this.host.id ? `#${this.host.id}` : ''}`;
+  }
+
+  private openStore(key: string): DraftStore<T> {
     const cfg = this.host.config;
-    const id = this.opts.id();
-    this.store?.dispose();
-    this.store = undefined;
-    this.restoredAt = undefined;
-    if (cfg.drafts === 'off' || !id) {
-      this.status = 'off';
-      this.host.requestUpdate();
-      return null;
-    }
-    const store = new DraftStore<T>(draftKey(this.opts.tag, id), {
+    return new DraftStore<T>(key, {
       ttlDays: cfg.draftTtl,
       includeContact: cfg.draftContact,
       onSaved: (rec) => {
@@ -73,13 +75,52 @@ export class DraftController<T> implements ReactiveController {
         this.conflict = theirs;
         this.host.requestUpdate();
       },
+      onFailed: () => {
+        // The device refused the write (quota, private mode): say so instead of pretending.
+        this.status = 'unavailable';
+        this.host.requestUpdate();
+      },
     });
+  }
+
+  /**
+   * Opens the draft for the current id and puts a saved one back into the form. Call once the
+   * widget's data is loaded. Returns the restored value, if any.
+   */
+  async restore(): Promise<T | null> {
+    const cfg = this.host.config;
+    const id = this.opts.id();
+    const key = id ? this.keyFor(id) : undefined;
+    // The same data again (a framework setting `data` on every render, a widget moved in the
+    // page): the form on screen is the truth; nothing to restore.
+    if (key && key === this.key && this.store && (this.status === 'on' || this.status === 'pending')) return null;
+    const instance = id ? `${id}${this.opts.variant?.() ?? ''}` : undefined;
+    const switching = this.shown !== undefined && instance !== this.shown;
+    if (!switching && this.shown !== undefined && (cfg.drafts === 'off' || !key)) return null;
+    this.shown = instance;
+    await this.store?.flush(); // what was typed for the previous data id is kept under its key
+    this.store?.dispose();
+    this.store = undefined;
+    this.key = undefined;
+    this.restoredAt = undefined;
+    this.conflict = undefined;
+    if (switching) this.opts.reset?.();
+    if (cfg.drafts === 'off' || !key) {
+      this.status = 'off';
+      this.host.requestUpdate();
+      return null;
+    }
+    const store = this.openStore(key);
     this.store = store;
+    this.key = key;
+    this.status = 'pending';
     if (!(await store.available())) {
+      if (this.store !== store) return null;
       this.status = 'unavailable';
       this.host.requestUpdate();
       return null;
     }
+    if (this.store !== store) return null;
     this.status = 'on';
     if (!swept) { swept = true; void sweepExpiredDrafts(); }
     const rec = await store.load();
@@ -103,6 +144,8 @@ export class DraftController<T> implements ReactiveController {
 
   /** Schedules a save of the current form value (no-op when drafts are off). */
   save(value: T): void {
+    // `kiosk` or `drafts="off"` set while the page is open: stop writing at once.
+    if (this.host.config.drafts === 'off') return;
     if (this.status === 'pending' && this.store) { this.early = { value }; return; }
     if (this.status !== 'on' || !this.store) return;
     this.discarded = false;

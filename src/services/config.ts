@@ -112,6 +112,21 @@ function normalise<K extends keyof RdConfig>(key: K, value: unknown): RdConfig[K
 }
 
 /**
+ * Layers configuration inputs: a defined value of `upper` wins over `lower`; `headers` and
+ * `messages` merge key by key. For a widget inside another (the booking form inside the station
+ * map): the outer widget's own settings sit between the inner one's and the provider's.
+ */
+export function layerConfig(upper: ConfigInput = {}, lower: ConfigInput = {}): ConfigInput {
+  const out: Record<string, unknown> = { ...lower };
+  for (const [k, v] of Object.entries(upper) as Array<[keyof ConfigInput, unknown]>) {
+    if (k === 'headers' || k === 'messages') {
+      if (v && typeof v === 'object') out[k] = { ...((lower[k] as object | undefined) ?? {}), ...(v as object) };
+    } else if (normalise(k as keyof RdConfig, v) !== undefined) out[k] = v;
+  }
+  return out as ConfigInput;
+}
+
+/**
  * Resolves the effective configuration. `own` wins over `provider`, which wins over defaults.
  * Booleans only switch on (a widget cannot switch off a provider's `kiosk` by omission).
  * `headers` and `messages` merge key by key (own keys win).

@@ -38,6 +38,8 @@ export interface DraftStoreOptions<T> {
   onSaved?: (record: DraftRecord<T>) => void;
   /** Another tab saved newer content for the same key; ours was kept aside, not written over it. */
   onConflict?: (theirs: DraftRecord<T>) => void;
+  /** A write the device refused (quota, private mode). */
+  onFailed?: () => void;
 }
 
 const DAY = 86_400_000;
@@ -53,6 +55,12 @@ export class DraftStore<T> {
   private dirty = false;
 
   constructor(readonly key: string, private readonly opts: DraftStoreOptions<T> = {}) {
+    this.reopen();
+  }
+
+  /** Listens to other tabs again after `dispose()` (the widget was moved in the page). */
+  reopen(): void {
+    if (this.channel) return;
     try {
       this.channel = new BroadcastChannel('rd-drafts');
       this.channel.onmessage = (e: MessageEvent) => void this.onRemote(e.data);
@@ -121,6 +129,7 @@ export class DraftStore<T> {
       this.opts.onSaved?.(rec);
       return rec;
     } catch {
+      this.opts.onFailed?.();
       return null;
     }
   }
@@ -150,6 +159,7 @@ export class DraftStore<T> {
   dispose(): void {
     clearTimeout(this.timer);
     this.channel?.close();
+    this.channel = undefined;
   }
 
   private record(value: T, rev: number): DraftRecord<T> {

@@ -311,6 +311,91 @@ describe('platform: drafts', () => {
     await until(async () => ((await readDraft(`rd:rd-test-form:${id}`)) as { value?: { comment?: string } } | undefined)?.value?.comment === '打开页面就开始写', 5000, 'draft saved');
   });
 
+  const draftOf = async (key: string) => ((await readDraft(key)) as { value?: { comment?: string } } | undefined)?.value?.comment;
+
+  it('two instances of the same data on one page keep their own drafts (`#id`), no false two-tab notice', async () => {
+    const id = uid('form');
+    const wrap = await fixture(html`<div>
+      <rd-test-form id="fa" submit-url="x" .data=${data(id)}></rd-test-form>
+      <rd-test-form id="fb" submit-url="x" .data=${data(id)}></rd-test-form></div>`);
+    const [a, b] = [...wrap.querySelectorAll('rd-test-form')] as RdTestForm[];
+    await until(() => root(a).querySelector('form') && root(b).querySelector('form'));
+    typeInto(byLabel<HTMLTextAreaElement>(root(a), '意见内容'), '甲的意见');
+    await until(async () => (await draftOf(`rd:rd-test-form:${id}#fa`)) === '甲的意见');
+    typeInto(byLabel<HTMLTextAreaElement>(root(b), '意见内容'), '乙的意见');
+    await until(async () => (await draftOf(`rd:rd-test-form:${id}#fb`)) === '乙的意见');
+    expect(await draftOf(`rd:rd-test-form:${id}#fa`)).to.equal('甲的意见');
+    await new Promise((r) => setTimeout(r, 300));
+    expect(root(a).textContent).to.not.contain('另一个标签页');
+    expect(root(b).textContent).to.not.contain('另一个标签页');
+  });
+
+  it('the same data set again (a framework re-render) keeps what was typed after the last save', async () => {
+    const id = uid('form');
+    const el = await mount({ id });
+    const box = () => byLabel<HTMLTextAreaElement>(root(el), '意见内容');
+    typeInto(box(), '第一句');
+    await until(async () => (await draftOf(`rd:rd-test-form:${id}`)) === '第一句');
+    typeInto(box(), '第一句，第二句');
+    el.data = structuredClone(data(id));
+    await el.updateComplete;
+    await new Promise((r) => setTimeout(r, 100));
+    expect(box().value).to.equal('第一句，第二句');
+    expect(root(el).querySelector('[part="draft-notice"]')).to.equal(null);
+    await until(async () => (await draftOf(`rd:rd-test-form:${id}`)) === '第一句，第二句');
+  });
+
+  it('moved in the page: it keeps saving drafts', async () => {
+    const id = uid('form');
+    const el = await mount({ id });
+    typeInto(byLabel<HTMLTextAreaElement>(root(el), '意见内容'), '移动前');
+    await until(async () => (await draftOf(`rd:rd-test-form:${id}`)) === '移动前');
+    const other = document.createElement('section');
+    document.body.append(other);
+    other.append(el);
+    await el.updateComplete;
+    typeInto(byLabel<HTMLTextAreaElement>(root(el), '意见内容'), '移动后');
+    await until(async () => (await draftOf(`rd:rd-test-form:${id}`)) === '移动后');
+    other.remove();
+  });
+
+  it('another data id: the form is emptied (drafts on or off), the first draft stays under its own key', async () => {
+    for (const drafts of ['on', 'off']) {
+      const [id1, id2] = [uid('form'), uid('form')];
+      const el = await mount({ id: id1, drafts });
+      typeInto(byLabel<HTMLTextAreaElement>(root(el), '意见内容'), '写给第一份');
+      el.data = data(id2);
+      await until(() => byLabel<HTMLTextAreaElement>(root(el), '意见内容').value === '', 3000, `${drafts}: emptied`);
+      if (drafts === 'on') await until(async () => (await draftOf(`rd:rd-test-form:${id1}`)) === '写给第一份');
+    }
+  });
+
+  it('kiosk switched on while the page is open: nothing more is written', async () => {
+    const id = uid('form');
+    const el = await mount({ id });
+    typeInto(byLabel<HTMLTextAreaElement>(root(el), '意见内容'), '开启前');
+    await until(async () => (await draftOf(`rd:rd-test-form:${id}`)) === '开启前');
+    el.kiosk = true;
+    await el.updateComplete;
+    typeInto(byLabel<HTMLTextAreaElement>(root(el), '意见内容'), '公共设备上的内容');
+    await new Promise((r) => setTimeout(r, 900));
+    expect(await draftOf(`rd:rd-test-form:${id}`)).to.equal('开启前');
+  });
+
+  it('a draft write the device refuses (quota): the form says drafts are off', async () => {
+    const id = uid('form');
+    const el = await mount({ id });
+    const put = IDBObjectStore.prototype.put;
+    IDBObjectStore.prototype.put = function refuse() { throw new DOMException('The quota has been exceeded.', 'QuotaExceededError'); };
+    try {
+      typeInto(byLabel<HTMLTextAreaElement>(root(el), '意见内容'), '写不进去');
+      await until(() => root(el).querySelector('[part="draft-notice"]')?.textContent?.includes('此设备无法保存草稿'), 4000, 'drafts-off notice');
+      await expect(el).to.be.accessible();
+    } finally {
+      IDBObjectStore.prototype.put = put;
+    }
+  });
+
   it('drafts="off" writes nothing', async () => {
     const id = uid('form');
     const el = await mount({ id, drafts: 'off' });

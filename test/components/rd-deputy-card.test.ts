@@ -515,6 +515,22 @@ describe('rd-deputy-card: next reception and booking', () => {
   });
 });
 
+describe('rd-deputy-card: the same deputy set again', () => {
+  it('a framework setting `data` again (drafts off) keeps the open message form and what was typed', async () => {
+    const d = deputy({ id: uid('dep') });
+    const el = await mount(d, { view: 'full', drafts: 'off' } as Partial<RdDeputyCard>);
+    button(root(el), '给代表留言').click();
+    await el.updateComplete;
+    typeInto(byLabel(root(el), '留言主题'), '路灯');
+    el.data = structuredClone(d);
+    await el.updateComplete;
+    await new Promise((r) => setTimeout(r, 100));
+    expect(byLabel<HTMLInputElement>(root(el), '留言主题').value).to.equal('路灯');
+    el.data = deputy({ id: uid('dep'), name: '另一位代表' });
+    await until(() => !root(el).querySelector('input') || !text(el).includes('留言主题'), 3000, 'form closed for another deputy');
+  });
+});
+
 describe('rd-deputy-card: end to end with the reference receiver and failures', () => {
   async function fillMessage(el: RdDeputyCard) {
     button(root(el), '给代表留言').click();

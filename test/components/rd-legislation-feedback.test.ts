@@ -509,6 +509,35 @@ describe('rd-legislation-feedback: offline', () => {
 });
 
 describe('rd-legislation-feedback: drafts', () => {
+  it('a citizen form and a proxy form for the same draft keep separate drafts', async () => {
+    const d = draft();
+    const wrap = await fixture(html`<div>
+      <rd-legislation-feedback submit-url="x" deep-link="off" .data=${d}></rd-legislation-feedback>
+      <rd-legislation-feedback proxy submit-url="x" deep-link="off" .data=${d}></rd-legislation-feedback></div>`);
+    const [citizen, proxy] = [...wrap.querySelectorAll('rd-legislation-feedback')] as RdLegislationFeedback[];
+    await until(() => root(citizen).querySelector('.lf-text') && root(proxy).querySelector('.lf-text'));
+    typeInto(byLabel<HTMLTextAreaElement>(root(citizen), '对草案的总体意见'), '市民本人的意见');
+    await until(() => readDraft(`rd:rd-legislation-feedback:${d.id}`));
+    typeInto(byLabel<HTMLTextAreaElement>(root(proxy), '对草案的总体意见'), '座谈会上收集的意见');
+    const p = await until(() => readDraft(`rd:rd-legislation-feedback:${d.id}:proxy`)) as { value: { general: string } };
+    expect(p.value.general).to.equal('座谈会上收集的意见');
+    const c = await readDraft(`rd:rd-legislation-feedback:${d.id}`) as { value: { general: string } };
+    expect(c.value.general).to.equal('市民本人的意见');
+  });
+
+  it('the same draft set again keeps the comments; another draft id starts empty', async () => {
+    const d = draft();
+    const el = await mount(d);
+    typeInto(byLabel<HTMLTextAreaElement>(root(el), '对草案的总体意见'), '还没写完');
+    el.data = structuredClone(d);
+    await el.updateComplete;
+    await new Promise((r) => setTimeout(r, 100));
+    expect(byLabel<HTMLTextAreaElement>(root(el), '对草案的总体意见').value).to.equal('还没写完');
+    el.data = draft();
+    await until(() => byLabel<HTMLTextAreaElement>(root(el), '对草案的总体意见').value === '', 3000, 'empty for the other draft');
+    expect(mineTargets(el)).to.deep.equal([]);
+  });
+
   it('comments survive a reload: saved to IndexedDB (no phone), restored with a notice', async () => {
     const d = draft();
     const key = `rd:rd-legislation-feedback:${d.id}`;

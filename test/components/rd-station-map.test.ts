@@ -245,6 +245,19 @@ describe('<rd-station-map>: detail', () => {
     expect(el2.shadowRoot!.querySelector('[role="alert"]')?.textContent).to.contain('st-zzz');
   });
 
+  it('the booking form follows the map’s own settings (draft-contact, kiosk-timeout, privacy version, headers) over the provider', async () => {
+    const wrap = await fixture(html`<rd-provider endpoint="/p" timeout="9000"><rd-station-map .data=${file} .now=${NOW} station-id="st-a"
+      draft-contact kiosk-timeout="45" privacy-version="v7" timeout="5000" .headers=${{ 'X-Site': 'qh' }}></rd-station-map></rd-provider>`);
+    const el = wrap.querySelector('rd-station-map') as RdStationMap;
+    await el.updateComplete;
+    button(el.shadowRoot!, '预约接访').click();
+    const form = await until(() => el.shadowRoot!.querySelector('rd-appointment-form'));
+    await form.updateComplete;
+    const cfg = (form as unknown as { config: Record<string, unknown> }).config;
+    expect(cfg).to.deep.include({ draftContact: true, kioskTimeout: 45, privacyVersion: 'v7', timeout: 5000, endpoint: '/p' });
+    expect(cfg.headers).to.deep.equal({ 'X-Site': 'qh' });
+  });
+
   it('books a reception with the shared appointment form: the exact request', async () => {
     const run = uid();
     const el = await mount({ stationId: 'st-a', submitUrl: chaosUrl('ok', run) });

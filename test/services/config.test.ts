@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { resolveConfig, endpointUrl, RdConfigError, DEFAULT_CONFIG, type ConfigInput } from '../../src/services/config.js';
+import { resolveConfig, endpointUrl, layerConfig, RdConfigError, DEFAULT_CONFIG, type ConfigInput } from '../../src/services/config.js';
 
 describe('config resolution', () => {
   const cases: Array<[string, ConfigInput, ConfigInput, Partial<typeof DEFAULT_CONFIG>]> = [
@@ -28,6 +28,22 @@ describe('config resolution', () => {
     expect(got.headers).to.deep.equal({ 'X-A': 'own', 'X-B': 'p' });
     expect(got.messages).to.deep.equal({ b: '2', a: '1' });
   });
+
+  // A widget inside a widget: inner own > outer widget's own > provider > defaults.
+  const layers: Array<[string, ConfigInput, ConfigInput, ConfigInput, Partial<Record<keyof ConfigInput, unknown>>]> = [
+    ['outer settings reach the inner widget', {}, { draftContact: true, kioskTimeout: 45, privacyVersion: 'v2' }, { endpoint: '/api' }, { draftContact: true, kioskTimeout: 45, privacyVersion: 'v2', endpoint: '/api' }],
+    ['outer wins over the provider', {}, { endpoint: '/outer', timeout: 5000 }, { endpoint: '/p', timeout: 9000 }, { endpoint: '/outer', timeout: 5000 }],
+    ['inner own wins over both', { endpoint: '/inner' }, { endpoint: '/outer' }, { endpoint: '/p' }, { endpoint: '/inner' }],
+    ['unset outer values do not hide the provider', {}, { endpoint: undefined, drafts: undefined, kiosk: false }, { endpoint: '/p', drafts: 'off', kiosk: true }, { endpoint: '/p', drafts: 'off', kiosk: true }],
+    ['invalid outer values do not hide the provider', {}, { timeout: -1, credentials: 'bogus' as never }, { timeout: 7000, credentials: 'include' }, { timeout: 7000, credentials: 'include' }],
+    ['headers merge through all three', { headers: { A: 'inner' } }, { headers: { A: 'outer', B: 'outer' } }, { headers: { B: 'p', C: 'p' } }, { headers: { A: 'inner', B: 'outer', C: 'p' } }],
+  ];
+  for (const [name, inner, outer, provider, want] of layers) {
+    it(`layers: ${name}`, () => {
+      const cfg = resolveConfig(inner, layerConfig(outer, provider));
+      for (const [k, v] of Object.entries(want)) expect(cfg[k as keyof typeof cfg], k).to.deep.equal(v);
+    });
+  }
 
   it('joins endpoint and route, and refuses when there is no endpoint', () => {
     expect(endpointUrl('https://x.example/api/', '/appointments')).to.equal('https://x.example/api/appointments');

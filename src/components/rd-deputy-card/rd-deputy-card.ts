@@ -6,6 +6,7 @@ import { property, state } from 'lit/decorators.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { live } from 'lit/directives/live.js';
 import { RdElement } from '../shared/rd-element.js';
+import { ownConfig } from '../../services/config.js';
 // Registers <rd-provider> too, so this widget's own entry works inside a provider on its own.
 import '../rd-provider/rd-provider.js';
 import { DataController } from '../../controllers/data-controller.js';
@@ -158,6 +159,7 @@ export class RdDeputyCard extends RdElement {
   private readonly errors = new FormErrors();
   private bot = '';
   private directoryIndex?: DeputyDirectory;
+  private shownDeputy?: string;
   private facets?: { levels: FacetOption[]; stations: FacetOption[]; groups: GroupFacetOption[] };
   private results: Deputy[] = [];
   private qrCache?: { url: string; qr: QrPath; download?: string };
@@ -237,6 +239,11 @@ export class RdDeputyCard extends RdElement {
 
   /** A different deputy is shown: fresh form, its own draft and outbox. */
   private deputyChanged() {
+    // The same deputy again (data set again by a framework, the card moved, the same profile
+    // reopened): keep what the citizen has typed and the open panel.
+    const id = this.current?.id;
+    if (id && id === this.shownDeputy) return;
+    this.shownDeputy = id;
     this.message = emptyMessage();
     this.errors.reset();
     this.panel = 'none';
@@ -673,20 +680,8 @@ export class RdDeputyCard extends RdElement {
       .deputyName=${d.name}
       .sessions=${this.sessionsFor(d)}
       .channel=${this.config.kiosk ? 'kiosk' : this.channel === 'qr' ? 'qr' : 'web'}
-      .endpoint=${this.endpoint}
+      .hostConfig=${ownConfig(this)}
       .submitUrl=${this.bookingUrl}
-      .credentials=${this.credentials}
-      .drafts=${this.drafts}
-      .draftTtl=${this.draftTtl}
-      .draftContact=${this.draftContact}
-      .timeout=${this.timeout}
-      .privacyUrl=${this.privacyUrl}
-      .privacyVersion=${this.privacyVersion}
-      .replyWindow=${this.replyWindow}
-      .headers=${this.headers}
-      .messages=${this.messages}
-      ?kiosk=${this.kiosk}
-      ?large=${this.large}
     ></rd-appointment-form>`;
   }
 

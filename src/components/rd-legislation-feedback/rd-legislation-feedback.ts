@@ -143,6 +143,8 @@ export class RdLegislationFeedback extends RdElement {
     id: () => this.dataCtl.value?.id,
     apply: (v) => { this.form = this.keepProxy(reviveForm(v)); },
     reset: () => { this.form = this.keepProxy(emptyForm()); this.errors.reset(); },
+    // A proxy or QR instance keeps its own draft, as it keeps its own outbox.
+    variant: () => (this.effectiveChannel === 'online' ? '' : `:${this.effectiveChannel}`),
   });
   private readonly submitCtl = new SubmitController(this, {
     type: 'legislation-feedback',

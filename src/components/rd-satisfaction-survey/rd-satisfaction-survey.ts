@@ -80,6 +80,7 @@ export class RdSatisfactionSurvey extends RdElement {
   static override catalogues = [surveyCatalogues];
 
   private surveyCtl?: DataController<typeof surveySchema>;
+  private shownSurvey?: string;
   private resultsCtl?: DataController<typeof resultsSchema>;
   private readonly draftCtl = new DraftController<DraftValue>(this, {
     tag: 'rd-satisfaction-survey',
@@ -158,7 +159,9 @@ export class RdSatisfactionSurvey extends RdElement {
   private async onSurvey(s: Survey) {
     const roles = roleIds(s);
     if (!roles.includes(this.chosenRole)) this.chosenRole = roles.length === 1 ? roles[0] : '';
-    this.step = this.needsStart(s) ? 'start' : (visiblePages(s, this.answers)[0] ?? 0);
+    // The same survey again (data set again, the widget moved): stay on the page the citizen is on.
+    if (this.shownSurvey !== s.id) this.step = this.needsStart(s) ? 'start' : (visiblePages(s, this.answers)[0] ?? 0);
+    this.shownSurvey = s.id;
     if (this.guardChecked !== s.id) {
       this.guardChecked = s.id;
       this.guardPending = true;

@@ -3,9 +3,9 @@
 // map is an enhancement loaded only when shown.
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { ifDefined } from 'lit/directives/if-defined.js';
 import { live } from 'lit/directives/live.js';
 import { RdElement } from '../shared/rd-element.js';
+import { ownConfig } from '../../services/config.js';
 // Registers <rd-provider> too, so this widget's own entry works inside a provider on its own.
 import '../rd-provider/rd-provider.js';
 import { DataController } from '../../controllers/data-controller.js';
@@ -584,19 +584,8 @@ export class RdStationMap extends RdElement {
                     .stationId=${s.id}
                     .placeName=${s.name}
                     .sessions=${bookable}
-                    .endpoint=${this.endpoint}
+                    .hostConfig=${ownConfig(this)}
                     .submitUrl=${this.submitUrl}
-                    .credentials=${this.credentials}
-                    .drafts=${this.drafts}
-                    .draftTtl=${this.draftTtl}
-                    .kiosk=${this.kiosk}
-                    .large=${this.large}
-                    .privacyUrl=${this.privacyUrl}
-                    .replyWindow=${this.replyWindow}
-                    .headers=${this.headers}
-                    .timeout=${this.timeout}
-                    .messages=${this.messages}
-                    lang=${ifDefined(this.getAttribute('lang') ?? (this.locale === 'en' ? 'en' : undefined))}
                   ></rd-appointment-form>`
                 : nothing}
             </div>`}

@@ -6,7 +6,7 @@ import { property, state } from 'lit/decorators.js';
 import { consume } from '@lit/context';
 import { rdConfigContext } from '../../controllers/context.js';
 import { LocaleController } from '../../controllers/locale-controller.js';
-import { ownConfig, resolveConfig, type ConfigInput, type Credentials, type RdConfig } from '../../services/config.js';
+import { layerConfig, ownConfig, resolveConfig, type ConfigInput, type Credentials, type RdConfig } from '../../services/config.js';
 import { createTranslator, loadCatalogues, type Catalogues, type Locale, type MessageOverrides, type Translate } from '../../services/i18n/index.js';
 import { sharedCatalogues } from '../../services/i18n/shared.js';
 import { baseStyles } from './styles.js';
@@ -69,6 +69,11 @@ export abstract class RdElement extends LitElement {
   @property({ attribute: false }) headers?: Record<string, string>;
   /** Per-string message overrides (property only). */
   @property({ attribute: false }) messages?: MessageOverrides;
+  /**
+   * For a widget rendered inside another (the booking form in the station map and the deputy
+   * card): the outer widget's own settings, between this one's and the provider's.
+   */
+  @property({ attribute: false }) hostConfig?: ConfigInput;
 
   private translatorCache?: { locale: Locale; messages: unknown; provider: unknown; t: Translate<string> };
   private kioskTimer: ReturnType<typeof setTimeout> | undefined;
@@ -76,10 +81,7 @@ export abstract class RdElement extends LitElement {
 
   /** Effective configuration: own attributes > nearest provider > defaults. */
   get config(): RdConfig {
-    return resolveConfig(
-      ownConfig(this),
-      this.providerConfig,
-    );
+    return resolveConfig(ownConfig(this), this.hostConfig ? layerConfig(this.hostConfig, this.providerConfig) : this.providerConfig);
   }
 
   /** The locale in use: `zh-CN` (default) or `en`. */
