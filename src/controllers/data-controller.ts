@@ -135,7 +135,7 @@ export class DataController<S extends z.ZodMiniType> implements ReactiveControll
         ? t('data.noSource')
         : e.reason === 'not-found'
           ? t('data.notFound')
-          : t('data.loadFailed', { reason: e.status ? `HTTP ${e.status}` : e.reason });
+          : t('data.loadFailed', { reason: t(`data.reason.${e.reason === 'http' || e.reason === 'not-json' ? e.reason : e.reason === 'timeout' ? 'timeout' : 'network'}`, { status: e.status ?? '' }) });
       return html`<div class="rd-notice rd-notice--error" part="error-message" role="alert"><p>${msg}</p></div>`;
     }
     return nothing;

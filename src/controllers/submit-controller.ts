@@ -332,7 +332,15 @@ export class SubmitController implements ReactiveController {
     const t = this.host.t;
     if (this.state !== 'error') return undefined;
     switch (this.errorKind) {
-      case 'rejected': return this.message || t('submit.rejected');
+      case 'rejected': {
+        if (this.message) return this.message;
+        // A refusal that names no field is not the citizen's mistake: say what it is.
+        const s = this.errorStatus;
+        if (!this.fieldErrors.length && (s === 401 || s === 403)) return t('submit.unauthorized');
+        if (!this.fieldErrors.length && (s === 404 || s === 405 || s === 410)) return t('submit.notFound');
+        if (s === 413) return t('submit.tooLarge');
+        return t('submit.rejected');
+      }
       case 'config': return t('submit.noEndpoint');
       case 'cancelled': return t('submit.cancelled');
       default: return undefined;

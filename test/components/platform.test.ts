@@ -61,6 +61,22 @@ describe('platform: data loading', () => {
     const c = await fixture<RdTestForm>(html`<rd-test-form></rd-test-form>`);
     expect((await until(() => root(c).querySelector('[role="alert"]'))).textContent).to.contain('未提供数据');
   });
+
+  // Why a load failed, in words a citizen can read (no raw codes such as "timeout" or "HTTP 200").
+  const failures: Array<[string, () => string, string, number?]> = [
+    ['connection refused', () => `${env().refused}/x.json`, '网络连接失败'],
+    ['no answer in time', () => chaosUrl('hang', uid('run')), '服务器长时间没有响应', 300],
+    ['a server error', () => chaosUrl('500', uid('run')), '服务器返回错误 500'],
+    ['a proxy error page sent as 200', () => chaosUrl('html200', uid('run')), '服务器返回的不是有效数据'],
+  ];
+  for (const [name, url, words, timeout] of failures) {
+    it(`load failure, ${name}: "${words}"`, async () => {
+      const el = await fixture<RdTestForm>(html`<rd-test-form src=${url()} timeout=${timeout ?? 15000}></rd-test-form>`);
+      const alert = await until(() => root(el).querySelector('[role="alert"]'), 8000);
+      expect(alert.textContent).to.contain(words);
+      expect(alert.textContent).to.not.match(/timeout|network|not-json|HTTP 200/);
+    });
+  }
 });
 
 describe('platform: forms, errors, submission', () => {
@@ -179,6 +195,24 @@ describe('platform: forms, errors, submission', () => {
     const [req] = await chaosLog(run);
     expect(req.headers['idempotency-key']).to.equal(detail.idempotencyKey);
   });
+});
+
+describe('platform: refusals that are not the citizen\'s mistake', () => {
+  const cases: Array<[string, string]> = [['401', '未获授权'], ['404', '提交地址有误'], ['413', '内容过长']];
+  for (const [status, words] of cases) {
+    it(`${status}: says what happened (not "修改以下问题"), keeps the text, queues nothing`, async () => {
+      const id = uid('form');
+      const el = await mount({ submitUrl: chaosUrl(status, uid('run')), id });
+      await fillValid(el);
+      await submit(el);
+      const summary = await until(() => root(el).querySelector('[part="error-summary"]'));
+      expect(summary.querySelector('h2')!.textContent).to.equal('暂时无法提交');
+      expect(summary.textContent).to.contain(words);
+      expect(byLabel<HTMLTextAreaElement>(root(el), '意见内容').value).to.equal('小区门口停车太乱，建议划线。');
+      expect(root(el).querySelector('[part="queued-notice"]')).to.equal(null);
+      await expect(el).to.be.accessible();
+    });
+  }
 });
 
 describe('platform: outbox delivery', () => {
@@ -446,6 +480,17 @@ describe('platform: config, locale, large text', () => {
     const [req] = await chaosLog(run);
     expect(req.path).to.equal(`/s/ok/${run}/deputy-messages`);
     expect(JSON.parse(req.body).locale).to.equal('en');
+  });
+
+  it('nested providers: the inner one overrides only what it sets; later changes of the outer one reach the widget', async () => {
+    const wrap = await fixture(html`<rd-provider endpoint="/outer" timeout="7000" .headers=${{ 'X-Site': 'qh', 'X-Both': 'outer' }}>
+      <rd-provider large .headers=${{ 'X-Both': 'inner' }}><rd-test-form .data=${data()}></rd-test-form></rd-provider></rd-provider>`);
+    const el = wrap.querySelector('rd-test-form') as RdTestForm;
+    await until(() => root(el).querySelector('form'));
+    expect(el.config).to.deep.include({ endpoint: '/outer', timeout: 7000, large: true });
+    expect(el.config.headers).to.deep.equal({ 'X-Site': 'qh', 'X-Both': 'inner' });
+    (wrap as HTMLElement).setAttribute('endpoint', '/moved');
+    await until(() => el.config.endpoint === '/moved', 3000, 'outer change reaches the widget');
   });
 
   it('font size does not follow a shrunken host root font-size', async () => {

@@ -64,6 +64,9 @@ export function startChaosServer(port = 0) {
         case 'data': return json(200, JSON.parse(decodeURIComponent(url.searchParams.get('json') ?? '{}')));
         case 'text': res.writeHead(200, { ...CORS, 'Content-Type': 'text/plain' }); res.end(url.searchParams.get('body') ?? ''); return;
         case '404': return json(404, { error: 'not found' });
+        case '401': return json(401, { error: 'login required' });
+        case '413': return json(413, { error: 'too large' });
+        case 'html200': res.writeHead(200, { ...CORS, 'Content-Type': 'text/html' }); res.end('<html><body>代理错误页</body></html>'); return;
         default: return json(404, { error: `unknown scenario ${scenario}` });
       }
     });

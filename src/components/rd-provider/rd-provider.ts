@@ -1,8 +1,9 @@
 import { LitElement, css, html } from 'lit';
 import { property } from 'lit/decorators.js';
-import { provide } from '@lit/context';
+import { consume, provide } from '@lit/context';
+import { state } from 'lit/decorators.js';
 import { rdConfigContext } from '../../controllers/context.js';
-import { ownConfig, type ConfigInput, type Credentials } from '../../services/config.js';
+import { layerConfig, ownConfig, type ConfigInput, type Credentials } from '../../services/config.js';
 import type { MessageOverrides } from '../../services/i18n/index.js';
 import { RdElement } from '../shared/rd-element.js';
 
@@ -35,8 +36,13 @@ export class RdProvider extends LitElement {
   @provide({ context: rdConfigContext })
   protected shared: ConfigInput = {};
 
+  /** An enclosing provider's settings: a nested provider only overrides what it sets itself. */
+  @consume({ context: rdConfigContext, subscribe: true })
+  @state()
+  protected outer?: ConfigInput;
+
   protected override willUpdate(): void {
-    this.shared = ownConfig(this);
+    this.shared = this.outer ? layerConfig(ownConfig(this), this.outer) : ownConfig(this);
   }
 
   protected override render() {

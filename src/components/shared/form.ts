@@ -81,7 +81,7 @@ export function errorSummary(t: T, errors: ShownError[], extra: string[] = [], r
   };
   return html`<div class="rd-error-summary" part="error-summary" tabindex="-1" data-rd-error-summary>
     <div role="alert">
-      <h2>${t('errors.summaryTitle')}</h2>
+      <h2>${t(errors.length ? 'errors.summaryTitle' : 'errors.problemTitle')}</h2>
       <ul>
         ${extra.map((m) => html`<li>${m}</li>`)}
         ${errors.map((e) => html`<li><a href="#${e.id}" @click=${(ev: Event) => go(ev, e.id)}>${e.message}</a></li>`)}

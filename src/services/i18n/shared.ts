@@ -18,6 +18,7 @@ const zh = {
   'common.charCount': '已输入 {count} / {max} 字',
   'common.errorPrefix': '错误：',
 
+  'errors.problemTitle': '暂时无法提交',
   'errors.summaryTitle': '提交前请修改以下问题',
   'errors.required': '请填写此项',
   'errors.requiredChoice': '请选择一项',
@@ -40,6 +41,9 @@ const zh = {
   'submit.retryNow': '立即重试',
   'submit.queuedSent': '您之前暂存的提交已发送成功，编号 {receipt}。',
   'submit.cancelled': '提交已被页面取消。',
+  'submit.unauthorized': '网站暂时无法接收您的提交（未获授权，可能是登录已过期）。您填写的内容仍在本页，请刷新页面或稍后再试。',
+  'submit.notFound': '此表单的提交地址有误，暂时无法提交。您填写的内容仍在本页，请联系网站管理员。',
+  'submit.tooLarge': '提交的内容过长，请精简后再提交。',
   'submit.noEndpoint': '此表单尚未配置提交地址，请联系网站管理员。',
   'submit.retrying': '网络不稳定，正在重试（第 {attempt} 次）…',
 
@@ -67,6 +71,10 @@ const zh = {
   'data.invalidItem': '{path}：{problem}',
   'data.loadFailed': '无法加载数据（{reason}），请稍后刷新页面重试。',
   'data.notFound': '未找到所需数据。',
+  'data.reason.network': '网络连接失败',
+  'data.reason.timeout': '服务器长时间没有响应',
+  'data.reason.http': '服务器返回错误 {status}',
+  'data.reason.not-json': '服务器返回的不是有效数据',
   'data.noSource': '未提供数据：请设置 data、src、内嵌 JSON 或 endpoint 与编号。',
   'data.problem.required': '缺少此项',
   'data.problem.type': '类型不正确（应为 {expected}）',
