@@ -23,7 +23,12 @@ export class LocaleController implements ReactiveController {
   hostConnected() {
     this.refresh();
     this.observer = new MutationObserver(() => this.refresh());
-    this.observer.observe(document.documentElement, { attributes: true, attributeFilter: ['lang'], subtree: true });
+    const watch = { attributes: true, attributeFilter: ['lang'], subtree: true };
+    this.observer.observe(document.documentElement, watch);
+    // Inside someone else's shadow DOM (a framework component), `lang` there counts too.
+    for (let root = this.host.getRootNode(); root instanceof ShadowRoot; root = root.host.getRootNode()) {
+      this.observer.observe(root, watch);
+    }
   }
 
   hostDisconnected() {

@@ -493,6 +493,20 @@ describe('platform: config, locale, large text', () => {
     await until(() => el.config.endpoint === '/moved', 3000, 'outer change reaches the widget');
   });
 
+  it('lang changed inside the integrator\'s own shadow root is followed', async () => {
+    const host = await fixture<HTMLDivElement>(html`<div></div>`);
+    const shadow = host.attachShadow({ mode: 'open' });
+    shadow.innerHTML = '<section lang="zh-CN"></section>';
+    const el = document.createElement('rd-test-form') as RdTestForm;
+    el.data = data();
+    el.setAttribute('submit-url', 'x');
+    shadow.querySelector('section')!.append(el);
+    await until(() => root(el).querySelector('form'));
+    expect(root(el).textContent).to.contain('意见内容');
+    shadow.querySelector('section')!.setAttribute('lang', 'en');
+    await until(() => root(el).textContent!.includes('Your comment'), 3000, 'English after the lang change');
+  });
+
   it('font size does not follow a shrunken host root font-size', async () => {
     document.documentElement.style.fontSize = '10px';
     try {
