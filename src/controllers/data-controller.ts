@@ -37,7 +37,9 @@ export class DataController<S extends z.ZodMiniType> implements ReactiveControll
   }
 
   hostConnected() {
-    this.signature = [];
+    // Moved in the page with the same source: keep what is loaded (no second download, nothing
+    // reset). After a failure, or while a load was cut short, try again.
+    if (this.status !== 'complete') this.signature = [];
   }
 
   hostUpdate() {

@@ -379,6 +379,27 @@ describe('platform: drafts', () => {
     await until(async () => (await draftOf(`rd:rd-test-form:${id}`)) === '第一句，第二句');
   });
 
+  it('moved in the page: no second download and nothing reset; a failed load is tried again', async () => {
+    const run = uid('run');
+    const json = encodeURIComponent(JSON.stringify({ id: uid('form'), title: '移动测试' }));
+    const el = await fixture<RdTestForm>(html`<rd-test-form submit-url="x" src=${`${chaosUrl('data', run)}?json=${json}`}></rd-test-form>`);
+    await until(() => root(el).querySelector('form'));
+    typeInto(byLabel<HTMLTextAreaElement>(root(el), '意见内容'), '移动前写的');
+    const other = document.createElement('section');
+    document.body.append(other);
+    other.append(el);
+    await el.updateComplete;
+    await new Promise((r) => setTimeout(r, 200));
+    expect((await chaosLog(run)).length).to.equal(1);
+    expect(byLabel<HTMLTextAreaElement>(root(el), '意见内容').value).to.equal('移动前写的');
+    other.remove();
+
+    const failed = await fixture<RdTestForm>(html`<rd-test-form src=${`${env().refused}/y.json`}></rd-test-form>`);
+    await until(() => root(failed).querySelector('[role="alert"]'));
+    failed.src = `${chaosUrl('data', uid('run'))}?json=${json}`;
+    await until(() => root(failed).querySelector('form'), 5000, 'loaded after the source was fixed');
+  });
+
   it('moved in the page: it keeps saving drafts', async () => {
     const id = uid('form');
     const el = await mount({ id });
