@@ -27,12 +27,15 @@ async function rendered(target, tags = TAGS) {
   }), tags), { message: `${tags.join(', ')} rendered` });
 }
 
+/** Inherited typographic properties an old CMS article template sets on its containers. */
+const TYPOGRAPHY = ['white-space', 'text-indent', 'letter-spacing', 'word-spacing', 'font-weight', 'font-style', 'font-variant', 'text-transform', 'text-shadow', 'text-align', 'word-break'];
+
 /**
- * Font size and line height of every visible text-bearing element of each widget (own text, or a
- * text entry control), in document order, keyed by tag.
+ * Font size, line height and the TYPOGRAPHY values of every visible text-bearing element of each
+ * widget (own text, or a text entry control), in document order, keyed by tag.
  */
 function textMetrics(target, tags = TAGS) {
-  return target.evaluate((tags) => {
+  return target.evaluate(([tags, props]) => {
     const out = {};
     for (const tag of tags) {
       const host = document.querySelector(tag);
@@ -47,14 +50,15 @@ function textMetrics(target, tags = TAGS) {
           const cs = getComputedStyle(el);
           const fs = parseFloat(cs.fontSize);
           const lh = cs.lineHeight === 'normal' ? fs * 1.2 : parseFloat(cs.lineHeight);
-          list.push({ what: `${el.localName}${el.className && typeof el.className === 'string' ? '.' + el.className.trim().split(/\s+/)[0] : ''} "${(el.textContent || el.getAttribute('aria-label') || '').trim().slice(0, 24)}"`, fs, lh: Math.round((lh / fs) * 100) / 100, control: el.matches('input, textarea, select, button, label') });
+          const ty = Object.fromEntries(props.map((p) => [p, cs.getPropertyValue(p)]));
+          list.push({ what: `${el.localName}${el.className && typeof el.className === 'string' ? '.' + el.className.trim().split(/\s+/)[0] : ''} "${(el.textContent || el.getAttribute('aria-label') || '').trim().slice(0, 24)}"`, fs, lh: Math.round((lh / fs) * 100) / 100, ty, control: el.matches('input, textarea, select, button, label') });
         }
       };
       walk(host.shadowRoot);
       out[tag] = list;
     }
     return out;
-  }, tags);
+  }, [tags, TYPOGRAPHY]);
 }
 
 test('old CMS page: legacy scripts present, IIFE twice + ESM once, every widget renders with no page error', async () => {
@@ -131,6 +135,42 @@ test('old CMS page: widget text keeps its own size and spacing (10px root, line-
   }
   assert.deepEqual(errors, []);
   await context.close();
+});
+
+test('old CMS page, widgets inside a TRS_Editor article body: the page\'s inherited typography does not reach widget text', async () => {
+  const { page: clean, context: c1 } = await h.newPage();
+  await clean.goto(`${h.base}/fixtures/csp.html`); // same widgets, neutral page
+  await rendered(clean);
+  const reference = await textMetrics(clean);
+  await c1.close();
+
+  const { page, errors, context } = await h.newPage();
+  await page.goto(`${h.base}/fixtures/old-cms.html`);
+  await rendered(page);
+  // The template really styles the container the widgets sit in.
+  assert.deepEqual(await page.evaluate(() => { const cs = getComputedStyle(document.querySelector('.TRS_Editor')); return [cs.whiteSpace, cs.textIndent, cs.fontWeight]; }), ['nowrap', '24px', '700']);
+  const hostile = await textMetrics(page);
+  for (const tag of TAGS) {
+    const mine = hostile[tag];
+    assert.ok(mine.length > 5, `${tag}: text found (${mine.length})`);
+    // No label, badge or paragraph indented, spaced out, kept on one line, bold, italic, upper-cased
+    // or shadowed because of the page: every value is the one the widget has on a neutral page.
+    const diff = mine.flatMap((m, i) => TYPOGRAPHY.filter((p) => m.ty[p] !== reference[tag][i]?.ty[p]).map((p) => `${m.what} ${p}: ${m.ty[p]} (neutral page: ${reference[tag][i]?.ty[p]})`));
+    assert.deepEqual(diff.slice(0, 12), [], `${tag}: ${diff.length} typography values differ from the neutral page`);
+    // (Only the legal text's own paragraphs are indented, by the widget, as on a neutral page.)
+    assert.deepEqual(mine.filter((m) => m.control && (m.ty['text-indent'] !== '0px' || m.ty['white-space'] === 'nowrap')).map((m) => m.what), [], `${tag}: indented or unwrapped labels and controls`);
+  }
+  assert.deepEqual(errors, []);
+  await context.close();
+
+  // At 360 px (a common phone) nothing is kept on one line past the screen edge.
+  const { page: phone, errors: e2, context: c2 } = await h.newPage({ viewport: { width: 360, height: 740 } });
+  await phone.goto(`${h.base}/fixtures/old-cms.html`);
+  await settled(phone);
+  const o = await overflow(phone);
+  assert.ok(o.sw <= o.vw + 1, `scrollWidth ${o.sw} > ${o.vw}: ${o.offenders.join('; ')}`);
+  assert.deepEqual(e2, []);
+  await c2.close();
 });
 
 test('old CMS page: a comment is sent, the station search, the deputy card and the survey work', async () => {
