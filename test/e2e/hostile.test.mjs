@@ -204,6 +204,78 @@ test('old CMS page: a comment is sent, the station search, the deputy card and t
   await context.close();
 });
 
+/** What a citizen reads in each widget (text through nested shadow roots) and its QR code's path. */
+function seen(target, tags = TAGS) {
+  return target.evaluate((tags) => {
+    const text = (root) => {
+      let s = '';
+      for (const n of root.childNodes) {
+        if (n.nodeType === 3) s += n.textContent;
+        else if (n.nodeType === 1 && n.localName !== 'style' && n.localName !== 'script') s += text(n) + (n.shadowRoot ? text(n.shadowRoot) : '');
+      }
+      return s;
+    };
+    return Object.fromEntries(tags.map((t) => {
+      const root = document.querySelector(t).shadowRoot;
+      return [t, { text: text(root).replace(/\s+/g, ' ').trim(), qr: root.querySelector('svg[role="img"] path')?.getAttribute('d') ?? null }];
+    }));
+  }, tags);
+}
+
+test('Prototype.js 1.6 on the page (Array.from, Array#toJSON, #reduce, #entries replaced): widgets show what they show without it; a comment on 第十二条 is sent with real arrays', async () => {
+  // Reference: the same page with the Prototype script emptied.
+  const { page: clean, context: c1 } = await h.newPage();
+  await clean.route(`${h.base}/fixtures/old-cms-prototype.js`, (route) => route.fulfill({ status: 200, contentType: 'text/javascript', body: 'window.prototypeLoaded = false;' }));
+  await clean.goto(`${h.base}/fixtures/old-cms-prototype.html`);
+  await rendered(clean);
+  await until(async () => { const s = await seen(clean); return s['rd-deputy-card'].qr && TAGS.every((t) => s[t].text.length > 50); }, { message: 'reference page complete' });
+  const reference = await seen(clean);
+  assert.equal(await clean.evaluate(() => window.prototypeLoaded), false);
+  await c1.close();
+
+  const { page, errors, context } = await h.newPage();
+  const bodies = [];
+  page.on('request', (r) => { if (r.method() === 'POST' && /\/api\/legislation-feedback$/.test(r.url())) bodies.push(r.postData()); });
+  await page.goto(`${h.base}/fixtures/old-cms-prototype.html`);
+  assert.equal(await page.evaluate(() => window.prototypeLoaded), true, 'Prototype\'s replacements are in place');
+  await rendered(page);
+  // The draft's text, the deputy's profile with QR code and next reception sessions, the survey
+  // results and the station list read exactly as on the page without Prototype.
+  await until(async () => JSON.stringify(await seen(page)) === JSON.stringify(reference), { message: 'same content as without Prototype', timeout: 5000 }).catch(() => {});
+  const mine = await seen(page);
+  for (const tag of TAGS) assert.deepEqual(mine[tag], reference[tag], `${tag} differs from the page without Prototype`);
+  assert.ok(reference['rd-deputy-card'].qr, 'the reference shows a QR code');
+
+  // A comment on one paragraph of 第十二条 (its paragraph choice is built from a count).
+  const lf = page.locator('rd-legislation-feedback');
+  const art12 = lf.getByRole('article', { name: '第十二条' });
+  await art12.getByRole('button', { name: '对第十二条提意见' }).click();
+  await art12.getByRole('combobox', { name: '针对' }).selectOption({ label: '第2款' });
+  const c12 = `延续登记建议可以在网上办理 ${Date.now()}`;
+  await art12.getByRole('textbox', { name: /^对第十二条第2款的意见/ }).fill(c12);
+  await lf.getByRole('combobox', { name: /^身份/ }).selectOption({ label: '普通市民' });
+  await lf.getByRole('button', { name: '提交意见' }).click();
+  await lf.getByText(/FK-\d{4}-\d+/).first().waitFor();
+  assert.equal(await lf.getByRole('alert').count(), 0, 'no error notice');
+
+  // The request body and the stored row hold real arrays, not strings.
+  assert.equal(bodies.length, 1);
+  const sent = JSON.parse(bodies[0]);
+  assert.ok(Array.isArray(sent.data.comments), `comments sent as ${typeof sent.data.comments}`);
+  const { rows } = await h.exported('legislation-feedback');
+  const row = rows.find((r) => Array.isArray(r.data.comments) && r.data.comments.some((c) => c.text === c12));
+  assert.ok(row, 'the comment is stored');
+  assert.deepEqual(row.data.comments.filter((c) => c.text === c12).map((c) => [c.target.kind, c.target.article, c.target.paragraph]), [['article', '第十二条', 2]]);
+  // The page's own replacements are still there afterwards.
+  assert.equal(await page.evaluate(() => JSON.stringify([1]) + Array.from({ length: 1 }, () => 1).length), '"[1]"1');
+
+  const sm = page.locator('rd-station-map');
+  await sm.getByRole('searchbox', { name: '搜索站点' }).fill('dgjd');
+  await sm.getByRole('status').filter({ hasText: '共 1 个站点' }).waitFor();
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 /** One widget on a page served with the strict CSP; returns the recorded violations. */
 async function underCsp(tag, markup, act) {
   const { page, errors, context } = await h.newPage();
