@@ -2,6 +2,7 @@
 // No Lit, no DOM beyond fetch/AbortController.
 import type { FieldError } from './schemas/common.js';
 import type { Credentials } from './config.js';
+import { stringifyJson } from './json.js';
 
 /** RFC 4122 version 4 UUID (crypto.randomUUID where available, e.g. not on plain-http pages). */
 export function uuidv4(): string {
@@ -106,7 +107,7 @@ export async function sendOnce(req: SendRequest, timeout = 15_000): Promise<Send
     res = await fetch(req.url, {
       method: 'POST',
       headers: { ...req.headers, 'Content-Type': 'application/json', 'Idempotency-Key': req.idempotencyKey },
-      body: JSON.stringify(req.body),
+      body: stringifyJson(req.body), // not JSON.stringify: a page's Array.prototype.toJSON (Prototype.js) would change it
       credentials: req.credentials ?? 'omit',
       signal: ctrl.signal,
       keepalive: false,

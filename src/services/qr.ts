@@ -67,6 +67,55 @@ export interface QrOptions {
 /** Longest text encoded (a QR code of version 40-M holds 2,331 bytes; long URLs scan badly anyway). */
 export const QR_MAX_LENGTH = 1000;
 
+type Reduce = (this: ArrayLike<unknown>, f: (acc: unknown, v: unknown, i: number, a: ArrayLike<unknown>) => unknown, ...init: unknown[]) => unknown;
+type From = (items: Iterable<unknown> | ArrayLike<unknown>, map?: (v: unknown, i: number) => unknown) => unknown[];
+
+const standardFrom: From = (items, map) => {
+  const src: ArrayLike<unknown> = Symbol.iterator in Object(items) ? [...(items as Iterable<unknown>)] : (items as ArrayLike<unknown>);
+  const out: unknown[] = [];
+  for (let i = 0; i < src.length; i++) out.push(map ? map(src[i], i) : src[i]);
+  return out;
+};
+
+const standardReduce: Reduce = function (f, ...init) {
+  let i = 0;
+  let acc = init[0];
+  if (!init.length) {
+    if (!this.length) throw new TypeError('Reduce of empty array with no initial value');
+    acc = this[0];
+    i = 1;
+  }
+  for (; i < this.length; i++) if (i in this) acc = f(acc, this[i], i, this);
+  return acc;
+};
+
+const works = (check: () => boolean) => { try { return check(); } catch { return false; } };
+
+/**
+ * Runs `run` (the uqr encoder) with a standard Array.from and Array.prototype.reduce. uqr uses
+ * both, and Prototype.js 1.6 (on many old portals) replaces them: its Array.from ($A) ignores the
+ * mapping function and its reduce returns the array, so the code came out wrong or not at all.
+ * Only a replaced one that misbehaves is swapped, for this synchronous call, and the page's own is
+ * put back in `finally`.
+ */
+function withStandardArrays<T>(run: () => T): T {
+  const arr = Array as unknown as { from: From };
+  const proto = Array.prototype as unknown as { reduce: Reduce };
+  const pageFrom = arr.from;
+  const pageReduce = proto.reduce;
+  const fromOk = works(() => pageFrom.call(Array, { length: 2 }, (_, i) => i + 1)[1] === 2);
+  const reduceOk = works(() => pageReduce.call([1, 2], (a, b) => (a as number) + (b as number), 0) === 3);
+  if (fromOk && reduceOk) return run();
+  try {
+    if (!fromOk) arr.from = standardFrom;
+    if (!reduceOk) proto.reduce = standardReduce;
+    return run();
+  } finally {
+    if (!fromOk) arr.from = pageFrom;
+    if (!reduceOk) proto.reduce = pageReduce;
+  }
+}
+
 /**
  * Encodes `text` and returns one SVG path covering the dark modules: each horizontal run of dark
  * modules becomes one rectangle, so the path stays short (a typical URL: about 300 runs).
@@ -75,7 +124,7 @@ export function qrPath(text: string, opts: QrOptions = {}): QrPath {
   if (!text) throw new RdQrError('bad-url', 'nothing to encode');
   if (text.length > QR_MAX_LENGTH) throw new RdQrError('too-long', `text longer than ${QR_MAX_LENGTH} characters`);
   const border = Math.max(0, Math.min(10, Math.floor(opts.border ?? 4)));
-  const qr = encode(text, { ecc: opts.ecc ?? 'M', border });
+  const qr = withStandardArrays(() => encode(text, { ecc: opts.ecc ?? 'M', border }));
   const parts: string[] = [];
   const { data, size } = qr;
   for (let y = 0; y < size; y++) {

@@ -380,7 +380,11 @@ export function sessionsBetween(
     }
   });
 
-  for (const [i, extra] of (schedule.extra ?? []).entries()) {
+  // An index loop, not .entries(): Prototype.js 1.6 (on many old portals) replaces
+  // Array.prototype.entries with a copy of the items.
+  const extras = schedule.extra ?? [];
+  for (let i = 0; i < extras.length; i++) {
+    const extra = extras[i]!;
     const n = parseDay(extra.date);
     if (n < lo || n > hi) continue;
     out.push(

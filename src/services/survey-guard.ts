@@ -5,6 +5,7 @@
 // IndexedDB through idb-keyval; where IndexedDB is unusable, localStorage; else memory only.
 import { get, set, del } from 'idb-keyval';
 import { openStore } from './idb.js';
+import { stringifyJson } from './json.js';
 
 export interface SubmissionRecord {
   surveyId: string;
@@ -79,7 +80,7 @@ export function createResponseGuard(dbName = 'rd-survey-guard'): ResponseGuard {
       const store = await storeP;
       try {
         if (store) await set(key, rec, store);
-        else localStore()?.setItem(`${dbName}:${key}`, JSON.stringify(rec));
+        else localStore()?.setItem(`${dbName}:${key}`, stringifyJson(rec));
       } catch { /* kept in memory for this page */ }
       return rec;
     },

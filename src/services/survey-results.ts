@@ -59,14 +59,24 @@ export function passTiersOf(scale: ResolvedScale, explicit?: readonly string[]):
   return scale.kind === 'tiers' ? scale.tiers.filter((x) => x.pass).map((x) => x.value) : [];
 }
 
+/**
+ * Sum of `f` over `items`, with a plain loop: Prototype.js 1.6 (on many old portals) replaces
+ * Array.prototype.reduce with a method that ignores the callback and returns the array.
+ */
+function sumOf<T>(items: readonly T[], f: (x: T) => number): number {
+  let sum = 0;
+  for (const x of items) sum += f(x);
+  return sum;
+}
+
 /** Metrics of one set of tier counts. */
 export function metricsOf(scale: ResolvedScale, counts: Readonly<Record<string, number>>, passTiers: readonly string[]): Metrics & { tiers: TierCount[] } {
   if (scale.kind !== 'tiers') return { total: 0, rate: null, average: null, tiers: [] };
-  const total = scale.tiers.reduce((s, x) => s + (counts[x.value] ?? 0), 0);
+  const total = sumOf(scale.tiers, (x) => counts[x.value] ?? 0);
   const tiers = scale.tiers.map((x) => ({ ...x, count: counts[x.value] ?? 0, share: total ? (counts[x.value] ?? 0) / total : null }));
   if (!total) return { total, rate: null, average: null, tiers };
-  const passed = scale.tiers.filter((x) => passTiers.includes(x.value)).reduce((s, x) => s + (counts[x.value] ?? 0), 0);
-  const points = scale.tiers.reduce((s, x) => s + x.score * (counts[x.value] ?? 0), 0);
+  const passed = sumOf(scale.tiers.filter((x) => passTiers.includes(x.value)), (x) => counts[x.value] ?? 0);
+  const points = sumOf(scale.tiers, (x) => x.score * (counts[x.value] ?? 0));
   return { total, rate: passed / total, average: points / total, tiers };
 }
 
@@ -183,7 +193,7 @@ export interface ChoiceSummary {
   other: number;
 }
 export function summariseChoice(section: ChoiceResultSection): ChoiceSummary {
-  const total = section.options.reduce((s, o) => s + o.count, 0) + (section.other ?? 0);
+  const total = sumOf(section.options, (o) => o.count) + (section.other ?? 0);
   return {
     questionId: section.questionId,
     title: section.title,
@@ -246,7 +256,7 @@ export function tallyResponses(survey: Survey, responses: ReadonlyArray<Readonly
           if (sc.kind === 'tiers') {
             rows.push({ id: g.subject.id, name: g.subject.name, dimensions: dims.map((d) => ({ id: d.id, label: d.name, counts: d.counts ?? {} })) });
           } else {
-            const sum = (k: 'scoreSum' | 'scoreCount' | 'scorePass') => dims.reduce((s, d) => s + (d[k] ?? 0), 0);
+            const sum = (k: 'scoreSum' | 'scoreCount' | 'scorePass') => sumOf(dims, (d) => d[k] ?? 0);
             rows.push({ id: g.subject.id, name: g.subject.name, scoreSum: sum('scoreSum'), scoreCount: sum('scoreCount'), scorePass: sum('scorePass') });
           }
         } else {

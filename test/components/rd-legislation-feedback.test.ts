@@ -4,7 +4,7 @@ import '../../src/components/rd-legislation-feedback/rd-legislation-feedback.js'
 import type { RdLegislationFeedback } from '../../src/components/rd-legislation-feedback/rd-legislation-feedback.js';
 import type { Draft } from '../../src/services/schemas/legislation.js';
 import type { RdSubmitEvent, RdSubmittedEvent } from '../../src/events/events.js';
-import { button, byLabel, chaosLog, chaosUrl, env, readDraft, readOutbox, typeInto, uid, until } from '../helpers/env.js';
+import { button, byLabel, chaosLog, chaosUrl, env, installPrototypeArrays, readDraft, readOutbox, typeInto, uid, until } from '../helpers/env.js';
 import { lfCatalogues } from '../../src/components/rd-legislation-feedback/rd-legislation-feedback.messages.js';
 import { missingKeys } from '../../src/services/i18n/index.js';
 
@@ -592,5 +592,25 @@ describe('rd-legislation-feedback: drafts', () => {
     expect(root(again).activeElement).to.equal(block.querySelector('textarea'));
     await expect(again).to.be.accessible();
     again.remove();
+  });
+});
+
+describe('rd-legislation-feedback: a page with Prototype.js', () => {
+  it('Array.from without its mapping function: commenting on 第十二条 (two 款) offers 全条, 第1款, 第2款; no error notice', async () => {
+    const restore = installPrototypeArrays();
+    let options: string[];
+    let alerts: number;
+    try {
+      const el = await mount(draft(), { drafts: 'off' });
+      const box = await commentOn(el, '第十二条');
+      await el.updateComplete;
+      const select = root(el).getElementById(`${box.id}-paragraph`) as HTMLSelectElement | null;
+      options = select ? [...select.options].map((o) => `${o.value}:${o.textContent!.trim()}`) : [];
+      alerts = root(el).querySelectorAll('[role="alert"]').length;
+    } finally {
+      restore();
+    }
+    expect(options).to.deep.equal([':全条', '1:第1款', '2:第2款']);
+    expect(alerts).to.equal(0);
   });
 });

@@ -4,7 +4,7 @@ import type { RdSatisfactionSurvey } from '../../src/components/rd-satisfaction-
 import type { Survey, SurveyResults } from '../../src/services/schemas/survey.js';
 import { surveyResponsePayload } from '../../src/services/schemas/survey.js';
 import { responseGuard } from '../../src/services/survey-guard.js';
-import { uid, chaosUrl, chaosLog, readDraft, until, typeInto, button } from '../helpers/env.js';
+import { uid, chaosUrl, chaosLog, readDraft, until, typeInto, button, installPrototypeArrays } from '../helpers/env.js';
 
 const open = { opens: '2020-01-01T00:00:00+08:00', closes: '2099-12-31T23:59:59+08:00' };
 
@@ -357,5 +357,19 @@ describe('<rd-satisfaction-survey results>', () => {
     await until(() => shadow(el).querySelector('table'), 3000, 'table');
     const first = shadow(el).querySelector('tbody tr')!.textContent!;
     expect(first).to.contain('60%');
+  });
+});
+
+describe('<rd-satisfaction-survey>: a page with Prototype.js', () => {
+  it('Array.from without its mapping function: the ballot still has its write-in box', async () => {
+    const restore = installPrototypeArrays();
+    let writeIn: string | null;
+    try {
+      const el = await mount(ballotSurvey(uid('sv')), { drafts: 'off' });
+      writeIn = (shadow(el).getElementById('q-vote-w0') as HTMLInputElement | null)?.labels?.[0]?.textContent?.trim() ?? null;
+    } finally {
+      restore();
+    }
+    expect(writeIn).to.be.a('string').and.not.equal('');
   });
 });

@@ -27,12 +27,15 @@ async function rendered(target, tags = TAGS) {
   }), tags), { message: `${tags.join(', ')} rendered` });
 }
 
+/** Inherited typographic properties an old CMS article template sets on its containers. */
+const TYPOGRAPHY = ['white-space', 'text-indent', 'letter-spacing', 'word-spacing', 'font-weight', 'font-style', 'font-variant', 'text-transform', 'text-shadow', 'text-align', 'word-break'];
+
 /**
- * Font size and line height of every visible text-bearing element of each widget (own text, or a
- * text entry control), in document order, keyed by tag.
+ * Font size, line height and the TYPOGRAPHY values of every visible text-bearing element of each
+ * widget (own text, or a text entry control), in document order, keyed by tag.
  */
 function textMetrics(target, tags = TAGS) {
-  return target.evaluate((tags) => {
+  return target.evaluate(([tags, props]) => {
     const out = {};
     for (const tag of tags) {
       const host = document.querySelector(tag);
@@ -47,14 +50,15 @@ function textMetrics(target, tags = TAGS) {
           const cs = getComputedStyle(el);
           const fs = parseFloat(cs.fontSize);
           const lh = cs.lineHeight === 'normal' ? fs * 1.2 : parseFloat(cs.lineHeight);
-          list.push({ what: `${el.localName}${el.className && typeof el.className === 'string' ? '.' + el.className.trim().split(/\s+/)[0] : ''} "${(el.textContent || el.getAttribute('aria-label') || '').trim().slice(0, 24)}"`, fs, lh: Math.round((lh / fs) * 100) / 100, control: el.matches('input, textarea, select, button, label') });
+          const ty = Object.fromEntries(props.map((p) => [p, cs.getPropertyValue(p)]));
+          list.push({ what: `${el.localName}${el.className && typeof el.className === 'string' ? '.' + el.className.trim().split(/\s+/)[0] : ''} "${(el.textContent || el.getAttribute('aria-label') || '').trim().slice(0, 24)}"`, fs, lh: Math.round((lh / fs) * 100) / 100, ty, control: el.matches('input, textarea, select, button, label') });
         }
       };
       walk(host.shadowRoot);
       out[tag] = list;
     }
     return out;
-  }, tags);
+  }, [tags, TYPOGRAPHY]);
 }
 
 test('old CMS page: legacy scripts present, IIFE twice + ESM once, every widget renders with no page error', async () => {
@@ -133,6 +137,42 @@ test('old CMS page: widget text keeps its own size and spacing (10px root, line-
   await context.close();
 });
 
+test('old CMS page, widgets inside a TRS_Editor article body: the page\'s inherited typography does not reach widget text', async () => {
+  const { page: clean, context: c1 } = await h.newPage();
+  await clean.goto(`${h.base}/fixtures/csp.html`); // same widgets, neutral page
+  await rendered(clean);
+  const reference = await textMetrics(clean);
+  await c1.close();
+
+  const { page, errors, context } = await h.newPage();
+  await page.goto(`${h.base}/fixtures/old-cms.html`);
+  await rendered(page);
+  // The template really styles the container the widgets sit in.
+  assert.deepEqual(await page.evaluate(() => { const cs = getComputedStyle(document.querySelector('.TRS_Editor')); return [cs.whiteSpace, cs.textIndent, cs.fontWeight]; }), ['nowrap', '24px', '700']);
+  const hostile = await textMetrics(page);
+  for (const tag of TAGS) {
+    const mine = hostile[tag];
+    assert.ok(mine.length > 5, `${tag}: text found (${mine.length})`);
+    // No label, badge or paragraph indented, spaced out, kept on one line, bold, italic, upper-cased
+    // or shadowed because of the page: every value is the one the widget has on a neutral page.
+    const diff = mine.flatMap((m, i) => TYPOGRAPHY.filter((p) => m.ty[p] !== reference[tag][i]?.ty[p]).map((p) => `${m.what} ${p}: ${m.ty[p]} (neutral page: ${reference[tag][i]?.ty[p]})`));
+    assert.deepEqual(diff.slice(0, 12), [], `${tag}: ${diff.length} typography values differ from the neutral page`);
+    // (Only the legal text's own paragraphs are indented, by the widget, as on a neutral page.)
+    assert.deepEqual(mine.filter((m) => m.control && (m.ty['text-indent'] !== '0px' || m.ty['white-space'] === 'nowrap')).map((m) => m.what), [], `${tag}: indented or unwrapped labels and controls`);
+  }
+  assert.deepEqual(errors, []);
+  await context.close();
+
+  // At 360 px (a common phone) nothing is kept on one line past the screen edge.
+  const { page: phone, errors: e2, context: c2 } = await h.newPage({ viewport: { width: 360, height: 740 } });
+  await phone.goto(`${h.base}/fixtures/old-cms.html`);
+  await settled(phone);
+  const o = await overflow(phone);
+  assert.ok(o.sw <= o.vw + 1, `scrollWidth ${o.sw} > ${o.vw}: ${o.offenders.join('; ')}`);
+  assert.deepEqual(e2, []);
+  await c2.close();
+});
+
 test('old CMS page: a comment is sent, the station search, the deputy card and the survey work', async () => {
   const { page, errors, context } = await h.newPage();
   await page.goto(`${h.base}/fixtures/old-cms.html`);
@@ -160,6 +200,78 @@ test('old CMS page: a comment is sent, the station search, the deputy card and t
     await sv.getByRole('button', { name: '开始填写' }).click();
     await sv.getByRole('group', { name: '关于加快老旧小区加装电梯的建议' }).getByRole('group', { name: '组织领导' }).getByRole('radio', { name: '满意', exact: true }).check();
   }
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+/** What a citizen reads in each widget (text through nested shadow roots) and its QR code's path. */
+function seen(target, tags = TAGS) {
+  return target.evaluate((tags) => {
+    const text = (root) => {
+      let s = '';
+      for (const n of root.childNodes) {
+        if (n.nodeType === 3) s += n.textContent;
+        else if (n.nodeType === 1 && n.localName !== 'style' && n.localName !== 'script') s += text(n) + (n.shadowRoot ? text(n.shadowRoot) : '');
+      }
+      return s;
+    };
+    return Object.fromEntries(tags.map((t) => {
+      const root = document.querySelector(t).shadowRoot;
+      return [t, { text: text(root).replace(/\s+/g, ' ').trim(), qr: root.querySelector('svg[role="img"] path')?.getAttribute('d') ?? null }];
+    }));
+  }, tags);
+}
+
+test('Prototype.js 1.6 on the page (Array.from, Array#toJSON, #reduce, #entries replaced): widgets show what they show without it; a comment on 第十二条 is sent with real arrays', async () => {
+  // Reference: the same page with the Prototype script emptied.
+  const { page: clean, context: c1 } = await h.newPage();
+  await clean.route(`${h.base}/fixtures/old-cms-prototype.js`, (route) => route.fulfill({ status: 200, contentType: 'text/javascript', body: 'window.prototypeLoaded = false;' }));
+  await clean.goto(`${h.base}/fixtures/old-cms-prototype.html`);
+  await rendered(clean);
+  await until(async () => { const s = await seen(clean); return s['rd-deputy-card'].qr && TAGS.every((t) => s[t].text.length > 50); }, { message: 'reference page complete' });
+  const reference = await seen(clean);
+  assert.equal(await clean.evaluate(() => window.prototypeLoaded), false);
+  await c1.close();
+
+  const { page, errors, context } = await h.newPage();
+  const bodies = [];
+  page.on('request', (r) => { if (r.method() === 'POST' && /\/api\/legislation-feedback$/.test(r.url())) bodies.push(r.postData()); });
+  await page.goto(`${h.base}/fixtures/old-cms-prototype.html`);
+  assert.equal(await page.evaluate(() => window.prototypeLoaded), true, 'Prototype\'s replacements are in place');
+  await rendered(page);
+  // The draft's text, the deputy's profile with QR code and next reception sessions, the survey
+  // results and the station list read exactly as on the page without Prototype.
+  await until(async () => JSON.stringify(await seen(page)) === JSON.stringify(reference), { message: 'same content as without Prototype', timeout: 5000 }).catch(() => {});
+  const mine = await seen(page);
+  for (const tag of TAGS) assert.deepEqual(mine[tag], reference[tag], `${tag} differs from the page without Prototype`);
+  assert.ok(reference['rd-deputy-card'].qr, 'the reference shows a QR code');
+
+  // A comment on one paragraph of 第十二条 (its paragraph choice is built from a count).
+  const lf = page.locator('rd-legislation-feedback');
+  const art12 = lf.getByRole('article', { name: '第十二条' });
+  await art12.getByRole('button', { name: '对第十二条提意见' }).click();
+  await art12.getByRole('combobox', { name: '针对' }).selectOption({ label: '第2款' });
+  const c12 = `延续登记建议可以在网上办理 ${Date.now()}`;
+  await art12.getByRole('textbox', { name: /^对第十二条第2款的意见/ }).fill(c12);
+  await lf.getByRole('combobox', { name: /^身份/ }).selectOption({ label: '普通市民' });
+  await lf.getByRole('button', { name: '提交意见' }).click();
+  await lf.getByText(/FK-\d{4}-\d+/).first().waitFor();
+  assert.equal(await lf.getByRole('alert').count(), 0, 'no error notice');
+
+  // The request body and the stored row hold real arrays, not strings.
+  assert.equal(bodies.length, 1);
+  const sent = JSON.parse(bodies[0]);
+  assert.ok(Array.isArray(sent.data.comments), `comments sent as ${typeof sent.data.comments}`);
+  const { rows } = await h.exported('legislation-feedback');
+  const row = rows.find((r) => Array.isArray(r.data.comments) && r.data.comments.some((c) => c.text === c12));
+  assert.ok(row, 'the comment is stored');
+  assert.deepEqual(row.data.comments.filter((c) => c.text === c12).map((c) => [c.target.kind, c.target.article, c.target.paragraph]), [['article', '第十二条', 2]]);
+  // The page's own replacements are still there afterwards.
+  assert.equal(await page.evaluate(() => JSON.stringify([1]) + Array.from({ length: 1 }, () => 1).length), '"[1]"1');
+
+  const sm = page.locator('rd-station-map');
+  await sm.getByRole('searchbox', { name: '搜索站点' }).fill('dgjd');
+  await sm.getByRole('status').filter({ hasText: '共 1 个站点' }).waitFor();
   assert.deepEqual(errors, []);
   await context.close();
 });

@@ -71,3 +71,30 @@ export function button(root: ShadowRoot, text: string | RegExp): HTMLButtonEleme
   if (!b) throw new Error(`No button ${text}`);
   return b;
 }
+
+/**
+ * Puts in place what Prototype.js 1.6 (on many old portals) does to Array built-ins, as
+ * test/fixtures/old-cms-prototype.js does on a page: Array.from ignores a mapping function,
+ * Array#toJSON writes arrays as strings, Array#reduce returns the array, Array#entries copies
+ * the items. Returns the function that takes them away again (call it in `finally`).
+ */
+export function installPrototypeArrays(): () => void {
+  type Patched = { toJSON?: unknown; reduce: unknown; entries: unknown };
+  const A = Array as unknown as { from: unknown };
+  const P = Array.prototype as unknown as Patched;
+  const saved = { from: A.from, reduce: P.reduce, entries: P.entries };
+  A.from = function (x: ArrayLike<unknown>) { return Array.prototype.slice.call(x); };
+  P.toJSON = function (this: unknown[]) {
+    const parts: string[] = [];
+    for (let i = 0; i < this.length; i++) parts.push(JSON.stringify(this[i]));
+    return `[${parts.join(', ')}]`;
+  };
+  P.reduce = function (this: unknown[]) { return this.length > 1 ? this : this[0]; };
+  P.entries = function (this: unknown[]) { return this.slice(); };
+  return () => {
+    A.from = saved.from;
+    P.reduce = saved.reduce;
+    P.entries = saved.entries;
+    delete P.toJSON;
+  };
+}

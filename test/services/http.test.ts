@@ -1,7 +1,7 @@
 // The submission client against a real local HTTP server (test/server/chaos-server.mjs).
 import { expect } from '@open-wc/testing';
 import { send, sendOnce, parseRetryAfter, backoffDelay, uuidv4, loadJson, readReceipt, readErrors } from '../../src/services/http.js';
-import { chaosUrl, chaosLog, uid, env } from '../helpers/env.js';
+import { chaosUrl, chaosLog, uid, env, installPrototypeArrays } from '../helpers/env.js';
 
 const body = (id: string) => ({ type: 'deputy-message', version: 1, id, data: { text: '你好' } });
 const fast = { baseDelay: 20, maxDelay: 3000, random: () => 0.5 };
@@ -143,4 +143,56 @@ describe('http: response readers', () => {
     [undefined, { errors: [], message: undefined, receipt: undefined }],
   ];
   for (const [input, want] of errs) it(`readErrors(${JSON.stringify(input)?.slice(0, 40)})`, () => expect(readErrors(input)).to.deep.equal(want));
+});
+
+describe('http: a page that changed toJSON (Prototype.js)', () => {
+  // A submission with arrays at several depths, as the widgets send them.
+  const withArrays = (id: string) => ({
+    type: 'legislation-feedback', version: 1, id,
+    data: { comments: [{ target: { kind: 'article', article: '第十二条', paragraph: 2 }, text: '意见', choices: ['a', 'b'] }], tags: [], grid: [[1, 2], [3]] },
+  });
+  const pages: Array<[string, () => () => void]> = [
+    // The snippet old portals were probed with: it calls JSON.stringify on a copy, which recurses.
+    ['Array.prototype.toJSON = function () { return JSON.stringify(this.slice()); }', () => {
+      const P = Array.prototype as unknown as { toJSON?: unknown };
+      P.toJSON = function (this: unknown[]) { return JSON.stringify(this.slice()); };
+      return () => { delete P.toJSON; };
+    }],
+    // Prototype 1.6's Array#toJSON (arrays become strings) and its $A as Array.from, plus
+    // toJSON on Object.prototype and String.prototype from other scripts.
+    ["Prototype 1.6's Array#toJSON and Array.from, Object#toJSON, String#toJSON", () => {
+      const restore = installPrototypeArrays();
+      const O = Object.prototype as unknown as { toJSON?: unknown };
+      const S = String.prototype as unknown as { toJSON?: unknown };
+      O.toJSON = function () { return 'object'; };
+      S.toJSON = function () { return 'string'; };
+      return () => { delete O.toJSON; delete S.toJSON; restore(); };
+    }],
+  ];
+  for (const [name, install] of pages) {
+    it(`the request body is the same JSON: ${name}`, async () => {
+      const run = uid('h');
+      const key = uuidv4();
+      const b = withArrays(key);
+      const remove = install();
+      const pageToJson = (Array.prototype as unknown as { toJSON?: unknown }).toJSON;
+      let sending: ReturnType<typeof send>;
+      let after: unknown;
+      try {
+        // The body is written synchronously, before send's first await; the page's functions are
+        // taken away again right after, so the test runner never meets them.
+        sending = send({ url: chaosUrl('ok', run), body: b, idempotencyKey: key }, { ...fast, attempts: 1 });
+        after = (Array.prototype as unknown as { toJSON?: unknown }).toJSON;
+      } finally {
+        remove();
+      }
+      expect(after, "the page's own toJSON is put back").to.equal(pageToJson);
+      const r = await sending;
+      expect(r.ok, JSON.stringify(r)).to.equal(true);
+      const log = await chaosLog(run);
+      expect(log).to.have.length(1);
+      expect(log[0].body).to.equal(JSON.stringify(b));
+      expect(JSON.parse(log[0].body).data.comments[0].choices).to.deep.equal(['a', 'b']);
+    });
+  }
 });

@@ -1,5 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { deputyPageUrl, qrPath, qrSvg, escapeXml, RdQrError, QR_MAX_LENGTH } from '../../src/services/qr.js';
+import { installPrototypeArrays } from '../helpers/env.js';
 
 describe('qr: deputyPageUrl', () => {
   const base = 'https://www.qhx.example.gov.cn/rd/index.html';
@@ -143,5 +144,28 @@ describe('qr: qrSvg and escapeXml', () => {
     expect(svg).to.not.contain('onload');
     expect(svg).to.contain('fill="#000"');
     expect(svg).to.contain('fill="#abcdef"');
+  });
+});
+
+describe('qr: a page with Prototype.js 1.6 (Array.from without mapping, Array#reduce returns the array)', () => {
+  it("the same code as without it; the page's own functions are in place afterwards", () => {
+    const url = 'https://rd.example.gov.cn/deputy/dep-001';
+    const want = qrPath(url);
+    const native = [Array.from, Array.prototype.reduce];
+    const restore = installPrototypeArrays();
+    const page = [Array.from, Array.prototype.reduce];
+    let got: unknown;
+    let during: unknown[];
+    try {
+      got = qrPath(url);
+      during = [Array.from, Array.prototype.reduce];
+    } finally {
+      restore();
+    }
+    expect(got).to.deep.equal(want);
+    expect(page[0]).not.to.equal(native[0]);
+    expect(page[1]).not.to.equal(native[1]);
+    expect(during).to.deep.equal(page);
+    expect([Array.from, Array.prototype.reduce]).to.deep.equal(native);
   });
 });

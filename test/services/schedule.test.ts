@@ -15,6 +15,7 @@ import {
   zonedInstant,
 } from '../../src/services/schedule.js';
 import { receptionSchedule, type ReceptionSchedule, type ScheduleRule } from '../../src/services/schemas/schedule.js';
+import { installPrototypeArrays } from '../helpers/env.js';
 
 const AM = [{ start: '09:00', end: '11:30' }];
 const sched = (rules: ScheduleRule[], extra: Partial<ReceptionSchedule> = {}): ReceptionSchedule => ({ rules, ...extra });
@@ -541,5 +542,23 @@ describe('bundled holiday data matches chinese-days', () => {
       }
     }
     expect(checked).to.be.greaterThan(2000);
+  });
+});
+
+describe('schedule: a page with Prototype.js 1.6 (Array#entries copies the items)', () => {
+  it('one-off extra sessions are still listed', () => {
+    const s = sched([{ kind: 'monthly', days: [10], times: AM, id: 'm' }], {
+      extra: [{ date: '2026-12-05', start: '08:00', end: '11:00', topic: '代表大集' }, { date: '2026-12-19', start: '08:00', end: '11:00' }],
+    });
+    const want = sessionsBetween(s, '2026-12-01', '2026-12-31');
+    const restore = installPrototypeArrays();
+    let got: unknown;
+    try {
+      got = sessionsBetween(s, '2026-12-01', '2026-12-31');
+    } finally {
+      restore();
+    }
+    expect(got).to.deep.equal(want);
+    expect(dates(want)).to.deep.equal(['2026-12-05', '2026-12-10', '2026-12-19']);
   });
 });

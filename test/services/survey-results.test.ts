@@ -6,6 +6,7 @@ import {
 import { resolveScale } from '../../src/services/survey-logic.js';
 import { surveyResults, type PassRule, type ScaleResultSection, type BallotResultSection, type Answers } from '../../src/services/schemas/survey.js';
 import { matrixSurvey, mixedSurvey } from './survey-fixtures.js';
+import { installPrototypeArrays } from '../helpers/env.js';
 
 const three = resolveScale(undefined);
 const close = (a: number | null, b: number) => expect(a).to.be.closeTo(b, 1e-9);
@@ -171,4 +172,21 @@ describe('survey-results: demo results files', () => {
       expect(r.success, JSON.stringify(r.error?.issues)).to.equal(true);
     });
   }
+});
+
+describe('survey-results: a page with Prototype.js 1.6 (Array#reduce returns the array)', () => {
+  it('metrics and choice totals are the same as without it', () => {
+    const counts = { satisfied: 6, 'basically-satisfied': 2, dissatisfied: 2 };
+    const choice = { kind: 'choice' as const, questionId: 'c', title: '选项', options: [{ id: 'a', label: 'A', count: 3 }, { id: 'b', label: 'B', count: 5 }], other: 2 };
+    const want = [metricsOf(three, counts, passTiersOf(three)), summariseChoice(choice)];
+    const restore = installPrototypeArrays();
+    let got: unknown[];
+    try {
+      got = [metricsOf(three, counts, passTiersOf(three)), summariseChoice(choice)];
+    } finally {
+      restore();
+    }
+    expect(got).to.deep.equal(want);
+    expect((want[0] as { total: number }).total).to.equal(10);
+  });
 });

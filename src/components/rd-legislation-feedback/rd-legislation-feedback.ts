@@ -629,6 +629,10 @@ export class RdLegislationFeedback extends RdElement {
     const label = ref.article.label;
     const questions = p.questionsByArticle.get(label) ?? [];
     const paragraphs = ref.article.paragraphs.length;
+    // 全条, 第1款 … 第n款, built with a plain loop: Prototype.js (on many old portals) replaces
+    // Array.from with its $A, which ignores a mapping function.
+    const paragraphOptions = [{ value: '', label: t('lf.paragraphWhole') }];
+    for (let n = 1; n <= paragraphs; n++) paragraphOptions.push({ value: String(n), label: t('lf.paragraphN', { n }) });
     return html`<div class="lf-comments">
       ${questions.map((q) => html`<p class="lf-question-link">${t('lf.questionOnArticle', { prompt: q.prompt })}
         <a href="#q-${q.id}" @click=${(e: Event) => { e.preventDefault(); this.focusPath(`answers.${q.id}`); }}>${t('lf.goToQuestion')}</a></p>`)}
@@ -639,7 +643,7 @@ export class RdLegislationFeedback extends RdElement {
           ${paragraphs > 1
             ? html`<div class="lf-comment__target">${selectField({
                 t, id: `${id}-paragraph`, label: t('lf.paragraph'),
-                options: [{ value: '', label: t('lf.paragraphWhole') }, ...Array.from({ length: paragraphs }, (_, n) => ({ value: String(n + 1), label: t('lf.paragraphN', { n: n + 1 }) }))],
+                options: paragraphOptions,
                 value: item.paragraph ? String(item.paragraph) : '',
                 onChange: (v) => this.setItem(item.id, { paragraph: v ? Number(v) : undefined }),
               })}</div>`

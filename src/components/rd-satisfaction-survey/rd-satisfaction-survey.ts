@@ -820,6 +820,10 @@ export class RdSatisfactionSurvey extends RdElement {
     };
     const writeIns = b.writeIns ?? [];
     const slots = q.writeIn ? Math.min(q.writeInMax ?? 1, writeIns.length + 1) : 0;
+    // Slot numbers with a plain loop: Prototype.js (on many old portals) replaces Array.from with
+    // its $A, which ignores a mapping function.
+    const slotIndexes: number[] = [];
+    for (let i = 0; i < slots; i++) slotIndexes.push(i);
     return html`<fieldset class="q ${error ? 'q--error' : ''}" aria-describedby=${ifDefined(this.describedBy(q, error, counterId))}>
       ${this.qHead(q, error, true)}
       <p class="counter ${full ? 'counter--full' : ''}" id=${counterId}>
@@ -838,7 +842,7 @@ export class RdSatisfactionSurvey extends RdElement {
       ${slots ? html`<div class="writein">
         <p class="rd-label">${t('survey.ballot.writeIn')}</p>
         <p class="rd-hint">${t('survey.ballot.writeInHint', { max: q.max })}</p>
-        ${Array.from({ length: slots }, (_, i) => {
+        ${slotIndexes.map((i) => {
           const v = writeIns[i] ?? '';
           const blocked = full && !v.trim();
           return textField({ t, id: `${qid(q.id)}-w${i}`, label: t('survey.ballot.writeInLabel', { n: i + 1 }), value: v, maxlength: 100, disabled: blocked,

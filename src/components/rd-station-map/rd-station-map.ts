@@ -29,6 +29,7 @@ import { stationMapCatalogues } from './rd-station-map.messages.js';
 import { stationMapStyles } from './rd-station-map.styles.js';
 import { RdDeputySelectEvent, RdStationSelectEvent } from './events.js';
 import { resolveTiles } from './tiles.js';
+import { stringifyJson } from '../../services/json.js';
 import type { MapView } from './map-view.js';
 
 export { RdDeputySelectEvent, RdStationSelectEvent } from './events.js';
@@ -172,7 +173,7 @@ export class RdStationMap extends RdElement {
 
   private computeHits() {
     const f = this.filters;
-    const key = JSON.stringify([f, this.origin?.point, this.file?.stations.length]);
+    const key = stringifyJson([f, this.origin?.point, this.file?.stations.length]);
     if (key === this.hitsKey || !this.index) return;
     this.hitsKey = key;
     this.hits = this.index.query({

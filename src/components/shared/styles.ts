@@ -30,7 +30,21 @@ export const baseStyles = css`
     font-family: inherit;
     font-size: var(--rd-font-size, 16px);
     line-height: 1.6 !important;
-    text-align: start;
+    /* The other inherited typography, reset the same way: article templates of old CMSs (TRS's
+       '.TRS_Editor' and the like) set these on the containers a widget is pasted into, and they
+       would reach every label, badge and line inside (nowrap alone made a 360 px page 824 px wide).
+       Fonts still come from the page (font-family, above); rules inside set their own values. */
+    text-align: start !important;
+    text-indent: 0 !important;
+    text-transform: none !important;
+    text-shadow: none !important;
+    white-space: normal !important;
+    word-break: normal !important;
+    letter-spacing: normal !important;
+    word-spacing: normal !important;
+    font-style: normal !important;
+    font-weight: 400 !important;
+    font-variant: normal !important;
     overflow-wrap: anywhere;
   }
   :host([hidden]) { display: none; }
