@@ -37,8 +37,8 @@ export class DraftController<T> implements ReactiveController {
   /** The data id (and variant) the form was last prepared for, drafts on or off. */
   private shown: string | undefined;
   /** Input typed while the store was still opening: saved (and not overwritten) once it is. */
-  private early: { value: T } | undefined;
-  private readonly onPageHide = () => void this.store?.flush();
+  private early: { key: string; value: T } | undefined;
+  private readonly onPageHide = () => { if (this.host.config.drafts !== 'off') void this.store?.flush(); };
 
   constructor(private readonly host: RdElement, private readonly opts: DraftControllerOptions<T>) {
     host.addController(this);
@@ -53,8 +53,13 @@ export class DraftController<T> implements ReactiveController {
 
   hostDisconnected() {
     window.removeEventListener('pagehide', this.onPageHide);
-    void this.store?.flush();
+    if (this.host.config.drafts !== 'off') void this.store?.flush();
     this.store?.dispose();
+  }
+
+  /** `kiosk` or `drafts="off"` switched on while the page is open: drop a save not yet written. */
+  hostUpdate() {
+    if (this.store && this.host.config.drafts === 'off') this.store.cancel();
   }
 
   private keyFor(id: string): string {
@@ -93,12 +98,19 @@ export class DraftController<T> implements ReactiveController {
     const key = id ? this.keyFor(id) : undefined;
     // The same data again (a framework setting `data` on every render, a widget moved in the
     // page): the form on screen is the truth; nothing to restore.
-    if (key && key === this.key && this.store && (this.status === 'on' || this.status === 'pending')) return null;
+    if (key && key === this.key && this.store && this.status !== 'off') return null;
     const instance = id ? `${id}${this.opts.variant?.() ?? ''}` : undefined;
     const switching = this.shown !== undefined && instance !== this.shown;
     if (!switching && this.shown !== undefined && (cfg.drafts === 'off' || !key)) return null;
     this.shown = instance;
-    await this.store?.flush(); // what was typed for the previous data id is kept under its key
+    // What was typed for the previous data id is kept under its own key.
+    const early = this.early;
+    this.early = undefined;
+    if (early && early.key !== key && cfg.drafts !== 'off') {
+      const aside = new DraftStore<T>(early.key, { ttlDays: cfg.draftTtl, includeContact: cfg.draftContact });
+      void aside.save(early.value).finally(() => aside.dispose());
+    } else if (early) this.early = early;
+    await this.store?.flush();
     this.store?.dispose();
     this.store = undefined;
     this.key = undefined;
@@ -125,11 +137,11 @@ export class DraftController<T> implements ReactiveController {
     if (!swept) { swept = true; void sweepExpiredDrafts(); }
     const rec = await store.load();
     if (this.store !== store) return null;
-    const early = this.early;
+    const typed = this.early;
     this.early = undefined;
-    if (early) {
+    if (typed && typed.key === key) {
       // The citizen started typing before the store opened: keep what is on screen.
-      store.schedule(early.value);
+      store.schedule(typed.value);
       this.host.requestUpdate();
       return null;
     }
@@ -146,7 +158,7 @@ export class DraftController<T> implements ReactiveController {
   save(value: T): void {
     // `kiosk` or `drafts="off"` set while the page is open: stop writing at once.
     if (this.host.config.drafts === 'off') return;
-    if (this.status === 'pending' && this.store) { this.early = { value }; return; }
+    if (this.status === 'pending' && this.store && this.key) { this.early = { key: this.key, value }; return; }
     if (this.status !== 'on' || !this.store) return;
     this.discarded = false;
     this.store.schedule(value);

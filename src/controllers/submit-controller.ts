@@ -5,7 +5,7 @@ import { html, nothing, type ReactiveController, type TemplateResult } from 'lit
 import type { RdElement } from '../components/shared/rd-element.js';
 import { focusSummary } from '../components/shared/form.js';
 import { send, uuidv4, type SendResult } from '../services/http.js';
-import { enqueue, flushOutbox, listOutbox, outboxPersistent, removeFromOutbox, type OutboxEntry } from '../services/outbox.js';
+import { enqueue, flushOutbox, listOutbox, removeFromOutbox, settleRecord, type OutboxEntry } from '../services/outbox.js';
 import { endpointUrl, RdConfigError } from '../services/config.js';
 import type { FieldError, PayloadType } from '../services/schemas/common.js';
 import { RdQueuedEvent, RdSubmitErrorEvent, RdSubmitEvent, RdSubmittedEvent, type SubmitErrorKind } from '../events/events.js';
@@ -30,7 +30,9 @@ export interface Envelope<D = unknown> {
 const liveOwners = new Map<string, number>();
 let orphansScheduled = false;
 function flushOrphans(timeout?: number) {
-  void flushOutbox(undefined, { skipOwners: new Set(liveOwners.keys()), timeout }).catch(() => undefined);
+  // Asked at send time (after waiting for another flush or tab), so a widget that appeared
+  // meanwhile sends its own entries, with `rd-submit` and its current headers.
+  void flushOutbox(undefined, { skipOwners: () => new Set(liveOwners.keys()), timeout }).catch(() => undefined);
 }
 function scheduleOrphans(timeout: number) {
   if (orphansScheduled) return;
@@ -79,6 +81,9 @@ export class SubmitController implements ReactiveController {
   persistent = true;
   private readonly onOnline = () => void this.flush();
   private owner = '';
+  private connected = false;
+  private flushing: Promise<void> | undefined;
+  private flushAgain = false;
   private resendTimer: ReturnType<typeof setTimeout> | undefined;
   private resendDelay: number;
 
@@ -88,6 +93,7 @@ export class SubmitController implements ReactiveController {
   }
 
   hostConnected() {
+    this.connected = true;
     window.addEventListener('online', this.onOnline);
     scheduleOrphans(this.host.config.timeout);
     this.syncOwner();
@@ -99,6 +105,8 @@ export class SubmitController implements ReactiveController {
   }
 
   hostDisconnected() {
+    // From now on its entries are orphans: sent by whichever page is open, receipts kept.
+    this.connected = false;
     window.removeEventListener('online', this.onOnline);
     clearTimeout(this.resendTimer);
     this.resendTimer = undefined;
@@ -106,6 +114,7 @@ export class SubmitController implements ReactiveController {
   }
 
   private syncOwner() {
+    if (!this.connected) return; // an update after removal must not claim the owner again
     const owner = this.opts.owner();
     if (owner === this.owner) return;
     this.setOwner(owner);
@@ -123,6 +132,7 @@ export class SubmitController implements ReactiveController {
 
   /** While the page stays open, try the outbox again later (a 5xx or timeout brings no `online`). */
   private scheduleResend() {
+    if (!this.connected) return;
     clearTimeout(this.resendTimer);
     this.resendTimer = setTimeout(() => { this.resendTimer = undefined; void this.flush(); }, this.resendDelay);
     this.resendDelay = Math.min(this.resendDelay * 2, 600_000);
@@ -163,6 +173,7 @@ export class SubmitController implements ReactiveController {
       return 'invalid-config';
     }
     const id = uuidv4();
+    const owner = this.opts.owner();
     const payload: Envelope = {
       type: this.opts.type,
       version: 1,
@@ -195,10 +206,35 @@ export class SubmitController implements ReactiveController {
         onRetry: (attempt) => { this.retryAttempt = attempt; this.host.requestUpdate(); },
       },
     );
-    return this.handle(result, payload, { url, headers: ev.detail.headers });
+    return this.handle(result, payload, { url, headers: ev.detail.headers, owner });
   }
 
-  private async handle(result: SendResult, payload: Envelope, req: { url: string; headers: Record<string, string> }): Promise<SubmitOutcome> {
+  private async handle(result: SendResult, payload: Envelope, req: { url: string; headers: Record<string, string>; owner: string }): Promise<SubmitOutcome> {
+    const entry: OutboxEntry = {
+      key: payload.id,
+      owner: req.owner,
+      url: req.url,
+      body: payload,
+      headers: req.headers,
+      credentials: this.host.config.credentials,
+      queuedAt: new Date().toISOString(),
+      attempts: this.retryAttempt || 1,
+    };
+    // The widget now shows other data (or is gone): keep the answer for the data it was about.
+    // The events still tell the page what happened; the form on screen is left alone.
+    if (!this.connected || this.opts.owner() !== req.owner) {
+      const done = settleRecord(entry, result);
+      await enqueue(done ?? entry);
+      if (this.state === 'submitting') this.state = 'idle';
+      this.host.requestUpdate();
+      if (result.ok) this.host.dispatchEvent(new RdSubmittedEvent({ receipt: result.receipt, message: result.message, payload }));
+      else if (result.kind === 'rejected') this.host.dispatchEvent(new RdSubmitErrorEvent({ kind: 'rejected', status: result.status, errors: relativeToData(result.errors) }));
+      else {
+        this.host.dispatchEvent(new RdSubmitErrorEvent({ kind: result.kind, status: result.status }));
+        this.host.dispatchEvent(new RdQueuedEvent({ idempotencyKey: payload.id }));
+      }
+      return done ? (result.ok ? 'submitted' : 'rejected') : 'queued';
+    }
     if (result.ok) {
       this.accept(result.receipt, result.message, payload);
       return 'submitted';
@@ -218,19 +254,9 @@ export class SubmitController implements ReactiveController {
     this.errorKind = result.kind;
     this.errorStatus = result.status;
     this.host.dispatchEvent(new RdSubmitErrorEvent({ kind: result.kind, status: result.status }));
-    await enqueue({
-      key: payload.id,
-      owner: this.opts.owner(),
-      url: req.url,
-      body: payload,
-      headers: req.headers,
-      credentials: this.host.config.credentials,
-      queuedAt: new Date().toISOString(),
-      attempts: this.retryAttempt || 1,
-    });
+    this.persistent = await enqueue(entry);
     this.state = 'queued';
     this.payload = payload;
-    this.persistent = await outboxPersistent();
     this.waiting = await listOutbox(this.opts.owner());
     this.host.dispatchEvent(new RdQueuedEvent({ idempotencyKey: payload.id }));
     this.host.requestUpdate();
@@ -266,35 +292,70 @@ export class SubmitController implements ReactiveController {
    * the page can add fresh headers (a CSRF token) or hold it back; receipts of entries another
    * page already sent are shown here.
    */
-  async flush(): Promise<void> {
+  flush(): Promise<void> {
+    // One flush at a time per widget. A call while one runs (`online` during the load flush,
+    // "立即重试", the data switched to another id) makes one more run after it, not a parallel one.
+    if (this.flushing) {
+      this.flushAgain = true;
+      return this.flushing;
+    }
     const owner = this.opts.owner();
-    if (!owner) return;
+    const run = this.flushOwner(owner).finally(() => {
+      this.flushing = undefined;
+      const again = this.flushAgain || this.opts.owner() !== owner;
+      this.flushAgain = false;
+      if (again && this.connected) void this.flush();
+    });
+    this.flushing = run;
+    return run;
+  }
+
+  /** Shows receipts/refusals the outbox kept for this owner; true when some entry still waits. */
+  private async settleKept(owner: string): Promise<OutboxEntry[]> {
     const mine = await listOutbox(owner);
     for (const e of mine) {
+      if (this.opts.owner() !== owner) break;
       if (e.delivered) this.accept(e.delivered.receipt, e.delivered.message, e.body as Envelope);
-      else if (e.refused) this.refuse(e.refused.status, e.refused.message, e.refused.errors);
+      else if (e.refused) this.refuse(e.refused.status, e.refused.message, e.refused.errors, e.refused.receipt);
       else continue;
       await removeFromOutbox(e.key);
     }
-    this.waiting = mine.filter((e) => !e.delivered && !e.refused);
-    if (!this.waiting.length) { this.host.requestUpdate(); return; }
+    return mine.filter((e) => !e.delivered && !e.refused);
+  }
+
+  private async flushOwner(owner: string): Promise<void> {
+    if (!owner || !this.connected) return;
+    this.waiting = await this.settleKept(owner);
+    if (!this.waiting.length) {
+      if (this.state === 'queued') this.state = 'idle';
+      this.host.requestUpdate();
+      return;
+    }
     if (this.state !== 'submitting' && this.state !== 'submitted') this.state = 'queued';
-    this.persistent = await outboxPersistent();
     this.host.requestUpdate();
+    const mine = () => this.connected && this.opts.owner() === owner;
     const reports = await flushOutbox(owner, {
       timeout: this.host.config.timeout,
+      claim: mine,
       prepare: (entry) => {
+        if (!mine()) return null;
         const ev = new RdSubmitEvent({ payload: entry.body as Envelope, headers: { ...entry.headers, ...this.host.config.headers } });
         return this.host.dispatchEvent(ev) ? ev.detail.headers : null;
       },
     });
-    for (const { entry, result } of reports) {
+    for (const { entry, result, kept } of reports) {
+      if (kept) continue;
       if (result.ok) this.accept(result.receipt, result.message, entry.body as Envelope);
       else if (result.kind === 'rejected') this.refuse(result.status, result.message, result.errors, result.receipt);
     }
-    this.waiting = (await listOutbox(owner)).filter((e) => !e.delivered && !e.refused);
+    if (!mine()) return;
+    // Another tab or the orphan flush may have sent some meanwhile: show what they got.
+    this.waiting = await this.settleKept(owner);
     if (this.waiting.length) this.scheduleResend();
-    else this.resendDelay = this.opts.resendDelay ?? 30_000;
+    else {
+      this.resendDelay = this.opts.resendDelay ?? 30_000;
+      if (this.state === 'queued') this.state = 'idle';
+    }
     this.host.requestUpdate();
   }
 

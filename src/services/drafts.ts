@@ -100,6 +100,12 @@ export class DraftStore<T> {
     this.timer = setTimeout(() => void this.flush(), this.opts.delay ?? 600);
   }
 
+  /** Drops a save not yet written (drafts were switched off). */
+  cancel(): void {
+    clearTimeout(this.timer);
+    this.pending = undefined;
+  }
+
   /** Writes a pending save now (e.g. on pagehide). */
   async flush(): Promise<DraftRecord<T> | null> {
     clearTimeout(this.timer);

@@ -22,10 +22,11 @@ export interface OutboxEntry {
    */
   delivered?: { receipt: string; message?: string; at: string };
   /** Set when such an orphan was refused (4xx): the widget shows why, and its draft is kept. */
-  refused?: { status: number; message?: string; errors: Array<{ path: string; message: string }>; at: string };
+  refused?: { status: number; message?: string; receipt?: string; errors: Array<{ path: string; message: string }>; at: string };
 }
 
-export type FlushReport = { entry: OutboxEntry; result: SendResult };
+/** `kept`: the outcome was stored for the owner's widget instead of being reported to the caller. */
+export type FlushReport = { entry: OutboxEntry; result: SendResult; kept?: boolean };
 
 export interface FlushOptions extends SendOptions {
   /**
@@ -34,7 +35,13 @@ export interface FlushOptions extends SendOptions {
    */
   prepare?: (entry: OutboxEntry) => Record<string, string> | null;
   /** Orphans only: skip entries of these owners (widgets on this page handle their own). */
-  skipOwners?: ReadonlySet<string>;
+  skipOwners?: () => ReadonlySet<string>;
+  /**
+   * One owner's flush: asked after each answer whether that owner is still the one on screen
+   * (its widget may have switched to other data meanwhile); if not, the outcome is kept in the
+   * outbox for it, as for an orphan.
+   */
+  claim?: () => boolean;
 }
 
 /** Delivered receipts nobody came back for are dropped after this long. */
@@ -48,14 +55,26 @@ export async function outboxPersistent(): Promise<boolean> {
   return (await storeP()) !== null;
 }
 
-export async function enqueue(entry: OutboxEntry): Promise<void> {
+/** Keeps an entry; true when it survives a reload (IndexedDB took it), false when in memory only. */
+export async function enqueue(entry: OutboxEntry): Promise<boolean> {
   const store = await storeP();
-  if (!store) { memory.set(entry.key, entry); return; }
+  if (!store) { memory.set(entry.key, entry); return false; }
   try {
     await set(entry.key, entry, store);
+    memory.delete(entry.key);
+    return true;
   } catch {
     memory.set(entry.key, entry);
+    return false;
   }
+}
+
+/** Keeps the outcome of a send for its owner's widget to show later (delivered or refused). */
+export function settleRecord(entry: OutboxEntry, result: SendResult): OutboxEntry | null {
+  const at = new Date().toISOString();
+  if (result.ok) return { ...entry, delivered: { receipt: result.receipt, message: result.message, at } };
+  if (result.kind === 'rejected') return { ...entry, refused: { status: result.status, message: result.message, receipt: result.receipt, errors: result.errors, at } };
+  return null;
 }
 
 /** Every entry of `owner` (or all), oldest first: waiting ones and delivered receipts. */
@@ -90,50 +109,70 @@ async function update(key: string, patch: (e: OutboxEntry) => OutboxEntry): Prom
 }
 const bumpAttempts = (key: string) => update(key, (e) => ({ ...e, attempts: e.attempts + 1 }));
 
-let flushing: Promise<FlushReport[]> | null = null;
+// Entries being sent from this page, by key: a second flush waits for that send instead of
+// sending the same entry again, and no flush waits for entries it does not touch.
+const inFlight = new Map<string, Promise<void>>();
+
+async function readEntry(key: string): Promise<OutboxEntry | undefined> {
+  const m = memory.get(key);
+  if (m) return m;
+  const store = await storeP();
+  if (!store) return undefined;
+  try { return await get<OutboxEntry>(key, store); } catch { return undefined; }
+}
+
+/** Runs `fn` holding a per-entry Web Lock, so two tabs never send one entry at once; null when
+ *  another tab holds it (that tab settles it). Without Web Locks, just runs it. */
+function withEntryLock<R>(key: string, fn: () => Promise<R>): Promise<R | null> {
+  const locks = (globalThis.navigator as Navigator | undefined)?.locks;
+  if (!locks || typeof locks.request !== 'function') return fn();
+  return locks.request(`rd-outbox:${key}`, { ifAvailable: true }, (lock) => (lock ? fn() : null)) as Promise<R | null>;
+}
 
 /**
  * Sends waiting entries: one owner's, or — with `owner` undefined — every owner's except
  * `skipOwners` (orphans: nothing on this page shows their outcome, so an accepted one keeps its
  * receipt as `delivered` for its widget to show later). An owner's accepted and rejected
- * entries leave the outbox; the others stay for the next try. Across tabs a Web Lock keeps two
- * tabs from sending the same entry at once (the server's idempotency makes it harmless anyway).
+ * entries leave the outbox; the others stay for the next try. An entry already being sent (by
+ * this page or, through a Web Lock, another tab) is not sent twice; a slow entry does not hold
+ * up the others (the server's idempotency would make a double send harmless anyway).
  */
-export function flushOutbox(owner?: string, opts: FlushOptions = {}): Promise<FlushReport[]> {
-  if (flushing) return flushing.then(() => flushOutbox(owner, opts));
-  const { prepare, skipOwners, ...sendOpts } = opts;
+export async function flushOutbox(owner?: string, opts: FlushOptions = {}): Promise<FlushReport[]> {
+  const { prepare, skipOwners, claim, ...sendOpts } = opts;
   const orphans = owner === undefined;
-  const run = async () => {
-    const list = await listOutbox(owner);
-    const reports: FlushReport[] = [];
-    const now = Date.now();
-    for (const entry of list) {
-      const settled = entry.delivered ?? entry.refused;
-      if (settled) {
-        if (now - Date.parse(settled.at) > DELIVERED_TTL_MS) await removeFromOutbox(entry.key);
-        continue;
-      }
-      if (orphans && skipOwners?.has(entry.owner)) continue;
+  const list = await listOutbox(owner);
+  const reports: FlushReport[] = [];
+  const now = Date.now();
+  for (const listed of list) {
+    const done0 = listed.delivered ?? listed.refused;
+    if (done0) {
+      if (now - Date.parse(done0.at) > DELIVERED_TTL_MS) await removeFromOutbox(listed.key);
+      continue;
+    }
+    if (orphans && skipOwners?.().has(listed.owner)) continue;
+    const busy = inFlight.get(listed.key);
+    if (busy) { await busy; continue; }
+    let report: FlushReport | null = null;
+    const sending = withEntryLock(listed.key, async () => {
+      // Re-read: another flush or tab may have settled or removed it since it was listed.
+      const entry = await readEntry(listed.key);
+      if (!entry || entry.delivered || entry.refused) return;
       const headers = prepare ? prepare(entry) : entry.headers;
-      if (!headers) continue;
+      if (!headers) return;
       const result = await send(
         { url: entry.url, body: entry.body, idempotencyKey: entry.key, headers, credentials: entry.credentials },
         { attempts: 1, ...sendOpts },
       );
-      const at = new Date().toISOString();
-      if (result.ok && orphans) await update(entry.key, (e) => ({ ...e, delivered: { receipt: result.receipt, message: result.message, at } }));
-      else if (!result.ok && result.kind === 'rejected' && orphans) {
-        await update(entry.key, (e) => ({ ...e, refused: { status: result.status, message: result.message, errors: result.errors, at } }));
-      } else if (result.ok || result.kind === 'rejected') await removeFromOutbox(entry.key);
-      else await bumpAttempts(entry.key);
-      reports.push({ entry, result });
-    }
-    return reports;
-  };
-  const locks = (globalThis.navigator as Navigator | undefined)?.locks;
-  const p = locks && typeof locks.request === 'function'
-    ? (locks.request('rd-outbox-flush', run) as unknown as Promise<FlushReport[]>)
-    : run();
-  flushing = p.finally(() => { flushing = null; });
-  return flushing;
+      const keep = orphans || (claim !== undefined && !claim());
+      const done = settleRecord(entry, result);
+      if (!done) await bumpAttempts(entry.key);
+      else if (keep) await update(entry.key, (e) => ({ ...e, delivered: done.delivered, refused: done.refused }));
+      else await removeFromOutbox(entry.key);
+      report = { entry, result, kept: keep && !!done };
+    }).then(() => undefined);
+    inFlight.set(listed.key, sending);
+    try { await sending; } finally { inFlight.delete(listed.key); }
+    if (report) reports.push(report);
+  }
+  return reports;
 }

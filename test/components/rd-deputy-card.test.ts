@@ -515,6 +515,28 @@ describe('rd-deputy-card: next reception and booking', () => {
   });
 });
 
+describe('rd-deputy-card: a queued message on page load', () => {
+  it('is resent once: one rd-submit, one request', async () => {
+    const { enqueue } = await import('../../src/services/outbox.js');
+    const id = uid('dep');
+    const run = uid('run');
+    const key = crypto.randomUUID();
+    await enqueue({ key, owner: `rd:rd-deputy-card:${id}`, url: chaosUrl('503', run), body: { type: 'deputy-message', version: 1, id: key, data: {} }, headers: {}, credentials: 'omit', queuedAt: new Date().toISOString(), attempts: 3 });
+    let submits = 0;
+    const el = document.createElement('rd-deputy-card') as RdDeputyCard;
+    el.addEventListener('rd-submit', () => submits++);
+    el.data = deputy({ id });
+    document.body.append(el);
+    try {
+      await until(async () => (await chaosLog(run)).length >= 1);
+      await new Promise((r) => setTimeout(r, 1500));
+      expect({ submits, requests: (await chaosLog(run)).length }).to.deep.equal({ submits: 1, requests: 1 });
+    } finally {
+      el.remove();
+    }
+  });
+});
+
 describe('rd-deputy-card: the same deputy set again', () => {
   it('a framework setting `data` again (drafts off) keeps the open message form and what was typed', async () => {
     const d = deputy({ id: uid('dep') });

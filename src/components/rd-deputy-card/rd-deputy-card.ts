@@ -250,7 +250,6 @@ export class RdDeputyCard extends RdElement {
     this.bookingOpened = false;
     this.msgSubmit.reset();
     void this.draftCtl.restore();
-    void this.msgSubmit.flush();
   }
 
   // ---- directory -------------------------------------------------------------------------------
