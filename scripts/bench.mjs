@@ -50,7 +50,7 @@ console.log('| file | size | gzip |\n|---|---:|---:|');
 for (const r of rows) console.log(`| ${r.file} | ${kb(r.bytes)} | ${kb(r.gzip)} |`);
 console.log('\n| what a page loads (static imports) | gzip |\n|---|---:|');
 const results = { sizes: rows, loads: {}, benches: {} };
-for (const entry of ['dist/components/rd-provider.js', 'dist/rd-widgets.js', ...readdirSync('dist/components').filter((f) => f.endsWith('.js') && f !== 'rd-provider.js').map((f) => `dist/components/${f}`)]) {
+for (const entry of ['dist/components/rd-provider.js', 'dist/rd-widgets.js', ...readdirSync('dist/components').filter((f) => f.endsWith('.js') && !f.endsWith('.iife.js') && f !== 'rd-provider.js').map((f) => `dist/components/${f}`)]) {
   if (!existsSync(entry)) continue;
   const total = sumGz(staticGraph(entry));
   results.loads[entry] = total;
@@ -60,7 +60,7 @@ for (const entry of ['dist/components/rd-provider.js', 'dist/rd-widgets.js', ...
 // What every widget loads: Lit + the shared layer (base class, controllers, form pieces,
 // services), i.e. the files in the static graph of all four widget entries.
 {
-  const widgetEntries = readdirSync('dist/components').filter((f) => f.endsWith('.js') && f !== 'rd-provider.js').map((f) => `dist/components/${f}`);
+  const widgetEntries = readdirSync('dist/components').filter((f) => f.endsWith('.js') && !f.endsWith('.iife.js') && f !== 'rd-provider.js').map((f) => `dist/components/${f}`);
   if (widgetEntries.length) {
     const graphs = widgetEntries.map((e) => { const g = staticGraph(e); g.delete(e); return g; });
     const common = [...graphs[0]].filter((f) => graphs.every((g) => g.has(f)));
