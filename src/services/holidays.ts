@@ -41,6 +41,11 @@ export interface HolidayCalendarOptions {
   data?: HolidayCalendarData;
   /** Extra local closures (e.g. one station's). */
   closures?: readonly Closure[];
+  /**
+   * `false` for a place outside mainland China (an overseas 联侨 point): China's 放假 and 调休
+   * do not apply there; only weekends and the closures given count, and every year is known.
+   */
+  official?: boolean;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -140,7 +145,10 @@ export class HolidayCalendar {
   private readonly closures: { from: number; until: number; reason?: string }[] = [];
   private readonly cache = new Map<number, DayStatus>();
 
+  private readonly official: boolean;
+
   constructor(options: HolidayCalendarOptions = {}) {
+    this.official = options.official ?? true;
     for (const [year, table] of Object.entries(options.data?.years ?? {})) {
       const t: YearTable = { holidays: new Map(), workdays: new Map() };
       for (const [date, name] of Object.entries(table.holidays)) t.holidays.set(date, splitName(name));
@@ -155,7 +163,7 @@ export class HolidayCalendar {
   /** A calendar with more closures (e.g. one station's) on top of this one's data. */
   withClosures(closures: readonly Closure[] | undefined): HolidayCalendar {
     if (!closures?.length) return this;
-    const copy = new HolidayCalendar();
+    const copy = new HolidayCalendar({ official: this.official });
     for (const [y, t] of this.years) copy.years.set(y, t);
     copy.closures.push(...this.closures);
     for (const c of closures) copy.closures.push({ from: parseDay(c.from), until: parseDay(c.until ?? c.from), reason: c.reason });
@@ -164,7 +172,7 @@ export class HolidayCalendar {
 
   /** Whether holidays of `year` are known (integrator data or bundled). */
   covers(year: number): boolean {
-    return this.years.has(year) || bundledYear(year) !== null;
+    return !this.official || this.years.has(year) || bundledYear(year) !== null;
   }
 
   /** Status of a civil date (`YYYY-MM-DD` or a day number). */
@@ -203,6 +211,9 @@ export class HolidayCalendar {
       if (n >= c.from && n <= c.until) {
         return { date, kind: 'closure', working: false, source: 'closure', name: c.reason ? { zh: c.reason, en: c.reason } : undefined };
       }
+    }
+    if (!this.official) {
+      return isoWeekdayOf(n) >= 6 ? { date, kind: 'weekend', working: false, source: 'none' } : { date, kind: 'workday', working: true, source: 'none' };
     }
     const { y } = dayParts(n);
     const own = this.years.get(y);

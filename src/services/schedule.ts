@@ -330,12 +330,22 @@ function resolveZone(schedule: ReceptionSchedule, options: ScheduleOptions): str
   return isValidTimeZone(tz) ? tz : DEFAULT_TIME_ZONE;
 }
 
+// Mainland China's zones (IANA keeps a few historical aliases). A schedule in any other zone (an
+// overseas 联侨 point) does not follow China's 放假/调休: weekends and its own closures only.
+const CHINA_ZONES = new Set(['Asia/Shanghai', 'Asia/Chongqing', 'Asia/Chungking', 'Asia/Harbin', 'Asia/Urumqi', 'Asia/Kashgar', 'PRC']);
+const overseasCalendar = new HolidayCalendar({ official: false });
+
 function calendarFor(schedule: ReceptionSchedule, options: ScheduleOptions): HolidayCalendar {
-  return (options.calendar ?? defaultHolidayCalendar).withClosures(schedule.closures);
+  const tz = schedule.timeZone;
+  const base = tz && !CHINA_ZONES.has(tz) ? overseasCalendar : (options.calendar ?? defaultHolidayCalendar);
+  return base.withClosures(schedule.closures);
 }
 
-/** Margin (days) around a window so holiday shifts into it are seen (春节 + weekends < 21). */
-const SHIFT_MARGIN = 21;
+/**
+ * Margin (days) around a window so sessions moved into it are seen: as far as a move may go
+ * (HolidayCalendar.adjacentWorkingDay searches 60 days, for long local closures) and a little more.
+ */
+const SHIFT_MARGIN = 62;
 
 /**
  * Every session held on civil dates `from`…`to` (inclusive, `YYYY-MM-DD` or day numbers), sorted
@@ -352,7 +362,7 @@ export function sessionsBetween(
   const tz = resolveZone(schedule, options);
   const cal = calendarFor(schedule, options);
   const out: Session[] = [];
-  const seen = new Set<string>();
+  const seen = new Map<string, Session>();
 
   schedule.rules.forEach((rule, index) => {
     const id = ruleKey(rule, index);
@@ -362,10 +372,14 @@ export function sessionsBetween(
       const deputyIds = dutyFor(rule, nominal.day, cal);
       for (const t of rule.times) {
         const key = `${id}|${actual.day}|${t.start}`;
-        if (seen.has(key)) continue; // a shift landed on another occurrence of the same rule
-        seen.add(key);
-        out.push(
-          makeSession(actual.day, t, tz, {
+        const same = seen.get(key);
+        if (same) {
+          // A moved session landed on another occurrence of the same rule: one session, with
+          // every deputy due at either.
+          for (const d of deputyIds) if (!same.deputyIds.includes(d)) same.deputyIds.push(d);
+          continue;
+        }
+        const session = makeSession(actual.day, t, tz, {
             source: 'rule',
             ruleId: id,
             ruleIndex: index,
@@ -374,8 +388,9 @@ export function sessionsBetween(
             topic: rule.topic,
             note: rule.note,
             certainty: actual.certainty,
-          }),
-        );
+          });
+        seen.set(key, session);
+        out.push(session);
       }
     }
   });
@@ -403,8 +418,10 @@ export function sessionsBetween(
   const cancellations = schedule.cancelled ?? [];
   const result: Session[] = [];
   for (const s of out) {
+    // A cancellation removes the regular sessions of that day; a one-off session added for the
+    // same day (often the replacement) is only removed when named by its id.
     const c = cancellations.find(
-      (x) => x.date === s.date && (!x.ruleId || x.ruleId === s.ruleId) && (!x.start || x.start === s.start),
+      (x) => x.date === s.date && (x.ruleId ? x.ruleId === s.ruleId : s.source === 'rule') && (!x.start || x.start === s.start),
     );
     if (!c) result.push(s);
     else if (options.includeCancelled) result.push({ ...s, cancelled: { reason: c.reason } });

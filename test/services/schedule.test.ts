@@ -314,6 +314,44 @@ describe('schedule: duty rota', () => {
   });
 });
 
+describe('schedule: what staff expect in edge cases', () => {
+  it('a session moved a long way by a closure is still found when asked near its new date', () => {
+    const s = sched([{ kind: 'monthly', days: [4], times: AM, onHoliday: 'next-workday' }], { closures: [{ from: '2026-11-01', until: '2026-11-30' }] });
+    const now = Date.UTC(2026, 10, 28, 2); // 11-28 10:00 Shanghai
+    const [next] = nextSessions(s, { now, count: 1 });
+    expect([next.date, next.shiftedFrom]).to.deep.equal(['2026-12-01', '2026-11-04']);
+    expect(receptionToday(s, Date.UTC(2026, 11, 1, 2)).status).to.equal('yes');
+    expect(openNow(s, Date.UTC(2026, 11, 1, 2)).open).to.equal(true);
+  });
+
+  it('cancelling a day\'s regular session keeps the one-off session added that day (its replacement)', () => {
+    const s = sched([{ id: 'm10', kind: 'monthly', days: [10], times: AM }], {
+      cancelled: [{ date: '2026-12-10', reason: '改到集市接待' }],
+      extra: [{ id: 'dj', date: '2026-12-10', start: '08:00', end: '11:00', topic: '代表大集' }],
+    });
+    expect(sessionsBetween(s, '2026-12-10', '2026-12-10').map((x) => [x.source, x.topic ?? ''])).to.deep.equal([['extra', '代表大集']]);
+    expect(receptionToday(s, Date.UTC(2026, 11, 10, 0, 30)).status).to.equal('yes');
+    const named = sched(s.rules, { ...s, cancelled: [{ date: '2026-12-10', ruleId: 'dj' }] });
+    expect(sessionsBetween(named, '2026-12-10', '2026-12-10').map((x) => x.source)).to.deep.equal(['rule']);
+  });
+
+  it('a moved session landing on a regular one: one session with every deputy due', () => {
+    const r: ScheduleRule = { kind: 'weekly', weekdays: [4], times: AM, onHoliday: 'next-workday', duty: { deputyIds: ['A', 'B', 'C'], anchor: '2026-09-03', roster: [{ date: '2026-10-08', deputyIds: ['PIN'] }] } };
+    const got = sessionsBetween(sched([r]), '2026-10-08', '2026-10-08');
+    expect(got.length).to.equal(1);
+    expect([...got[0].deputyIds].sort()).to.include.members(['PIN']).and.to.have.length(2);
+  });
+
+  it('an overseas 联侨 point does not follow China\'s holidays or 调休', () => {
+    const la = sched([{ kind: 'weekly', weekdays: [5], times: AM }], { timeZone: 'America/Los_Angeles' });
+    expect(between(la, '2026-09-25', '2026-10-02')).to.deep.equal(['2026-09-25', '2026-10-02']); // 中秋, 国庆 in China
+    const madrid = sched([{ kind: 'monthly', days: [10], times: AM, onHoliday: 'next-workday' }], { timeZone: 'Europe/Madrid' });
+    expect(between(madrid, '2026-10-01', '2026-10-31')).to.deep.equal(['2026-10-12']); // Sat 10-10 is a Chinese make-up day only
+    const [s2027] = sessionsBetween(la, '2027-01-01', '2027-01-01');
+    expect(s2027.certainty).to.equal('confirmed'); // no Chinese calendar needed there
+  });
+});
+
 describe('schedule: time zones (Intl, not the machine zone)', () => {
   const table: [string, string, string, string, string][] = [
     // zone, date, time, expected UTC, expected ISO with offset
@@ -501,6 +539,9 @@ describe('schedule: schema', () => {
     ['daily without until', { rules: [{ kind: 'daily', from: '2026-12-01', times: AM }] }],
     ['bad time', { rules: [{ kind: 'weekly', weekdays: [1], times: [{ start: '9:00', end: '11:00' }] }] }],
     ['unknown kind', { rules: [{ kind: 'yearly', times: AM }] }],
+    ['a date that does not exist', { rules: [{ kind: 'dates', dates: ['2026-02-30'], times: AM }] }],
+    ['a one-off session ending before it starts', { rules: [], extra: [{ date: '2026-12-10', start: '14:00', end: '09:00' }] }],
+    ['until before from', { rules: [{ kind: 'weekly', weekdays: [3], times: AM, from: '2026-12-01', until: '2026-11-01' }] }],
   ];
   for (const [name, value] of bad) {
     it(`rejects ${name}`, () => expect(receptionSchedule.safeParse(value).success).to.equal(false));

@@ -161,7 +161,9 @@ export class RdStationMap extends RdElement {
   }
 
   private todayIds(): Set<string> {
-    const day = todayIn(DEFAULT_TIME_ZONE, this.nowMs());
+    // Each station's "today" is its own date (an overseas point may be a day behind Shanghai), so
+    // the answer is kept for a quarter of an hour (zones change date on the quarter hour at most).
+    const day = `${todayIn(DEFAULT_TIME_ZONE, this.nowMs())}|${Math.floor(this.nowMs() / 900_000)}`;
     if (this.todaySet?.day === day) return this.todaySet.ids;
     const ids = new Set<string>();
     for (const s of this.file?.stations ?? []) {

@@ -145,7 +145,9 @@ export const datesRule = z.object({
   ...ruleCommon,
 });
 
-export const scheduleRule = z.union([monthlyRule, weeklyRule, quarterlyRule, dailyRule, datesRule]);
+export const scheduleRule = z
+  .union([monthlyRule, weeklyRule, quarterlyRule, dailyRule, datesRule])
+  .check(z.refine((r) => !r.from || !r.until || r.from <= r.until, { message: 'until must not be before from', path: ['until'] }));
 export type ScheduleRule = z.infer<typeof scheduleRule>;
 export type MonthlyRule = z.infer<typeof monthlyRule>;
 export type WeeklyRule = z.infer<typeof weeklyRule>;
@@ -169,7 +171,7 @@ export const extraSession = z.object({
   deputyIds: z.optional(z.array(z.string().check(z.minLength(1), z.maxLength(100)))),
   place: z.optional(sessionPlace),
   note: z.optional(z.string().check(z.maxLength(500))),
-});
+}).check(z.refine((e) => e.start < e.end, { message: 'end must be later than start', path: ['end'] }));
 export type ExtraSession = z.infer<typeof extraSession>;
 
 /**
