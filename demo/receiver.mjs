@@ -519,6 +519,10 @@ export async function startReceiver({
     }
     const survey = surveyId && ID_RE.test(surveyId) ? await readJson(surveyFile(surveyId)) : undefined;
     if (survey === undefined) throw fieldError(400, 'surveyId', '找不到这项测评');
+    // The server is the judge of the window too: a page left open past `closes` cannot vote.
+    const now = Date.now();
+    if (survey.window && now < Date.parse(survey.window.opens)) throw new HttpError(422, { message: '本次测评尚未开始，未能提交。' });
+    if (survey.window && now >= Date.parse(survey.window.closes)) throw new HttpError(422, { message: '本次测评已截止，未能提交。' });
     if (survey.anonymity && data.anonymity !== survey.anonymity) {
       throw fieldError(400, 'data.anonymity', survey.anonymity === 'anonymous' ? '这是匿名测评，不能提交身份信息' : '这项测评需要填写身份信息');
     }

@@ -55,6 +55,8 @@ export interface SubmitControllerOptions {
   /** The page address recorded in `source.url` (default `location.href`; e.g. without the query
    *  string for anonymous surveys). */
   sourceUrl?: () => string;
+  /** Referrer policy of the request (anonymous surveys: `no-referrer`). */
+  referrerPolicy?: () => ReferrerPolicy | undefined;
   /** Retry tuning (tests); production uses the defaults. */
   attempts?: number;
   baseDelay?: number;
@@ -198,7 +200,7 @@ export class SubmitController implements ReactiveController {
     this.retryAttempt = 0;
     this.host.requestUpdate();
     const result = await send(
-      { url, body: payload, idempotencyKey: id, headers: ev.detail.headers, credentials: cfg.credentials },
+      { url, body: payload, idempotencyKey: id, headers: ev.detail.headers, credentials: cfg.credentials, referrerPolicy: this.opts.referrerPolicy?.() },
       {
         timeout: cfg.timeout,
         attempts: this.opts.attempts,
@@ -217,6 +219,7 @@ export class SubmitController implements ReactiveController {
       body: payload,
       headers: req.headers,
       credentials: this.host.config.credentials,
+      ...(this.opts.referrerPolicy?.() ? { referrerPolicy: this.opts.referrerPolicy() } : {}),
       queuedAt: new Date().toISOString(),
       attempts: this.retryAttempt || 1,
     };

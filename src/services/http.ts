@@ -57,6 +57,8 @@ export interface SendRequest {
   idempotencyKey: string;
   headers?: Readonly<Record<string, string>>;
   credentials?: Credentials;
+  /** E.g. `no-referrer` for anonymous surveys: the page address (with its query) is not sent. */
+  referrerPolicy?: ReferrerPolicy;
 }
 
 export interface SendOptions {
@@ -109,6 +111,7 @@ export async function sendOnce(req: SendRequest, timeout = 15_000): Promise<Send
       headers: { ...req.headers, 'Content-Type': 'application/json', 'Idempotency-Key': req.idempotencyKey },
       body: stringifyJson(req.body), // not JSON.stringify: a page's Array.prototype.toJSON (Prototype.js) would change it
       credentials: req.credentials ?? 'omit',
+      ...(req.referrerPolicy ? { referrerPolicy: req.referrerPolicy } : {}),
       signal: ctrl.signal,
       keepalive: false,
     });

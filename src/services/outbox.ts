@@ -14,6 +14,7 @@ export interface OutboxEntry {
   body: unknown;
   headers: Record<string, string>;
   credentials: Credentials;
+  referrerPolicy?: ReferrerPolicy;
   queuedAt: string;
   attempts: number;
   /**
@@ -160,7 +161,7 @@ export async function flushOutbox(owner?: string, opts: FlushOptions = {}): Prom
       const headers = prepare ? prepare(entry) : entry.headers;
       if (!headers) return;
       const result = await send(
-        { url: entry.url, body: entry.body, idempotencyKey: entry.key, headers, credentials: entry.credentials },
+        { url: entry.url, body: entry.body, idempotencyKey: entry.key, headers, credentials: entry.credentials, referrerPolicy: entry.referrerPolicy },
         { attempts: 1, ...sendOpts },
       );
       const keep = orphans || (claim !== undefined && !claim());

@@ -509,6 +509,7 @@ function normaliseOne(survey: Survey, q: Question, a: Answer): Answer | undefine
     case 'text':
       return typeof a === 'string' ? a.trim() : a;
     case 'single':
+      if (typeof a === 'string') return q.options.some((o) => o.id === a) ? a : undefined; // an option since removed
       return isRecord(a) && 'other' in a && typeof a.other === 'string' ? { other: a.other.trim() } : a;
     case 'multiple': {
       if (!hasSelected(a)) return a;

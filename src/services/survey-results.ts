@@ -175,7 +175,8 @@ export function summariseBallot(section: BallotResultSection): BallotSummary {
   const sorted = section.candidates.map((c, i) => ({ ...c, i })).sort((a, b) => b.votes - a.votes || a.i - b.i);
   const ballots = section.ballots ?? null;
   const cutVotes = sorted.length > section.seats ? sorted[section.seats - 1].votes : -1;
-  const tieAtCut = sorted.length > section.seats && sorted[section.seats].votes === cutVotes;
+  // No votes at the cut-off is not a tie to be settled: nobody is chosen (e.g. no ballots yet).
+  const tieAtCut = cutVotes > 0 && sorted.length > section.seats && sorted[section.seats].votes === cutVotes;
   const candidates = sorted.map((c) => {
     const rank = 1 + sorted.filter((o) => o.votes > c.votes).length;
     const tie = tieAtCut && c.votes === cutVotes;

@@ -173,6 +173,61 @@ describe('<rd-satisfaction-survey>: review, sending, receipt', () => {
     expect(shadow(el).activeElement === receipt, 'receipt focused').to.equal(true);
   });
 
+  it('the window closes while the review page is open: nothing is sent, the closed notice shows', async () => {
+    const run = uid('run');
+    const s = { ...ballotSurvey(uid('sv')), window: { opens: '2020-01-01T00:00:00+08:00', closes: new Date(Date.now() + 1500).toISOString() } };
+    const el = await mount(s, { drafts: 'off', 'submit-url': chaosUrl('ok', run) });
+    await click(el, shadow(el).querySelector<HTMLInputElement>('input[type=checkbox]')!);
+    await submitForm(el, '核对答案');
+    await new Promise((r) => setTimeout(r, 1700));
+    expect(text(el)).to.contain('结束'); // the page re-rendered by itself at closing time
+    expect(await chaosLog(run)).to.deep.equal([]);
+  });
+
+  it('a survey that opens while the page is open shows its form without a reload', async () => {
+    const s = { ...ballotSurvey(uid('sv')), window: { opens: new Date(Date.now() + 1200).toISOString(), closes: '2099-12-31T23:59:59+08:00' } };
+    const el = await mount(s, { drafts: 'off' });
+    expect(text(el)).to.contain('尚未开始');
+    await until(() => shadow(el).querySelector('input[type=checkbox]'), 4000, 'form after opening');
+  });
+
+  it('a draft saved before the definition changed: removed candidates no longer count or block', async () => {
+    const id = uid('sv');
+    const s = ballotSurvey(id);
+    const first = await mount(s);
+    const boxes = [...shadow(first).querySelectorAll<HTMLInputElement>('input[type=checkbox]')];
+    await click(first, boxes[1]);
+    await click(first, boxes[2]);
+    await until(() => readDraft(`rd:rd-satisfaction-survey:${id}`));
+    first.remove();
+    const changed = { ...s, subjects: s.subjects!.filter((x) => x.id !== 'm3') };
+    const el = await mount(changed);
+    await until(() => text(el).includes('已选 1/2'), 4000, 'only the remaining choice counted');
+    await submitForm(el, '核对答案');
+    expect(text(el)).to.not.contain('请从给出的选项中选择');
+  });
+
+  it('kiosk: an open survey is not "already answered" for the next visitor', async () => {
+    const id = uid('sv');
+    await responseGuard().record(id, 'CP-2026-000099');
+    const el = await mount(ballotSurvey(id), { kiosk: true });
+    expect(shadow(el).querySelector('[part=already]')).to.equal(null);
+    expect(shadow(el).querySelector('input[type=checkbox]')).to.not.equal(null);
+  });
+
+  it('answered in another tab meanwhile: the send is stopped and the receipt shown', async () => {
+    const run = uid('run');
+    const id = uid('sv');
+    const el = await mount(ballotSurvey(id), { drafts: 'off', 'submit-url': chaosUrl('ok', run) });
+    await click(el, shadow(el).querySelector<HTMLInputElement>('input[type=checkbox]')!);
+    await submitForm(el, '核对答案');
+    await responseGuard().record(id, 'CP-2026-000123'); // the other tab
+    await submitForm(el, '确认提交');
+    await until(() => shadow(el).querySelector('[part=already]'), 3000, 'already answered');
+    expect(text(el)).to.contain('CP-2026-000123');
+    expect(await chaosLog(run)).to.deep.equal([]);
+  });
+
   it('anonymous open ballot: never more than N, no identifying fields, device guard afterwards', async () => {
     const run = uid('run');
     const id = uid('sv');
@@ -195,6 +250,7 @@ describe('<rd-satisfaction-survey>: review, sending, receipt', () => {
     const body = JSON.parse((await chaosLog(run))[0].body);
     expect(body.data).to.deep.equal({ surveyId: id, role: 'public', anonymity: 'anonymous', answers: { vote: { selected: ['m1', 'm3'] } } });
     expect(body.source.url).not.to.match(/[?#]/);
+    expect((await chaosLog(run))[0].headers.referer, 'no Referer for an anonymous survey').to.equal(undefined);
     const rec = await until(() => responseGuard().get(id), 4000, 'guard record');
     expect(rec.receipt).to.match(/^FK-2026-/);
     // The same survey again on this device: told it was sent, with the receipt; no form.

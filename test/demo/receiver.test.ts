@@ -354,6 +354,14 @@ describe('reference receiver', () => {
       expect((await rows('survey-response', second.id)).count).to.equal(0);
     });
 
+    it('refuses a response outside the survey window (a page left open past closing), storing nothing', async () => {
+      const late = envelope('survey-response', { surveyId: '2025-mssx-zj', anonymity: 'anonymous', role: 'public', answers: {} });
+      const res = await post('/api/survey-responses', late);
+      expect(res.status).to.equal(422);
+      expect(((await res.json()) as { message: string }).message).to.contain('已截止');
+      expect((await rows('survey-response', late.id)).count).to.equal(0);
+    });
+
     it('lets only one of two simultaneous responses with one code through', async () => {
       const [a, b] = await Promise.all([response('RDTEST-MSSX-005'), response('RDTEST-MSSX-005')].map((x) => post('/api/survey-responses', x)));
       expect([a.status, b.status].sort()).to.deep.equal([201, 409]);

@@ -91,6 +91,13 @@ describe('survey-results: scale sections', () => {
   });
 });
 
+describe('survey-results: nothing countable', () => {
+  it('a survey with only text or proposals has results with no sections, and that is valid', () => {
+    const r = { surveyId: 's', title: '征集', generatedAt: '2026-11-25T10:00:00+08:00', respondents: 1, sections: [] };
+    expect(surveyResults.safeParse(r).success).to.equal(true);
+  });
+});
+
 describe('survey-results: ballots', () => {
   const base = (votes: number[], seats: number): BallotResultSection => ({
     kind: 'ballot', questionId: 'v', title: '票决', seats, ballots: 10,
@@ -101,7 +108,8 @@ describe('survey-results: ballots', () => {
     ['tie at the cut-off: none of the tied declared', [9, 7, 7, 1], 2, ['c0'], ['c1', 'c2']],
     ['tie above the cut-off is fine', [9, 9, 7, 1], 2, ['c0', 'c1'], []],
     ['fewer candidates than seats', [3, 0], 5, ['c0'], []],
-    ['zero votes are never chosen', [0, 0, 0], 2, [], ['c0', 'c1', 'c2']],
+    ['zero votes are never chosen, and not a tie to settle', [0, 0, 0], 2, [], []],
+    ['a tie at zero below the chosen ones is not a tie either', [5, 0, 0], 2, ['c0'], []],
   ];
   for (const [name, votes, seats, chosen, tie] of cases) {
     it(name, () => {

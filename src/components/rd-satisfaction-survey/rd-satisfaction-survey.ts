@@ -16,7 +16,7 @@ import { consentBlock, errorSummary, focusField, focusSummary, honeypot, receipt
 import { survey as surveySchema, surveyResults as resultsSchema, type Answer, type Answers, type BallotAnswer, type MultipleAnswer, type PassRule, type ProposalAnswer, type Question, type QuestionOf, type Survey, type SurveyResults } from '../../services/schemas/survey.js';
 import {
   ballotCandidates, ballotCount, buildResponseData, isAnswered, matrixCell, matrixLayout, moveRanked, nextPage,
-  normaliseCode, pageOfQuestion, pageProgress, prevPage, resolveScale, roleIds, setBallotWriteIn, setMatrixCell,
+  normaliseAnswers, normaliseCode, pageOfQuestion, pageProgress, prevPage, resolveScale, roleIds, setBallotWriteIn, setMatrixCell,
   sourceUrlFor, toggleBallot, toggleMultiple, validateAnswers, validatePage, visibleQuestionIds, visiblePages, windowState,
   type ResolvedScale, type SurveyIssue,
 } from '../../services/survey-logic.js';
@@ -93,6 +93,8 @@ export class RdSatisfactionSurvey extends RdElement {
     route: '/survey-responses',
     owner: () => `rd:rd-satisfaction-survey:${this.surveyCtl?.value?.id ?? this.surveyId ?? ''}`,
     sourceUrl: () => (this.surveyCtl?.value ? sourceUrlFor(this.surveyCtl.value, location.href) : location.href.replace(/[?#].*$/, '')),
+    // Anonymous: the page address (its query may carry a code or a tracking id) is not sent as Referer either.
+    referrerPolicy: () => (this.surveyCtl?.value?.anonymity === 'identified' ? undefined : 'no-referrer'),
     onAccepted: (receipt) => void this.accepted(receipt),
   });
 
@@ -117,6 +119,9 @@ export class RdSatisfactionSurvey extends RdElement {
   @state() private consent = false;
   /** The device guard's record of an earlier submission (open surveys), or null. */
   @state() private prior: SubmissionRecord | null = null;
+  /** Re-renders when the window opens or closes while the page is open (a meeting's tablets). */
+  @state() private clock = Date.now();
+  private clockTimer: ReturnType<typeof setTimeout> | undefined;
   /** Until the device guard has answered, the form is not shown (no flash of a form already sent). */
   @state() private guardPending = true;
   /** A 409 from the server: its message and the first receipt. */
@@ -162,15 +167,36 @@ export class RdSatisfactionSurvey extends RdElement {
     // The same survey again (data set again, the widget moved): stay on the page the citizen is on.
     if (this.shownSurvey !== s.id) this.step = this.needsStart(s) ? 'start' : (visiblePages(s, this.answers)[0] ?? 0);
     this.shownSurvey = s.id;
+    this.scheduleClock(s);
     if (this.guardChecked !== s.id) {
       this.guardChecked = s.id;
       this.guardPending = true;
-      this.prior = s.access === 'open' ? await responseGuard().get(s.id) : null;
+      // A shared kiosk serves many people: the per-device "already answered" rule does not apply.
+      this.prior = s.access === 'open' && !this.config.kiosk ? await responseGuard().get(s.id) : null;
       this.guardPending = false;
     }
     const restored = await this.draftCtl.restore();
     // Input given while the draft store was opening is saved now rather than lost.
     if (!restored && (Object.keys(this.answers).length || this.respondent.name)) this.saveDraft();
+  }
+
+  private scheduleClock(s: Survey) {
+    clearTimeout(this.clockTimer);
+    const now = Date.now();
+    const next = [Date.parse(s.window.opens), Date.parse(s.window.closes)].filter((t) => t > now).sort((a, b) => a - b)[0];
+    if (next !== undefined && next - now < 2 ** 31 - 1) {
+      this.clockTimer = setTimeout(() => { this.clock = Date.now(); this.scheduleClock(s); }, next - now + 50);
+    }
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    clearTimeout(this.clockTimer);
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    if (this.survey) this.scheduleClock(this.survey);
   }
 
   private needsStart(s: Survey) {
@@ -179,7 +205,10 @@ export class RdSatisfactionSurvey extends RdElement {
 
   private applyDraft(v: DraftValue) {
     const s = this.survey;
-    this.answers = v && typeof v.answers === 'object' && v.answers ? v.answers : {};
+    const saved = v && typeof v.answers === 'object' && v.answers ? v.answers : {};
+    // The definition may have changed since (a subject, option or question removed): keep only
+    // what still fits, so nothing stale blocks the form or counts against a ballot's limit.
+    this.answers = s ? normaliseAnswers(s, saved) : saved;
     if (typeof v?.role === 'string' && s && roleIds(s).includes(v.role)) this.chosenRole = v.role;
     this.respondent = { ...emptyRespondent(), ...(v?.respondent ?? {}) };
     // Closed panels re-enter their code (it is not kept in drafts); others resume where they were.
@@ -213,7 +242,7 @@ export class RdSatisfactionSurvey extends RdElement {
   private async accepted(receipt: string) {
     const s = this.survey;
     await this.draftCtl.clear();
-    if (s?.access === 'open') this.prior = await responseGuard().record(s.id, receipt);
+    if (s?.access === 'open' && !this.config.kiosk) this.prior = await responseGuard().record(s.id, receipt);
     this.prior = null; // the receipt view is shown by the submit state
   }
 
@@ -366,6 +395,13 @@ export class RdSatisfactionSurvey extends RdElement {
     e.preventDefault();
     const s = this.survey!;
     if (this.bot) return;
+    // The window may have closed while the page was open: nothing is sent after `closes`.
+    if (windowState(s) !== 'open') { this.clock = Date.now(); return; }
+    // Answered meanwhile in another tab of this device (open surveys).
+    if (s.access === 'open' && !this.config.kiosk) {
+      const prior = await responseGuard().get(s.id);
+      if (prior) { this.prior = prior; return; }
+    }
     const issues = validateAnswers(s, this.answers).filter((i) => i.key !== 'hiddenAnswered' && i.key !== 'unknownQuestion');
     if (issues.length) {
       const page = pageOfQuestion(s, issues[0].questionId);
@@ -398,7 +434,7 @@ export class RdSatisfactionSurvey extends RdElement {
       if (this.submitCtl.errorStatus === 409) {
         this.focusAfterRender = 'heading';
         this.conflict = { message: this.submitCtl.message, receipt: this.submitCtl.rejectedReceipt };
-        if (s.access === 'open' && this.submitCtl.rejectedReceipt) await responseGuard().record(s.id, this.submitCtl.rejectedReceipt, { viaConflict: true });
+        if (s.access === 'open' && !this.config.kiosk && this.submitCtl.rejectedReceipt) await responseGuard().record(s.id, this.submitCtl.rejectedReceipt, { viaConflict: true });
         await this.draftCtl.clear();
         return;
       }
@@ -474,7 +510,7 @@ export class RdSatisfactionSurvey extends RdElement {
   private renderBody(s: Survey): TemplateResult | typeof nothing {
     const t = this.t;
     const kind = t(`survey.kind.${s.kind}`);
-    const ws = windowState(s);
+    const ws = windowState(s, new Date(Math.max(this.clock, Date.now())));
     if (this.submitCtl.state === 'submitted' && this.submitCtl.receipt) {
       return receiptView({
         t,

@@ -462,7 +462,8 @@ export const surveyResults = z.object({
   /** Responses received, and (optional) how many were entitled to respond (应到). */
   respondents: count,
   eligible: z.optional(count),
-  sections: z.array(resultSection).check(z.minLength(1)),
+  /** Empty when nothing in the survey can be counted (only text or proposals). */
+  sections: z.array(resultSection),
   note: z.optional(text(2000)),
 });
 export type SurveyResults = z.infer<typeof surveyResults>;
