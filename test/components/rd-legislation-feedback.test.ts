@@ -322,10 +322,18 @@ describe('rd-legislation-feedback: validation', () => {
     expect(ta.getAttribute('aria-invalid')).to.equal('false');
   });
 
-  it('comments are limited to 5,000 characters in the field', async () => {
+  it('comments are limited to 5,000 characters in the field, counted as people count them (an emoji is one)', async () => {
     const el = await mount(draft());
     const ta = await commentOn(el, '第一条');
-    expect(ta.maxLength).to.equal(5000);
+    typeInto(ta, '好'.repeat(5001));
+    await el.updateComplete;
+    expect(ta.value.length).to.equal(5000);
+    typeInto(ta, '👍'.repeat(5000));
+    await el.updateComplete;
+    expect([...ta.value].length, 'not cut at 2,500 emoji').to.equal(5000);
+    typeInto(ta, `${'👍'.repeat(4999)}好好`);
+    await el.updateComplete;
+    expect([...ta.value].length).to.equal(5000);
   });
 
   it('server field errors (422) land on the right comment and field', async () => {

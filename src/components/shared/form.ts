@@ -134,15 +134,26 @@ export interface TextFieldOptions {
 export function textField(o: TextFieldOptions): TemplateResult {
   const counterId = o.counter && o.maxlength ? `${o.id}-count` : undefined;
   const aria = describedBy(o.id, o.hint, o.error, counterId);
-  const onInput = (e: Event) => o.onInput((e.target as HTMLInputElement | HTMLTextAreaElement).value);
+  // The limit counts characters as people (and the counter and the schemas) do: code points, so
+  // an emoji is one, not two as in the native `maxlength`. Not cut while an input method is
+  // composing (拼音 before the characters are chosen).
+  const onInput = (e: Event) => {
+    const el = e.target as HTMLInputElement | HTMLTextAreaElement;
+    let v = el.value;
+    if (o.maxlength && !(e as InputEvent).isComposing && v.length > o.maxlength) {
+      const chars = [...v];
+      if (chars.length > o.maxlength) { v = chars.slice(0, o.maxlength).join(''); el.value = v; }
+    }
+    o.onInput(v);
+  };
   const control = o.multiline
     ? html`<textarea id=${o.id} class="rd-textarea" part="input" name=${ifDefined(o.name)} rows=${o.rows ?? 5}
-        .value=${live(o.value)} @input=${onInput} @blur=${() => o.onBlur?.()}
-        maxlength=${ifDefined(o.maxlength)} ?required=${!!o.required} ?disabled=${!!o.disabled}
+        .value=${live(o.value)} @input=${onInput} @compositionend=${onInput} @blur=${() => o.onBlur?.()}
+        ?required=${!!o.required} ?disabled=${!!o.disabled}
         aria-invalid=${o.error ? 'true' : 'false'} aria-describedby=${ifDefined(aria)}></textarea>`
     : html`<input id=${o.id} class="rd-input" part="input" name=${ifDefined(o.name)} type=${o.type ?? 'text'}
-        .value=${live(o.value)} @input=${onInput} @blur=${() => o.onBlur?.()}
-        maxlength=${ifDefined(o.maxlength)} ?required=${!!o.required} ?disabled=${!!o.disabled}
+        .value=${live(o.value)} @input=${onInput} @compositionend=${onInput} @blur=${() => o.onBlur?.()}
+        ?required=${!!o.required} ?disabled=${!!o.disabled}
         autocomplete=${ifDefined(o.autocomplete)} inputmode=${ifDefined(o.inputmode)}
         aria-invalid=${o.error ? 'true' : 'false'} aria-describedby=${ifDefined(aria)} />`;
   return html`<div class="rd-field ${o.error ? 'rd-field--error' : ''}">
