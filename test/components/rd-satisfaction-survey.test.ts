@@ -207,6 +207,13 @@ describe('<rd-satisfaction-survey>: review, sending, receipt', () => {
     expect(text(el)).to.not.contain('请从给出的选项中选择');
   });
 
+  it('in English, no Chinese punctuation is put around the text', async () => {
+    const el = await mount(ballotSurvey(uid('sv')), { drafts: 'off', lang: 'en' });
+    await until(() => text(el).includes('selected'), 4000, 'English');
+    expect(text(el)).to.match(/\(Choose/);
+    expect(text(el)).to.not.match(/[（）；：]/);
+  });
+
   it('kiosk: an open survey is not "already answered" for the next visitor', async () => {
     const id = uid('sv');
     await responseGuard().record(id, 'CP-2026-000099');

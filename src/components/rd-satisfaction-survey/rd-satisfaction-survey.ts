@@ -830,7 +830,7 @@ export class RdSatisfactionSurvey extends RdElement {
   private renderNumber(q: QuestionOf<'number'>, a: Answer | undefined, error?: string) {
     const t = this.t;
     return html`<div class="q">${textField({
-      t, id: qid(q.id), label: html`${q.title}${q.unit ? `（${q.unit}）` : ''}${q.required ? html`<span class="muted"> ${t('survey.required')}</span>` : nothing}`,
+      t, id: qid(q.id), label: html`${q.title}${q.unit ? t('common.paren', { x: q.unit }) : ''}${q.required ? html`<span class="muted"> ${t('survey.required')}</span>` : nothing}`,
       hint: q.help ?? t('survey.number.hint'), value: a === undefined ? '' : String(a), inputmode: q.integer ? 'numeric' : 'decimal', error,
       onInput: (v) => this.setAnswer(q.id, parseNumber(v)),
     })}</div>`;
@@ -864,7 +864,7 @@ export class RdSatisfactionSurvey extends RdElement {
       ${this.qHead(q, error, true)}
       <p class="counter ${full ? 'counter--full' : ''}" id=${counterId}>
         ${t('survey.ballot.counter', { n, max: q.max })}
-        <span class="muted">（${q.min ? t('survey.ballot.ruleMin', { min: q.min, max: q.max }) : t('survey.ballot.rule', { max: q.max })}）</span>
+        <span class="muted">${t('common.paren', { x: q.min ? t('survey.ballot.ruleMin', { min: q.min, max: q.max }) : t('survey.ballot.rule', { max: q.max }) })}</span>
       </p>
       <div class="rd-visually-hidden" aria-live="polite">${t('survey.ballot.counter', { n, max: q.max })}</div>
       ${full ? html`<p class="muted">${t('survey.ballot.full', { max: q.max })}</p>` : nothing}
@@ -943,7 +943,7 @@ export class RdSatisfactionSurvey extends RdElement {
         return `${t('survey.other')}：${(a as { other: string }).other.trim()}`;
       case 'multiple': {
         const m = a as MultipleAnswer;
-        return [...q.options.filter((o) => m.selected.includes(o.id)).map((o) => o.label), ...(m.other?.trim() ? [`${t('survey.other')}：${m.other.trim()}`] : [])].join('；');
+        return [...q.options.filter((o) => m.selected.includes(o.id)).map((o) => o.label), ...(m.other?.trim() ? [t('common.labelValue', { label: t('survey.other'), value: m.other.trim() })] : [])].join(t('common.listSep'));
       }
       case 'ranking':
         return html`<ol>${(a as string[]).map((id) => html`<li>${q.options.find((o) => o.id === id)?.label ?? id}</li>`)}</ol>`;

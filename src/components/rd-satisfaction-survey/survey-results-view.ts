@@ -58,7 +58,7 @@ export function renderResults(o: ResultsViewOptions): TemplateResult {
     <h2 id="${id}-title" tabindex="-1">${t('survey.results.title', { title: results.title })}</h2>
     <p class="results__meta">
       ${t('survey.results.respondents', { n: results.respondents })}${results.eligible
-        ? html`；${t('survey.results.eligible', { n: results.eligible, rate: to === null ? '—' : pct(to) })}` : nothing}
+        ? html`${t('common.listSep')}${t('survey.results.eligible', { n: results.eligible, rate: to === null ? '—' : pct(to) })}` : nothing}
       <br />${t('survey.results.generated', { time: formatDateTime(results.generatedAt, locale, { dateStyle: 'medium', timeStyle: 'short' }) })}
     </p>
     ${results.note ? html`<p class="results__note">${results.note}</p>` : nothing}
@@ -126,7 +126,7 @@ function scaleSection(t: T, locale: Locale, s: ScaleSummary, id: string): Templa
           <ul class="results__bars">
             ${chartRows.map((r) => {
               let x = 0;
-              const label = rowText(r.name, r.tiers, r.rate) + (r.pass === null ? '' : `；${passText(t, r.pass)}`);
+              const label = rowText(r.name, r.tiers, r.rate) + (r.pass === null ? '' : `${t('common.listSep')}${passText(t, r.pass)}`);
               return html`<li class="results__bar">
                 <span class="results__bar-name">${r.name}</span>
                 <svg role="img" aria-label=${label} viewBox="0 0 100 10" preserveAspectRatio="none" class="results__svg" part="chart">
@@ -196,10 +196,10 @@ function ballotSection(t: T, locale: Locale, s: BallotSummary, id: string): Temp
       <ol class="results__bars">
         ${s.candidates.map((c) => html`<li class="results__bar" value=${c.rank}>
           <span class="results__bar-name">${c.rank}. ${c.name}</span>
-          <svg role="img" aria-label="${c.rank}. ${c.name}：${c.votes}（${status(c)}）" viewBox="0 0 100 10" preserveAspectRatio="none" class="results__svg" part="chart">
+          <svg role="img" aria-label="${c.rank}. ${t('common.labelValue', { label: c.name, value: c.votes })}${t('common.paren', { x: status(c) })}" viewBox="0 0 100 10" preserveAspectRatio="none" class="results__svg" part="chart">
             <rect x="0" y="0" width=${(c.votes / max) * 100} height="10" fill=${c.chosen ? 'var(--rd-color-primary, #b4001e)' : c.tie ? '#b35c00' : '#6f777b'}></rect>
           </svg>
-          <span class="results__bar-text" aria-hidden="true">${c.votes}${s.ballots ? `（${pct(c.share)}）` : ''}
+          <span class="results__bar-text" aria-hidden="true">${c.votes}${s.ballots ? t('common.paren', { x: pct(c.share) }) : ''}
             <span class="results__verdict results__verdict--${c.chosen ? 'pass' : c.tie ? 'tie' : 'none'}">${status(c)}</span></span>
         </li>`)}
       </ol>
@@ -227,10 +227,10 @@ function choiceSection(t: T, locale: Locale, s: ChoiceSummary, id: string): Temp
       <ul class="results__bars">
         ${rows.map((r) => html`<li class="results__bar">
           <span class="results__bar-name">${r.label}</span>
-          <svg role="img" aria-label="${r.label}：${r.count}（${pct(r.share)}）" viewBox="0 0 100 10" preserveAspectRatio="none" class="results__svg" part="chart">
+          <svg role="img" aria-label="${t('common.labelValue', { label: r.label, value: r.count })}${t('common.paren', { x: pct(r.share) })}" viewBox="0 0 100 10" preserveAspectRatio="none" class="results__svg" part="chart">
             <rect x="0" y="0" width=${(r.count / max) * 100} height="10" fill="#1d70b8"></rect>
           </svg>
-          <span class="results__bar-text" aria-hidden="true">${r.count}（${pct(r.share)}）</span>
+          <span class="results__bar-text" aria-hidden="true">${r.count}${t('common.paren', { x: pct(r.share) })}</span>
         </li>`)}
       </ul>
     </figure>

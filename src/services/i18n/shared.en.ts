@@ -4,6 +4,9 @@ import type { SharedKey } from './shared.js';
 
 export const en: Record<SharedKey, string> = {
   'common.loading': 'Loading…',
+  'common.paren': ' ({x})',
+  'common.listSep': '; ',
+  'common.labelValue': '{label}: {value}',
   'common.required': '(required)',
   'common.optional': '(optional)',
   'common.submit': 'Submit',

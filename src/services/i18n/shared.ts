@@ -3,6 +3,9 @@ import type { Catalogues } from './index.js';
 
 const zh = {
   'common.loading': '正在加载…',
+  'common.paren': '（{x}）',
+  'common.listSep': '；',
+  'common.labelValue': '{label}：{value}',
   'common.required': '（必填）',
   'common.optional': '（选填）',
   'common.submit': '提交',
