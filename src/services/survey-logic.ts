@@ -203,7 +203,7 @@ export type SurveyIssueKey =
   | 'numberInvalid' | 'numberTooSmall' | 'numberTooLarge' | 'numberNotInteger' | 'numberStep'
   | 'matrixIncomplete'
   | 'rankingIncomplete' | 'rankingDuplicate'
-  | 'ballotTooMany' | 'ballotTooFew' | 'writeInEmpty' | 'writeInDuplicate' | 'writeInTooMany' | 'writeInNotAllowed'
+  | 'ballotTooMany' | 'ballotTooFew' | 'writeInEmpty' | 'writeInDuplicate' | 'writeInIsCandidate' | 'writeInTooMany' | 'writeInNotAllowed'
   | 'proposalTitle' | 'proposalDescription' | 'proposalDescriptionTooLong' | 'proposalLocation' | 'proposalCategory'
   | 'unknownQuestion' | 'hiddenAnswered';
 
@@ -323,10 +323,14 @@ export function validateQuestion(survey: Survey, q: Question, a: Answer | undefi
       const writeIns = b.writeIns ?? [];
       if (writeIns.length && !q.writeIn) add('writeInNotAllowed');
       if (q.writeIn && writeIns.length > (q.writeInMax ?? 1)) add('writeInTooMany', { max: q.writeInMax ?? 1 });
+      // A blank write-in box is simply not sent (normaliseAnswers drops it): not an error, which
+      // would point at a box that is disabled once the ballot is full.
       const seen = new Set<string>();
+      const names = new Set(ballotCandidates(survey, q).map((c) => c.name.trim()));
       writeIns.forEach((w, i) => {
         const k = w.trim();
-        if (!k) add('writeInEmpty', undefined, `writeIns.${i}`);
+        if (!k) return;
+        if (names.has(k)) add('writeInIsCandidate', undefined, `writeIns.${i}`);
         else if (seen.has(k)) add('writeInDuplicate', undefined, `writeIns.${i}`);
         seen.add(k);
       });

@@ -137,6 +137,8 @@ describe('survey-logic: validateQuestion', () => {
     ['ballot blank with min 1', 'vote', { selected: [] }, ['ballotTooFew']],
     ['ballot unknown candidate', 'vote', { selected: ['zz'] }, ['invalidOption']],
     ['ballot two write-ins, max 1', 'vote', { selected: [], writeIns: ['甲', '乙'] }, ['writeInTooMany']],
+    ['ballot full with a blank write-in box: no error (the blank is not sent)', 'vote', { selected: ['x1', 'x2'], writeIns: [' '] }, []],
+    ['ballot write-in naming a candidate', 'vote', { selected: ['x1'], writeIns: [' 项目二 '] }, ['writeInIsCandidate@writeIns.0']],
     ['proposal complete', 'prop', { title: '建公园', description: '在河边建公园', location: '青岚河', category: 'edu' }, []],
     ['proposal missing all required parts', 'prop', { title: '建公园', description: '' }, ['proposalDescription@description', 'proposalLocation@location', 'proposalCategory@category']],
     ['proposal unknown category', 'prop', { title: '建', description: '说明', location: '某处', category: 'zz' }, ['invalidOption@category']],

@@ -109,6 +109,7 @@ export const en: Record<SurveyKey, string> = {
   'survey.err.ballotTooFew': 'Choose at least {min}',
   'survey.err.writeInEmpty': 'A write-in cannot be empty',
   'survey.err.writeInDuplicate': 'This write-in is a repeat',
+  'survey.err.writeInIsCandidate': 'This is one of the candidates: tick it above instead',
   'survey.err.writeInTooMany': 'Write in no more than {max}',
   'survey.err.writeInNotAllowed': 'Write-ins are not allowed in this vote',
   'survey.err.proposalTitle': 'Enter the project name',

@@ -108,6 +108,7 @@ const zh = {
   'survey.err.ballotTooFew': '请至少选择 {min} 项',
   'survey.err.writeInEmpty': '另提的内容不能为空',
   'survey.err.writeInDuplicate': '另提的内容重复了',
+  'survey.err.writeInIsCandidate': '这是候选项目之一，请直接在上面勾选',
   'survey.err.writeInTooMany': '最多只能另提 {max} 个',
   'survey.err.writeInNotAllowed': '本次票决不能另提',
   'survey.err.proposalTitle': '请填写项目名称',
