@@ -207,6 +207,21 @@ describe('<rd-satisfaction-survey>: review, sending, receipt', () => {
     expect(text(el)).to.not.contain('请从给出的选项中选择');
   });
 
+  it('ranking by keyboard: focus stays in the list after each add, also when the last place is filled', async () => {
+    const s: Survey = {
+      id: uid('sv'), title: '排序', kind: 'questionnaire', window: open, roles: ['public'], access: 'open', anonymity: 'anonymous',
+      pages: [{ id: 'p', title: '排序', questions: [{ id: 'rank', type: 'ranking', title: '排序', top: 2, required: true, options: [{ id: 'r1', label: '一' }, { id: 'r2', label: '二' }, { id: 'r3', label: '三' }] }] }],
+    };
+    const el = await mount(s, { drafts: 'off' });
+    const add = (label: string) => shadow(el).querySelector<HTMLButtonElement>(`button[aria-label*="${label}"][id*="add"], button[aria-label*="${label}"][id="q-rank"]`)!;
+    add('一').click();
+    await el.updateComplete; await el.updateComplete;
+    expect(shadow(el).activeElement?.id).to.equal('q-rank-add-r2');
+    add('三').click();
+    await el.updateComplete; await el.updateComplete;
+    expect(shadow(el).activeElement?.id, 'list full: the item just added').to.equal('q-rank-remove-r3');
+  });
+
   it('in English, no Chinese punctuation is put around the text', async () => {
     const el = await mount(ballotSurvey(uid('sv')), { drafts: 'off', lang: 'en' });
     await until(() => text(el).includes('selected'), 4000, 'English');

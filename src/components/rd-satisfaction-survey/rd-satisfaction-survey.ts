@@ -801,7 +801,7 @@ export class RdSatisfactionSurvey extends RdElement {
             aria-label=${t('survey.ranking.up', { label: label(id) })} @click=${() => set(moveRanked(ranked, id, -1), i - 1 === 0 ? `${qid(q.id)}-down-${id}` : `${qid(q.id)}-up-${id}`, id)}>↑</button>
           <button type="button" class="rd-button rd-button--secondary" id="${qid(q.id)}-down-${id}" ?disabled=${i === ranked.length - 1}
             aria-label=${t('survey.ranking.down', { label: label(id) })} @click=${() => set(moveRanked(ranked, id, 1), i + 1 === ranked.length - 1 ? `${qid(q.id)}-up-${id}` : `${qid(q.id)}-down-${id}`, id)}>↓</button>
-          <button type="button" class="rd-button rd-button--link" aria-label=${t('survey.ranking.remove', { label: label(id) })}
+          <button type="button" class="rd-button rd-button--link" id="${qid(q.id)}-remove-${id}" aria-label=${t('survey.ranking.remove', { label: label(id) })}
             @click=${() => set(ranked.filter((x) => x !== id), `${qid(q.id)}-add-${id}`)}>${t('common.remove')}</button>
         </li>`)}
       </ol>
@@ -810,7 +810,12 @@ export class RdSatisfactionSurvey extends RdElement {
           <ul class="rank-list" aria-labelledby="${qid(q.id)}-pool">
             ${unranked.map((o, i) => html`<li><span class="rank-label">${o.label}</span>
               <button type="button" class="rd-button rd-button--secondary" id=${i === 0 && ranked.length === 0 ? qid(q.id) : `${qid(q.id)}-add-${o.id}`}
-                aria-label=${t('survey.ranking.add', { label: o.label })} @click=${() => set([...ranked, o.id], undefined, o.id)}>＋</button></li>`)}
+                aria-label=${t('survey.ranking.add', { label: o.label })} @click=${() => {
+                  // Focus stays in the list: the next option to add, or (list full) the one just added.
+                  const rest = unranked.filter((x) => x.id !== o.id);
+                  const focus = ranked.length + 1 < limit && rest.length ? `${qid(q.id)}-add-${rest[Math.min(i, rest.length - 1)].id}` : `${qid(q.id)}-remove-${o.id}`;
+                  set([...ranked, o.id], focus, o.id);
+                }}>＋</button></li>`)}
           </ul>`
         : nothing}
       ${ranked.length > 0 ? html`<span id=${qid(q.id)} tabindex="-1"></span>` : nothing}
