@@ -222,6 +222,27 @@ describe('<rd-satisfaction-survey>: review, sending, receipt', () => {
     expect(shadow(el).activeElement?.id, 'list full: the item just added').to.equal('q-rank-remove-r3');
   });
 
+  it('an open survey with a start step resumes on the saved page after 开始填写', async () => {
+    const s: Survey = {
+      id: uid('sv'), title: '征集', kind: 'questionnaire', window: open, roles: ['public', 'deputy'], access: 'open', anonymity: 'anonymous',
+      pages: [
+        { id: 'p1', title: '第一部分', questions: [{ id: 'a', type: 'single', title: '甲', required: true, options: [{ id: 'y', label: '是' }, { id: 'n', label: '否' }] }] },
+        { id: 'p2', title: '第二部分', questions: [{ id: 'b', type: 'text', title: '乙' }] },
+      ],
+    };
+    const first = await mount(s);
+    await click(first, radio(first, 'role', 'public'));
+    await submitForm(first, '开始填写');
+    await click(first, radio(first, 'a', 'y'));
+    await submitForm(first, '下一页');
+    expect(text(first)).to.contain('第 2 页');
+    await until(async () => ((await readDraft(`rd:rd-satisfaction-survey:${s.id}`)) as { value?: { step?: number } } | undefined)?.value?.step === 1);
+    first.remove();
+    const again = await mount(s);
+    await submitForm(again, '开始填写'); // the role came back from the draft
+    await until(() => text(again).includes('第 2 页'), 3000, 'resumed on page 2');
+  });
+
   it('in English, no Chinese punctuation is put around the text', async () => {
     const el = await mount(ballotSurvey(uid('sv')), { drafts: 'off', lang: 'en' });
     await until(() => text(el).includes('selected'), 4000, 'English');

@@ -122,6 +122,8 @@ export class RdSatisfactionSurvey extends RdElement {
   /** Re-renders when the window opens or closes while the page is open (a meeting's tablets). */
   @state() private clock = Date.now();
   private clockTimer: ReturnType<typeof setTimeout> | undefined;
+  /** The page a restored draft was on, for surveys that begin with a start step. */
+  private resumeStep: number | undefined;
   /** Until the device guard has answered, the form is not shown (no flash of a form already sent). */
   @state() private guardPending = true;
   /** A 409 from the server: its message and the first receipt. */
@@ -211,12 +213,17 @@ export class RdSatisfactionSurvey extends RdElement {
     this.answers = s ? normaliseAnswers(s, saved) : saved;
     if (typeof v?.role === 'string' && s && roleIds(s).includes(v.role)) this.chosenRole = v.role;
     this.respondent = { ...emptyRespondent(), ...(v?.respondent ?? {}) };
-    // Closed panels re-enter their code (it is not kept in drafts); others resume where they were.
-    if (s && !this.needsStart(s) && typeof v?.step === 'number' && s.pages[v.step]) this.step = v.step;
+    // Closed panels re-enter their code (it is not kept in drafts); others resume where they were:
+    // at once, or, when the survey has a start step (roles, identity), right after it.
+    if (s && typeof v?.step === 'number' && s.pages[v.step]) {
+      if (!this.needsStart(s)) this.step = v.step;
+      else if (s.access !== 'code') this.resumeStep = v.step;
+    }
   }
 
   private resetForm() {
     const s = this.survey;
+    this.resumeStep = undefined;
     this.answers = {};
     this.respondent = emptyRespondent();
     this.consent = false;
@@ -350,7 +357,9 @@ export class RdSatisfactionSurvey extends RdElement {
     if (this.startProblems().length) return this.failStep();
     this.codeInput = normaliseCode(this.codeInput);
     this.serverErrors = this.serverErrors.filter((x) => !x.path.startsWith('$'));
-    await this.go(this.returnToReview ? 'review' : (visiblePages(s, this.answers)[0] ?? 0));
+    const resume = this.resumeStep !== undefined && visiblePages(s, this.answers).includes(this.resumeStep) ? this.resumeStep : undefined;
+    this.resumeStep = undefined;
+    await this.go(this.returnToReview ? 'review' : (resume ?? visiblePages(s, this.answers)[0] ?? 0));
   }
 
   private async onNext(e: Event) {
