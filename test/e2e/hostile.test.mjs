@@ -110,12 +110,18 @@ test('GB2312 page, script served without a charset: the classic IIFE still reads
   await context.close();
 });
 
+/** Text metrics of the same widgets on a neutral page (the CSP fixture, served here without CSP). */
+async function neutralMetrics() {
+  const { page, context } = await h.newPage();
+  await page.goto(`${h.base}/fixtures/csp.html`);
+  await rendered(page);
+  const m = await textMetrics(page);
+  await context.close();
+  return m;
+}
+
 test('old CMS page: widget text keeps its own size and spacing (10px root, line-height 1, SimSun)', async (t) => {
-  const { page: clean, context: c1 } = await h.newPage();
-  await clean.goto(`${h.base}/fixtures/csp.html`); // same widgets, neutral page (no CSP header here)
-  await rendered(clean);
-  const reference = await textMetrics(clean);
-  await c1.close();
+  const reference = await neutralMetrics();
 
   const { page, errors, context } = await h.newPage();
   await page.goto(`${h.base}/fixtures/old-cms.html`);
@@ -138,11 +144,7 @@ test('old CMS page: widget text keeps its own size and spacing (10px root, line-
 });
 
 test('old CMS page, widgets inside a TRS_Editor article body: the page\'s inherited typography does not reach widget text', async () => {
-  const { page: clean, context: c1 } = await h.newPage();
-  await clean.goto(`${h.base}/fixtures/csp.html`); // same widgets, neutral page
-  await rendered(clean);
-  const reference = await textMetrics(clean);
-  await c1.close();
+  const reference = await neutralMetrics();
 
   const { page, errors, context } = await h.newPage();
   await page.goto(`${h.base}/fixtures/old-cms.html`);

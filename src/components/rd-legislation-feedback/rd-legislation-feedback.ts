@@ -5,6 +5,7 @@ import { property, state } from 'lit/decorators.js';
 import { guard } from 'lit/directives/guard.js';
 import { live } from 'lit/directives/live.js';
 import { RdElement } from '../shared/rd-element.js';
+import { WindowClockController } from '../../controllers/window-clock.js';
 // Registers <rd-provider> too, so this widget's own entry works inside a provider on its own.
 import '../rd-provider/rd-provider.js';
 import { DataController } from '../../controllers/data-controller.js';
@@ -177,13 +178,12 @@ export class RdLegislationFeedback extends RdElement {
   @state() private jumpValue = '';
   @state() private jumpError = '';
   @state() private announcement = '';
-  @state() private clock = Date.now();
+  private readonly clock = new WindowClockController(this);
   private prepared?: Prepared;
   private bot = '';
   private pendingFocus?: string;
   private deepLinked = false;
   private tocOpen?: boolean;
-  private clockTimer: ReturnType<typeof setTimeout> | undefined;
   private readonly onHashChange = () => this.followHash();
 
   // ------------------------------------------------------------------ data
@@ -217,23 +217,13 @@ export class RdLegislationFeedback extends RdElement {
     this.prepared = { draft, text, issues, articles, order, search, questionsByArticle };
     this.deepLinked = false;
     if (this.proxy && !this.form.proxy.date) this.form = this.keepProxy(this.form);
-    this.scheduleClock(draft);
+    this.clock.watch(draft.window);
     void this.draftCtl.restore();
-  }
-
-  /** Re-render when the window opens or closes while the page is open. */
-  private scheduleClock(draft: Draft) {
-    clearTimeout(this.clockTimer);
-    const now = Date.now();
-    const next = [Date.parse(draft.window.opens), Date.parse(draft.window.closes)].filter((t) => t > now).sort((a, b) => a - b)[0];
-    if (next !== undefined && next - now < 2 ** 31 - 1) {
-      this.clockTimer = setTimeout(() => { this.clock = Date.now(); this.scheduleClock(draft); }, next - now + 50);
-    }
   }
 
   private get windowNow(): WindowState {
     const d = this.prepared?.draft;
-    return d ? windowState(d.window, new Date(Math.max(this.clock, Date.now()))) : 'open';
+    return d ? windowState(d.window, this.clock.now) : 'open';
   }
 
   private get effectiveChannel(): Channel {
@@ -425,7 +415,6 @@ export class RdLegislationFeedback extends RdElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     window.removeEventListener('hashchange', this.onHashChange);
-    clearTimeout(this.clockTimer);
   }
 
   protected override updated(changed: PropertyValues): void {

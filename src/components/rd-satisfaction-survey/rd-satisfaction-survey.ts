@@ -7,6 +7,7 @@ import { property, state } from 'lit/decorators.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { live } from 'lit/directives/live.js';
 import { RdElement } from '../shared/rd-element.js';
+import { WindowClockController } from '../../controllers/window-clock.js';
 // Registers <rd-provider> too, so this widget's own entry works inside a provider on its own.
 import '../rd-provider/rd-provider.js';
 import { DataController } from '../../controllers/data-controller.js';
@@ -120,8 +121,7 @@ export class RdSatisfactionSurvey extends RdElement {
   /** The device guard's record of an earlier submission (open surveys), or null. */
   @state() private prior: SubmissionRecord | null = null;
   /** Re-renders when the window opens or closes while the page is open (a meeting's tablets). */
-  @state() private clock = Date.now();
-  private clockTimer: ReturnType<typeof setTimeout> | undefined;
+  private readonly clock = new WindowClockController(this);
   /** The page a restored draft was on, for surveys that begin with a start step. */
   private resumeStep: number | undefined;
   /** Until the device guard has answered, the form is not shown (no flash of a form already sent). */
@@ -169,7 +169,7 @@ export class RdSatisfactionSurvey extends RdElement {
     // The same survey again (data set again, the widget moved): stay on the page the citizen is on.
     if (this.shownSurvey !== s.id) this.step = this.needsStart(s) ? 'start' : (visiblePages(s, this.answers)[0] ?? 0);
     this.shownSurvey = s.id;
-    this.scheduleClock(s);
+    this.clock.watch(s.window);
     if (this.guardChecked !== s.id) {
       this.guardChecked = s.id;
       this.guardPending = true;
@@ -180,25 +180,6 @@ export class RdSatisfactionSurvey extends RdElement {
     const restored = await this.draftCtl.restore();
     // Input given while the draft store was opening is saved now rather than lost.
     if (!restored && (Object.keys(this.answers).length || this.respondent.name)) this.saveDraft();
-  }
-
-  private scheduleClock(s: Survey) {
-    clearTimeout(this.clockTimer);
-    const now = Date.now();
-    const next = [Date.parse(s.window.opens), Date.parse(s.window.closes)].filter((t) => t > now).sort((a, b) => a - b)[0];
-    if (next !== undefined && next - now < 2 ** 31 - 1) {
-      this.clockTimer = setTimeout(() => { this.clock = Date.now(); this.scheduleClock(s); }, next - now + 50);
-    }
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    clearTimeout(this.clockTimer);
-  }
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    if (this.survey) this.scheduleClock(this.survey);
   }
 
   private needsStart(s: Survey) {
@@ -405,7 +386,7 @@ export class RdSatisfactionSurvey extends RdElement {
     const s = this.survey!;
     if (this.bot) return;
     // The window may have closed while the page was open: nothing is sent after `closes`.
-    if (windowState(s) !== 'open') { this.clock = Date.now(); return; }
+    if (windowState(s) !== 'open') { this.clock.tick(); return; }
     // Answered meanwhile in another tab of this device (open surveys).
     if (s.access === 'open' && !this.config.kiosk) {
       const prior = await responseGuard().get(s.id);
@@ -519,7 +500,7 @@ export class RdSatisfactionSurvey extends RdElement {
   private renderBody(s: Survey): TemplateResult | typeof nothing {
     const t = this.t;
     const kind = t(`survey.kind.${s.kind}`);
-    const ws = windowState(s, new Date(Math.max(this.clock, Date.now())));
+    const ws = windowState(s, this.clock.now);
     if (this.submitCtl.state === 'submitted' && this.submitCtl.receipt) {
       return receiptView({
         t,
