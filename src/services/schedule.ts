@@ -615,7 +615,9 @@ export function describeRule(rule: ScheduleRule, locale: DescribeLocale = 'zh-CN
     }
     case 'dates': {
       const sorted = [...rule.dates].sort();
-      const shown = sorted.slice(0, 6).map((d) => formatDateText(d, locale, false));
+      // Dates in more than one year carry their year, or "12月17日、1月7日" reads backwards.
+      const years = new Set(sorted.map((d) => d.slice(0, 4)));
+      const shown = sorted.slice(0, 6).map((d) => formatDateText(d, locale, years.size > 1));
       const more = sorted.length - shown.length;
       when = en
         ? `On ${shown.join(', ')}${more > 0 ? ` and ${more} more days` : ''}`

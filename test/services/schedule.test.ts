@@ -471,6 +471,12 @@ describe('schedule: answers', () => {
 });
 
 describe('schedule: descriptions', () => {
+  it('dates in two years are written with their years', () => {
+    const r: ScheduleRule = { kind: 'dates', dates: ['2027-01-07', '2026-12-17'], times: AM };
+    expect(describeRule(r, 'zh-CN')).to.contain('2026年12月17日、2027年1月7日');
+    expect(describeRule({ ...r, dates: ['2026-12-03', '2026-12-17'] }, 'zh-CN')).to.contain('12月3日、12月17日');
+  });
+
   const table: [ScheduleRule, string, string][] = [
     [
       { kind: 'monthly', days: [10], times: AM, onHoliday: 'next-workday' },
