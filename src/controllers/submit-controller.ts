@@ -30,8 +30,8 @@ export interface Envelope<D = unknown> {
 const liveOwners = new Map<string, number>();
 let orphansScheduled = false;
 function flushOrphans(timeout?: number) {
-  // Asked at send time (after waiting for another flush or tab), so a widget that appeared
-  // meanwhile sends its own entries, with `rd-submit` and its current headers.
+  // Asked per entry at send time, so a widget that appeared meanwhile sends its own entries,
+  // with `rd-submit` and its current headers.
   void flushOutbox(undefined, { skipOwners: () => new Set(liveOwners.keys()), timeout }).catch(() => undefined);
 }
 function scheduleOrphans(timeout: number) {
@@ -77,8 +77,6 @@ export class SubmitController implements ReactiveController {
   rejectedReceipt: string | undefined;
   errorStatus: number | undefined;
   retryAttempt = 0;
-  /** Submissions of this instance still waiting in the outbox. */
-  waiting: OutboxEntry[] = [];
   /** False when the outbox lives in page memory only (no IndexedDB): closing the page loses it. */
   persistent = true;
   private readonly onOnline = () => void this.flush();
@@ -243,13 +241,7 @@ export class SubmitController implements ReactiveController {
       return 'submitted';
     }
     if (result.kind === 'rejected') {
-      this.state = 'error';
-      this.errorKind = 'rejected';
-      this.errorStatus = result.status;
-      this.message = result.message;
-      this.rejectedReceipt = result.receipt;
-      this.fieldErrors = relativeToData(result.errors);
-      this.host.dispatchEvent(new RdSubmitErrorEvent({ kind: 'rejected', status: result.status, errors: this.fieldErrors }));
+      this.refuse(result.status, result.message, result.errors, result.receipt);
       this.host.requestUpdate();
       return 'rejected';
     }
@@ -260,7 +252,6 @@ export class SubmitController implements ReactiveController {
     this.persistent = await enqueue(entry);
     this.state = 'queued';
     this.payload = payload;
-    this.waiting = await listOutbox(this.opts.owner());
     this.host.dispatchEvent(new RdQueuedEvent({ idempotencyKey: payload.id }));
     this.host.requestUpdate();
     this.scheduleResend();
@@ -313,7 +304,7 @@ export class SubmitController implements ReactiveController {
     return run;
   }
 
-  /** Shows receipts/refusals the outbox kept for this owner; true when some entry still waits. */
+  /** Shows receipts/refusals the outbox kept for this owner; returns the entries still waiting. */
   private async settleKept(owner: string): Promise<OutboxEntry[]> {
     const mine = await listOutbox(owner);
     for (const e of mine) {
@@ -328,8 +319,8 @@ export class SubmitController implements ReactiveController {
 
   private async flushOwner(owner: string): Promise<void> {
     if (!owner || !this.connected) return;
-    this.waiting = await this.settleKept(owner);
-    if (!this.waiting.length) {
+    const waiting = await this.settleKept(owner);
+    if (!waiting.length) {
       if (this.state === 'queued') this.state = 'idle';
       this.host.requestUpdate();
       return;
@@ -353,8 +344,7 @@ export class SubmitController implements ReactiveController {
     }
     if (!mine()) return;
     // Another tab or the orphan flush may have sent some meanwhile: show what they got.
-    this.waiting = await this.settleKept(owner);
-    if (this.waiting.length) this.scheduleResend();
+    if ((await this.settleKept(owner)).length) this.scheduleResend();
     else {
       this.resendDelay = this.opts.resendDelay ?? 30_000;
       if (this.state === 'queued') this.state = 'idle';

@@ -51,11 +51,6 @@ const DELIVERED_TTL_MS = 30 * 24 * 3600 * 1000;
 const memory = new Map<string, OutboxEntry>();
 const storeP = () => openStore('rd-outbox');
 
-/** True when queued entries survive a reload on this device. */
-export async function outboxPersistent(): Promise<boolean> {
-  return (await storeP()) !== null;
-}
-
 /** Keeps an entry; true when it survives a reload (IndexedDB took it), false when in memory only. */
 export async function enqueue(entry: OutboxEntry): Promise<boolean> {
   const store = await storeP();

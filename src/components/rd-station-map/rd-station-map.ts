@@ -120,7 +120,7 @@ export class RdStationMap extends RdElement {
   private hits: StationHit[] = [];
   private hitsKey = '';
   private statusCache = new Map<string, { at: number; session: Session | undefined }>();
-  private todaySet: { day: string; ids: Set<string> } | undefined;
+  private todaySet: { key: string; ids: Set<string> } | undefined;
   private mapView: MapView | undefined;
   private mapKey = '';
   private mapSelected: string | undefined;
@@ -163,13 +163,13 @@ export class RdStationMap extends RdElement {
   private todayIds(): Set<string> {
     // Each station's "today" is its own date (an overseas point may be a day behind Shanghai), so
     // the answer is kept for a quarter of an hour (zones change date on the quarter hour at most).
-    const day = `${todayIn(DEFAULT_TIME_ZONE, this.nowMs())}|${Math.floor(this.nowMs() / 900_000)}`;
-    if (this.todaySet?.day === day) return this.todaySet.ids;
+    const key = String(Math.floor(this.nowMs() / 900_000));
+    if (this.todaySet?.key === key) return this.todaySet.ids;
     const ids = new Set<string>();
     for (const s of this.file?.stations ?? []) {
       if (s.schedule && receptionToday(s.schedule, this.nowMs(), { calendar: this.calendar }).status !== 'no') ids.add(s.id);
     }
-    this.todaySet = { day, ids };
+    this.todaySet = { key, ids };
     return ids;
   }
 
