@@ -133,7 +133,8 @@ const sideEffectEntry = (name, file) => ({
   resolveId: (id) => (id === `\0rd-entry:${name}` ? id : null),
   load: (id) => (id === `\0rd-entry:${name}` ? `import ${JSON.stringify(fileURLToPath(new URL(file, import.meta.url)))};` : null),
 });
-const widgetIifes = widgetDirs.filter((n) => n !== 'rd-provider').map((n) => ({
+// Not for the provider and the booking form: they come with the widgets that use them.
+const widgetIifes = widgetDirs.filter((n) => n !== 'rd-provider' && n !== 'rd-appointment-form').map((n) => ({
   input: `\0rd-entry:${n}`,
   output: {
     file: `dist/components/${n}.iife.js`,

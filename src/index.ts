@@ -3,9 +3,9 @@
 export * from './events/index.js';
 export { RdConfigError } from './services/config.js';
 export type { RdConfig, ConfigInput } from './services/config.js';
-import './components/rd-provider/rd-provider.js';
 export { RdProvider } from './components/rd-provider/rd-provider.js';
 import './components/rd-deputy-card/rd-deputy-card.js';
 import './components/rd-legislation-feedback/rd-legislation-feedback.js';
 import './components/rd-station-map/rd-station-map.js';
+import './components/rd-appointment-form/rd-appointment-form.js';
 import './components/rd-satisfaction-survey/rd-satisfaction-survey.js';

@@ -3,7 +3,7 @@
 // Status model after @lit/task: initial | pending | complete | error.
 import { html, nothing, type ReactiveController, type TemplateResult } from 'lit';
 import type { z } from 'zod/mini';
-import type { RdElement } from '../components/shared/rd-element.js';
+import type { RdHost } from './host.js';
 import { loadJson, type LoadResult } from '../services/http.js';
 import { checkData, type Problem } from '../services/validation.js';
 import { RdReadyEvent } from '../events/events.js';
@@ -32,7 +32,7 @@ export class DataController<S extends z.ZodMiniType> implements ReactiveControll
   private run = 0;
   private announced = false;
 
-  constructor(private readonly host: RdElement & { data?: unknown }, private readonly opts: DataControllerOptions<S>) {
+  constructor(private readonly host: RdHost & { data?: unknown }, private readonly opts: DataControllerOptions<S>) {
     host.addController(this);
   }
 

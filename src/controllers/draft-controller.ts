@@ -1,7 +1,7 @@
 // Bridges a widget to the draft store: restore on load with a notice and "discard", debounced
 // saves, "drafts are off on this device", and the two-tabs conflict notice.
 import { html, nothing, type ReactiveController, type TemplateResult } from 'lit';
-import type { RdElement } from '../components/shared/rd-element.js';
+import type { RdHost } from './host.js';
 import { DraftStore, draftKey, sweepExpiredDrafts, type DraftRecord } from '../services/drafts.js';
 import { RdDraftRestoredEvent, RdDraftSavedEvent } from '../events/events.js';
 import { formatDateTime } from '../services/i18n/index.js';
@@ -40,7 +40,7 @@ export class DraftController<T> implements ReactiveController {
   private early: { key: string; value: T } | undefined;
   private readonly onPageHide = () => { if (this.host.config.drafts !== 'off') void this.store?.flush(); };
 
-  constructor(private readonly host: RdElement, private readonly opts: DraftControllerOptions<T>) {
+  constructor(private readonly host: RdHost, private readonly opts: DraftControllerOptions<T>) {
     host.addController(this);
   }
 

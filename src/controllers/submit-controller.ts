@@ -1,9 +1,8 @@
 // Sends a widget's submission per CONTRACT.md: envelope, `rd-submit` (cancelable, headers may be
 // added), retries with one Idempotency-Key, receipt, field errors, and the outbox when it cannot
 // be sent now — flushed on `online` and on the next page load.
-import { html, nothing, type ReactiveController, type TemplateResult } from 'lit';
-import type { RdElement } from '../components/shared/rd-element.js';
-import { focusSummary } from '../components/shared/form.js';
+import type { ReactiveController } from 'lit';
+import type { RdHost } from './host.js';
 import { send, uuidv4, type SendResult } from '../services/http.js';
 import { enqueue, flushOutbox, listOutbox, removeFromOutbox, settleRecord, type OutboxEntry } from '../services/outbox.js';
 import { endpointUrl, RdConfigError } from '../services/config.js';
@@ -65,20 +64,35 @@ export interface SubmitControllerOptions {
 }
 
 export class SubmitController implements ReactiveController {
-  state: SubmitState = 'idle';
-  receipt: string | undefined;
-  message: string | undefined;
-  /** The last accepted payload (for the receipt summary). */
-  payload: Envelope | undefined;
+  // State behind getters (as @lit/task does): only this controller changes it.
+  private _state: SubmitState = 'idle';
+  private _receipt: string | undefined;
+  private _message: string | undefined;
+  private _payload: Envelope | undefined;
+  private _fieldErrors: FieldError[] = [];
+  private _errorKind: SubmitErrorKind | 'config' | 'cancelled' | undefined;
+  private _rejectedReceipt: string | undefined;
+  private _errorStatus: number | undefined;
+  private _retryAttempt = 0;
+  private _persistent = true;
+
+  get state(): SubmitState { return this._state; }
+  /** The receipt of the accepted submission. */
+  get receipt(): string | undefined { return this._receipt; }
+  /** The server's message with a receipt or a refusal. */
+  get message(): string | undefined { return this._message; }
+  /** The last accepted (or queued) payload, for the receipt summary. */
+  get payload(): Envelope | undefined { return this._payload; }
   /** Field errors from the server (400/422), paths relative to `data`. */
-  fieldErrors: FieldError[] = [];
-  errorKind: SubmitErrorKind | 'config' | 'cancelled' | undefined;
+  get fieldErrors(): readonly FieldError[] { return this._fieldErrors; }
+  get errorKind(): SubmitErrorKind | 'config' | 'cancelled' | undefined { return this._errorKind; }
   /** A receipt named by a refusal (e.g. 409 "already submitted" with the first receipt). */
-  rejectedReceipt: string | undefined;
-  errorStatus: number | undefined;
-  retryAttempt = 0;
+  get rejectedReceipt(): string | undefined { return this._rejectedReceipt; }
+  get errorStatus(): number | undefined { return this._errorStatus; }
+  /** The attempt in progress when retrying (1 = first). */
+  get retryAttempt(): number { return this._retryAttempt; }
   /** False when the outbox lives in page memory only (no IndexedDB): closing the page loses it. */
-  persistent = true;
+  get persistent(): boolean { return this._persistent; }
   private readonly onOnline = () => void this.flush();
   private owner = '';
   private connected = false;
@@ -87,7 +101,7 @@ export class SubmitController implements ReactiveController {
   private resendTimer: ReturnType<typeof setTimeout> | undefined;
   private resendDelay: number;
 
-  constructor(private readonly host: RdElement, private readonly opts: SubmitControllerOptions) {
+  constructor(private readonly host: RdHost, private readonly opts: SubmitControllerOptions) {
     this.resendDelay = opts.resendDelay ?? 30_000;
     host.addController(this);
   }
@@ -139,16 +153,16 @@ export class SubmitController implements ReactiveController {
   }
 
   get busy() {
-    return this.state === 'submitting';
+    return this._state === 'submitting';
   }
 
   /** Back to a fresh form state (after "submit another"). */
   reset() {
-    this.state = 'idle';
-    this.receipt = this.message = this.payload = undefined;
-    this.fieldErrors = [];
-    this.errorKind = this.errorStatus = undefined;
-    this.rejectedReceipt = undefined;
+    this._state = 'idle';
+    this._receipt = this._message = this._payload = undefined;
+    this._fieldErrors = [];
+    this._errorKind = this._errorStatus = undefined;
+    this._rejectedReceipt = undefined;
     this.host.requestUpdate();
   }
 
@@ -167,8 +181,8 @@ export class SubmitController implements ReactiveController {
     } catch (e) {
       if (!(e instanceof RdConfigError)) throw e;
       console.error(`[rd-widgets] <${this.host.localName}>: ${e.message}`);
-      this.state = 'error';
-      this.errorKind = 'config';
+      this._state = 'error';
+      this._errorKind = 'config';
       this.host.requestUpdate();
       return 'invalid-config';
     }
@@ -186,16 +200,16 @@ export class SubmitController implements ReactiveController {
     const headers: Record<string, string> = { ...cfg.headers };
     const ev = new RdSubmitEvent({ payload, headers });
     if (!this.host.dispatchEvent(ev)) {
-      this.state = 'error';
-      this.errorKind = 'cancelled';
+      this._state = 'error';
+      this._errorKind = 'cancelled';
       this.host.requestUpdate();
       return 'cancelled';
     }
-    this.state = 'submitting';
-    this.fieldErrors = [];
-    this.errorKind = undefined;
-    this.rejectedReceipt = undefined;
-    this.retryAttempt = 0;
+    this._state = 'submitting';
+    this._fieldErrors = [];
+    this._errorKind = undefined;
+    this._rejectedReceipt = undefined;
+    this._retryAttempt = 0;
     this.host.requestUpdate();
     const result = await send(
       { url, body: payload, idempotencyKey: id, headers: ev.detail.headers, credentials: cfg.credentials, referrerPolicy: this.opts.referrerPolicy?.() },
@@ -203,7 +217,7 @@ export class SubmitController implements ReactiveController {
         timeout: cfg.timeout,
         attempts: this.opts.attempts,
         baseDelay: this.opts.baseDelay,
-        onRetry: (attempt) => { this.retryAttempt = attempt; this.host.requestUpdate(); },
+        onRetry: (attempt) => { this._retryAttempt = attempt; this.host.requestUpdate(); },
       },
     );
     return this.handle(result, payload, { url, headers: ev.detail.headers, owner });
@@ -219,14 +233,14 @@ export class SubmitController implements ReactiveController {
       credentials: this.host.config.credentials,
       ...(this.opts.referrerPolicy?.() ? { referrerPolicy: this.opts.referrerPolicy() } : {}),
       queuedAt: new Date().toISOString(),
-      attempts: this.retryAttempt || 1,
+      attempts: this._retryAttempt || 1,
     };
     // The widget now shows other data (or is gone): keep the answer for the data it was about.
     // The events still tell the page what happened; the form on screen is left alone.
     if (!this.connected || this.opts.owner() !== req.owner) {
       const done = settleRecord(entry, result);
       await enqueue(done ?? entry);
-      if (this.state === 'submitting') this.state = 'idle';
+      if (this._state === 'submitting') this._state = 'idle';
       this.host.requestUpdate();
       if (result.ok) this.host.dispatchEvent(new RdSubmittedEvent({ receipt: result.receipt, message: result.message, payload }));
       else if (result.kind === 'rejected') this.host.dispatchEvent(new RdSubmitErrorEvent({ kind: 'rejected', status: result.status, errors: relativeToData(result.errors) }));
@@ -246,12 +260,12 @@ export class SubmitController implements ReactiveController {
       return 'rejected';
     }
     // Could not send now: keep it, same key, and tell the citizen.
-    this.errorKind = result.kind;
-    this.errorStatus = result.status;
+    this._errorKind = result.kind;
+    this._errorStatus = result.status;
     this.host.dispatchEvent(new RdSubmitErrorEvent({ kind: result.kind, status: result.status }));
-    this.persistent = await enqueue(entry);
-    this.state = 'queued';
-    this.payload = payload;
+    this._persistent = await enqueue(entry);
+    this._state = 'queued';
+    this._payload = payload;
     this.host.dispatchEvent(new RdQueuedEvent({ idempotencyKey: payload.id }));
     this.host.requestUpdate();
     this.scheduleResend();
@@ -259,22 +273,22 @@ export class SubmitController implements ReactiveController {
   }
 
   private refuse(status: number, message: string | undefined, errors: FieldError[], receipt?: string) {
-    this.state = 'error';
-    this.errorKind = 'rejected';
-    this.errorStatus = status;
-    this.fieldErrors = relativeToData(errors);
-    this.message = message;
-    this.rejectedReceipt = receipt;
-    this.host.dispatchEvent(new RdSubmitErrorEvent({ kind: 'rejected', status, errors: this.fieldErrors }));
+    this._state = 'error';
+    this._errorKind = 'rejected';
+    this._errorStatus = status;
+    this._fieldErrors = relativeToData(errors);
+    this._message = message;
+    this._rejectedReceipt = receipt;
+    this.host.dispatchEvent(new RdSubmitErrorEvent({ kind: 'rejected', status, errors: this._fieldErrors }));
   }
 
   private accept(receipt: string, message: string | undefined, payload: Envelope) {
-    this.state = 'submitted';
-    this.receipt = receipt;
-    this.message = message;
-    this.payload = payload;
-    this.fieldErrors = [];
-    this.errorKind = undefined;
+    this._state = 'submitted';
+    this._receipt = receipt;
+    this._message = message;
+    this._payload = payload;
+    this._fieldErrors = [];
+    this._errorKind = undefined;
     this.host.dispatchEvent(new RdSubmittedEvent({ receipt, message, payload }));
     this.opts.onAccepted?.(receipt, payload);
     this.host.requestUpdate();
@@ -321,11 +335,11 @@ export class SubmitController implements ReactiveController {
     if (!owner || !this.connected) return;
     const waiting = await this.settleKept(owner);
     if (!waiting.length) {
-      if (this.state === 'queued') this.state = 'idle';
+      if (this._state === 'queued') this._state = 'idle';
       this.host.requestUpdate();
       return;
     }
-    if (this.state !== 'submitting' && this.state !== 'submitted') this.state = 'queued';
+    if (this._state !== 'submitting' && this._state !== 'submitted') this._state = 'queued';
     this.host.requestUpdate();
     const mine = () => this.connected && this.opts.owner() === owner;
     const reports = await flushOutbox(owner, {
@@ -347,57 +361,8 @@ export class SubmitController implements ReactiveController {
     if ((await this.settleKept(owner)).length) this.scheduleResend();
     else {
       this.resendDelay = this.opts.resendDelay ?? 30_000;
-      if (this.state === 'queued') this.state = 'idle';
+      if (this._state === 'queued') this._state = 'idle';
     }
     this.host.requestUpdate();
-  }
-
-  /**
-   * Moves focus once the outcome is rendered (GOV.UK): to the error summary when the form is
-   * invalid or the send was refused, cancelled or not configured; to the receipt after success.
-   */
-  async focusOutcome(outcome: SubmitOutcome | 'invalid'): Promise<void> {
-    this.host.requestUpdate();
-    await this.host.updateComplete;
-    const root = this.host.shadowRoot;
-    if (outcome === 'invalid' || outcome === 'rejected' || outcome === 'invalid-config' || outcome === 'cancelled') focusSummary(root);
-    else if (outcome === 'submitted') root?.querySelector<HTMLElement>('[data-rd-receipt]')?.focus();
-  }
-
-  /** The status line for non-field outcomes: retrying, queued, network/server trouble, cancelled. */
-  renderStatus(): TemplateResult | typeof nothing {
-    const t = this.host.t;
-    if (this.state === 'submitting') {
-      return html`<p class="rd-notice" role="status"><span class="rd-spinner" aria-hidden="true"></span>
-        ${this.retryAttempt > 1 ? t('submit.retrying', { attempt: this.retryAttempt }) : t('common.submitting')}</p>`;
-    }
-    if (this.state === 'queued') {
-      const why = this.errorKind === 'timeout' ? t('submit.timeout') : this.errorKind === 'server' ? t('submit.server', { status: this.errorStatus ?? '' }) : this.errorKind === 'network' ? t('submit.network') : '';
-      return html`<div class="rd-notice" role="alert" part="queued-notice">
-        <p>${why} ${this.persistent ? t('submit.queued') : t('submit.queuedMemory')}</p>
-        <p><button type="button" class="rd-button rd-button--secondary" @click=${() => void this.flush()}>${t('submit.retryNow')}</button></p>
-      </div>`;
-    }
-    return nothing;
-  }
-
-  /** Message for the error summary when the failure is not about a field. */
-  summaryMessage(): string | undefined {
-    const t = this.host.t;
-    if (this.state !== 'error') return undefined;
-    switch (this.errorKind) {
-      case 'rejected': {
-        if (this.message) return this.message;
-        // A refusal that names no field is not the citizen's mistake: say what it is.
-        const s = this.errorStatus;
-        if (!this.fieldErrors.length && (s === 401 || s === 403)) return t('submit.unauthorized');
-        if (!this.fieldErrors.length && (s === 404 || s === 405 || s === 410)) return t('submit.notFound');
-        if (s === 413) return t('submit.tooLarge');
-        return t('submit.rejected');
-      }
-      case 'config': return t('submit.noEndpoint');
-      case 'cancelled': return t('submit.cancelled');
-      default: return undefined;
-    }
   }
 }

@@ -52,25 +52,39 @@ export type ConfigSource = { [K in Exclude<keyof RdConfig, 'lang'>]?: RdConfig[K
   getAttribute(name: string): string | null;
 };
 
+/** How one setting is carried on an element: its attribute (false: property only) and type. */
+export interface ConfigProperty {
+  attribute?: string | false;
+  type?: typeof Number | typeof Boolean;
+}
+
+/**
+ * Every configuration setting, as both a widget and <rd-provider> carry it: one list for the two
+ * elements (README "Configuration"). Adding a setting here adds it to both.
+ */
+export const CONFIG_PROPERTIES: { readonly [K in Exclude<keyof RdConfig, 'lang'>]: ConfigProperty } = {
+  endpoint: {},
+  credentials: {},
+  drafts: {},
+  draftTtl: { attribute: 'draft-ttl', type: Number },
+  draftContact: { attribute: 'draft-contact', type: Boolean },
+  kiosk: { type: Boolean },
+  kioskTimeout: { attribute: 'kiosk-timeout', type: Number },
+  large: { type: Boolean },
+  timeout: { type: Number },
+  privacyUrl: { attribute: 'privacy-url' },
+  privacyVersion: { attribute: 'privacy-version' },
+  replyWindow: { attribute: 'reply-window' },
+  headers: { attribute: false },
+  messages: { attribute: false },
+};
+
 /** Reads an element's own configuration layer (`lang` from its attribute, not the inherited one). */
 export function ownConfig(el: ConfigSource): ConfigInput {
-  return {
-    endpoint: el.endpoint,
-    credentials: el.credentials,
-    drafts: el.drafts,
-    draftTtl: el.draftTtl,
-    draftContact: el.draftContact,
-    kiosk: el.kiosk,
-    kioskTimeout: el.kioskTimeout,
-    large: el.large,
-    timeout: el.timeout,
-    privacyUrl: el.privacyUrl,
-    privacyVersion: el.privacyVersion,
-    replyWindow: el.replyWindow,
-    headers: el.headers,
-    messages: el.messages,
-    lang: el.getAttribute('lang') ?? undefined,
-  };
+  const out: Record<string, unknown> = {};
+  for (const key of Object.keys(CONFIG_PROPERTIES) as Array<keyof typeof CONFIG_PROPERTIES>) out[key] = el[key];
+  out.lang = el.getAttribute('lang') ?? undefined;
+  return out as ConfigInput;
 }
 
 export class RdConfigError extends Error {

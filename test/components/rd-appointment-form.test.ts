@@ -1,6 +1,6 @@
 import { expect, fixture, html } from '@open-wc/testing';
-import '../../src/components/shared/appointment-form.js';
-import type { RdAppointmentForm } from '../../src/components/shared/appointment-form.js';
+import '../../src/components/rd-appointment-form/rd-appointment-form.js';
+import type { RdAppointmentForm } from '../../src/components/rd-appointment-form/rd-appointment-form.js';
 import { sessionsBetween } from '../../src/services/schedule.js';
 import { appointmentPayload } from '../../src/services/schemas/appointment.js';
 import { button, byLabel, chaosLog, chaosUrl, env, readDraft, typeInto, uid, until } from '../helpers/env.js';

@@ -1,14 +1,15 @@
 // A minimal widget built on the shared base, used by the platform tests and as the worked example
 // in src/components/shared/README.md: data loading, drafts, validation, error summary, consent,
 // submission with receipt, outbox.
-import { html, nothing } from 'lit';
+import { html } from 'lit';
 import { state, property } from 'lit/decorators.js';
 import { z } from 'zod/mini';
 import { RdElement } from '../../src/components/shared/rd-element.js';
 import { DataController } from '../../src/controllers/data-controller.js';
 import { DraftController } from '../../src/controllers/draft-controller.js';
 import { SubmitController } from '../../src/controllers/submit-controller.js';
-import { FormErrors, consentBlock, errorSummary, fieldId, honeypot, receiptView, submitButton, textField } from '../../src/components/shared/form.js';
+import { consentBlock, fieldId, formActions, formProblems, receiptView, textField } from '../../src/components/shared/form.js';
+import { FormController } from '../../src/controllers/form-controller.js';
 import { checkForm } from '../../src/services/validation.js';
 import type { Catalogues } from '../../src/services/i18n/index.js';
 
@@ -51,12 +52,17 @@ export class RdTestForm extends RdElement {
     baseDelay: 50,
     resendDelay: 400,
   });
-  private readonly errors = new FormErrors();
+  private readonly form = new FormController(this, this.submitCtl, {
+    validate: () => {
+      const r = this.validate();
+      return r.ok ? { ok: true as const, data: r.value } : { ok: false as const };
+    },
+  });
+  private get errors() { return this.form.errors; }
 
   @property({ attribute: 'form-id' }) formId?: string;
   @property({ attribute: false }) data?: unknown;
   @state() value: FormValue = empty();
-  private bot = '';
 
   private set(patch: Partial<FormValue>) {
     this.value = { ...this.value, ...patch };
@@ -70,20 +76,7 @@ export class RdTestForm extends RdElement {
     return r;
   }
 
-  private async onSubmit(e: Event) {
-    e.preventDefault();
-    this.errors.submitted = true;
-    const r = this.validate();
-    this.errors.setServer([]);
-    if (!r.ok) {
-      await this.submitCtl.focusOutcome('invalid');
-      return;
-    }
-    if (this.bot) return;
-    const outcome = await this.submitCtl.submit(r.value);
-    if (outcome === 'rejected') this.errors.setServer(this.submitCtl.fieldErrors);
-    await this.submitCtl.focusOutcome(outcome);
-  }
+
 
   protected override kioskReset() {
     this.value = empty();
@@ -99,21 +92,18 @@ export class RdTestForm extends RdElement {
         receipt: this.submitCtl.receipt,
         replyWindow: this.config.replyWindow,
         summary: [{ label: t('test.comment'), value: String((this.submitCtl.payload?.data as FormValue)?.comment ?? '') }],
-        onNew: () => { this.value = empty(); this.errors.reset(); this.submitCtl.reset(); },
+        onNew: () => { this.value = empty(); this.form.reset(); },
       });
     }
     const shown = this.errors.shown(t);
-    const extra = [this.submitCtl.summaryMessage()].filter((m): m is string => !!m);
-    return html`<form part="form" novalidate @submit=${this.onSubmit}>
+    return html`<form part="form" novalidate @submit=${this.form.run}>
       <h2>${this.dataCtl.value!.title}</h2>
       ${this.draftCtl.renderNotice(() => this.value)}
-      ${errorSummary(t, shown, extra)}
-      ${this.submitCtl.renderStatus()}
+      ${formProblems(t, this.form, shown)}
       ${textField({ t, id: fieldId('comment'), label: t('test.comment'), value: this.value.comment, multiline: true, maxlength: 50, counter: true, required: true, error: this.errors.for('comment', t), onInput: (v) => this.set({ comment: v }) })}
       ${textField({ t, id: fieldId('phone'), label: t('test.phone'), value: this.value.phone, type: 'tel', markOptional: true, autocomplete: 'tel', error: this.errors.for('phone', t), onInput: (v) => this.set({ phone: v }) })}
       ${consentBlock({ t, id: fieldId('consent'), checked: this.value.consent, error: this.errors.for('consent', t), privacyUrl: this.config.privacyUrl || undefined, onChange: (c) => this.set({ consent: c }) })}
-      ${honeypot(t, 'f-website', (v) => { this.bot = v; })}
-      ${this.submitCtl.state === 'queued' ? nothing : submitButton(t, this.submitCtl.busy)}
+      ${formActions(t, this.form, 'f-website')}
     </form>`;
   }
 }

@@ -5,71 +5,13 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { live } from 'lit/directives/live.js';
-import type { Problem } from '../../services/validation.js';
-import type { FieldError } from '../../services/schemas/common.js';
+import { focusField } from '../../controllers/focus.js';
+import type { SubmitController } from '../../controllers/submit-controller.js';
+import type { FormController } from '../../controllers/form-controller.js';
+import type { ShownError, T } from '../../services/form-errors.js';
 
-export type T = (key: string, params?: Readonly<Record<string, string | number>>) => string;
-
-/** One error as shown: the field's element id and the message. */
-export interface ShownError {
-  id: string;
-  message: string;
-}
-
-/** Default field id for a data path: `respondent.phone` → `f-respondent-phone`. */
-export const fieldId = (path: string) => `f-${path.replace(/[^\w-]+/g, '-') || 'form'}`;
-
-/**
- * Tracks which errors to show (GOV.UK / Lion): nothing before the first submit; after it, the
- * current client-side problems plus the server's field errors, re-checked as fields change.
- */
-export class FormErrors {
-  submitted = false;
-  private client: Problem[] = [];
-  private server: FieldError[] = [];
-
-  set(problems: Problem[]) { this.client = problems; }
-  setServer(errors: FieldError[]) { this.server = errors; }
-  clearServerFor(path: string) { this.server = this.server.filter((e) => e.path !== path); }
-  reset() { this.submitted = false; this.client = []; this.server = []; }
-
-  /** Errors to show, in form order, each once per path. Server errors use their own text. */
-  shown(t: T, idFor: (path: string) => string = fieldId): ShownError[] {
-    if (!this.submitted) return [];
-    const seen = new Set<string>();
-    const out: ShownError[] = [];
-    for (const p of this.client) {
-      if (seen.has(p.path)) continue;
-      seen.add(p.path);
-      out.push({ id: idFor(p.path), message: t(p.key, p.params) });
-    }
-    for (const e of this.server) {
-      if (seen.has(e.path)) continue;
-      seen.add(e.path);
-      out.push({ id: idFor(e.path), message: e.message });
-    }
-    return out;
-  }
-
-  /** The message for one path, if shown. */
-  for(path: string, t: T): string | undefined {
-    if (!this.submitted) return undefined;
-    const p = this.client.find((x) => x.path === path);
-    if (p) return t(p.key, p.params);
-    return this.server.find((x) => x.path === path)?.message;
-  }
-}
-
-/** Focuses a field by id inside `root` and scrolls its label (or legend) into view. */
-export function focusField(root: ShadowRoot | HTMLElement, id: string) {
-  const el = (root as ShadowRoot).getElementById?.(id) ?? (root as HTMLElement).querySelector(`#${CSS.escape(id)}`);
-  if (!(el instanceof HTMLElement)) return;
-  const fieldset = el.closest('fieldset');
-  const label = fieldset?.querySelector('legend') ?? (root as ShadowRoot).querySelector?.(`label[for="${CSS.escape(id)}"]`);
-  (label ?? el).scrollIntoView({ block: 'start' });
-  const target = el.matches('input,select,textarea,button,[tabindex]') ? el : el.querySelector<HTMLElement>('input,select,textarea,button');
-  target?.focus({ preventScroll: true });
-}
+export { FormErrors, fieldId, type ShownError, type T } from '../../services/form-errors.js';
+export { focusField, focusSummary } from '../../controllers/focus.js';
 
 /** Error summary. Render it, then call `focusSummary` after a failed submit. */
 export function errorSummary(t: T, errors: ShownError[], extra: string[] = [], root?: () => ShadowRoot | null): TemplateResult | typeof nothing {
@@ -90,18 +32,13 @@ export function errorSummary(t: T, errors: ShownError[], extra: string[] = [], r
   </div>`;
 }
 
-export function focusSummary(root: ShadowRoot | null | undefined) {
-  const el = root?.querySelector<HTMLElement>('[data-rd-error-summary]');
-  if (el) { el.focus(); el.scrollIntoView({ block: 'start' }); }
-}
-
-const describedBy = (id: string, hint?: unknown, error?: unknown, extra?: string) =>
+export const describedBy = (id: string, hint?: unknown, error?: unknown, extra?: string) =>
   [hint ? `${id}-hint` : '', error ? `${id}-error` : '', extra ?? ''].filter(Boolean).join(' ') || undefined;
 
-const errorLine = (t: T, id: string, error?: string) =>
+export const errorLine = (t: T, id: string, error?: string) =>
   error ? html`<p id="${id}-error" class="rd-error-message" part="error-message"><span class="rd-visually-hidden">${t('common.errorPrefix')}</span>${error}</p>` : nothing;
 
-const hintLine = (id: string, hint?: string | TemplateResult) => (hint ? html`<p id="${id}-hint" class="rd-hint" part="hint">${hint}</p>` : nothing);
+export const hintLine = (id: string, hint?: string | TemplateResult) => (hint ? html`<p id="${id}-hint" class="rd-hint" part="hint">${hint}</p>` : nothing);
 
 const labelSuffix = (t: T, required?: boolean, markOptional?: boolean) =>
   required ? html`<span class="rd-visually-hidden">${t('common.required')}</span>` : markOptional ? html` <span class="rd-hint-inline">${t('common.optional')}</span>` : nothing;
@@ -315,4 +252,51 @@ export function submitButton(t: T, busy: boolean, label?: string): TemplateResul
   return html`<button type="submit" class="rd-button" part="submit-button" ?disabled=${busy} aria-disabled=${busy ? 'true' : 'false'}>
     ${busy ? html`<span class="rd-spinner" aria-hidden="true"></span> ${t('common.submitting')}` : label ?? t('common.submit')}
   </button>`;
+}
+
+/** The status line for outcomes that are not about a field: retrying, queued, network or server trouble. */
+export function submitStatus(t: T, s: SubmitController): TemplateResult | typeof nothing {
+  if (s.state === 'submitting') {
+    return html`<p class="rd-notice" role="status"><span class="rd-spinner" aria-hidden="true"></span>
+      ${s.retryAttempt > 1 ? t('submit.retrying', { attempt: s.retryAttempt }) : t('common.submitting')}</p>`;
+  }
+  if (s.state === 'queued') {
+    const why = s.errorKind === 'timeout' ? t('submit.timeout') : s.errorKind === 'server' ? t('submit.server', { status: s.errorStatus ?? '' }) : s.errorKind === 'network' ? t('submit.network') : '';
+    return html`<div class="rd-notice" role="alert" part="queued-notice">
+      <p>${why} ${s.persistent ? t('submit.queued') : t('submit.queuedMemory')}</p>
+      <p><button type="button" class="rd-button rd-button--secondary" @click=${() => void s.flush()}>${t('submit.retryNow')}</button></p>
+    </div>`;
+  }
+  return nothing;
+}
+
+/** The error summary's line when a send failed for a reason that is not a field (or none). */
+export function submitProblem(t: T, s: SubmitController): string | undefined {
+  if (s.state !== 'error') return undefined;
+  switch (s.errorKind) {
+    case 'rejected': {
+      if (s.message) return s.message;
+      // A refusal that names no field is not the citizen's mistake: say what it is.
+      const st = s.errorStatus;
+      if (!s.fieldErrors.length && (st === 401 || st === 403)) return t('submit.unauthorized');
+      if (!s.fieldErrors.length && (st === 404 || st === 405 || st === 410)) return t('submit.notFound');
+      if (st === 413) return t('submit.tooLarge');
+      return t('submit.rejected');
+    }
+    case 'config': return t('submit.noEndpoint');
+    case 'cancelled': return t('submit.cancelled');
+    default: return undefined;
+  }
+}
+
+/** Above the fields after a submit: the error summary (fields and a non-field problem) and the send status. */
+export function formProblems(t: T, form: FormController<unknown>, shown: ShownError[]): TemplateResult {
+  const extra = [submitProblem(t, form.submitter)].filter((m): m is string => !!m);
+  return html`${errorSummary(t, shown, extra)} ${submitStatus(t, form.submitter)}`;
+}
+
+/** The end of a form: the honeypot and the submit button (none while the submission waits in the outbox). */
+export function formActions(t: T, form: FormController<unknown>, honeypotId: string, label?: string): TemplateResult {
+  return html`${honeypot(t, honeypotId, form.onHoneypot)}
+    ${form.submitter.state === 'queued' ? nothing : submitButton(t, form.busy, label)}`;
 }

@@ -1,34 +1,30 @@
 // The base every widget extends: common attributes (CONTRACT.md), configuration resolved through
 // the nearest <rd-provider>, locale and translations, large-text and kiosk modes, guarded
 // registration, and an error boundary so a broken widget never breaks the page.
-import { LitElement, html, render, type PropertyValues } from 'lit';
+import { LitElement, html, render, type PropertyDeclarations, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { consume } from '@lit/context';
 import { rdConfigContext } from '../../controllers/context.js';
 import { LocaleController } from '../../controllers/locale-controller.js';
+import type { RdHost } from '../../controllers/host.js';
+import { configProperties } from './config-properties.js';
+import { defineElement } from './define.js';
 import { layerConfig, ownConfig, resolveConfig, type ConfigInput, type Credentials, type RdConfig } from '../../services/config.js';
 import { createTranslator, loadCatalogues, type Catalogues, type Locale, type MessageOverrides, type Translate } from '../../services/i18n/index.js';
 import { sharedCatalogues } from '../../services/i18n/shared.js';
 import { baseStyles } from './styles.js';
 
-export abstract class RdElement extends LitElement {
+export abstract class RdElement extends LitElement implements RdHost {
   static override styles = [baseStyles];
+  /** The configuration settings (`kiosk` and `large` reflect, for host-page CSS). */
+  static override properties: PropertyDeclarations = configProperties(['kiosk', 'large']);
 
   /** Widget catalogues, merged over the shared one (set by each widget). */
   static catalogues: ReadonlyArray<Catalogues<string>> = [];
 
-  /**
-   * Registers the element once. Loading the script twice, or two versions on one page, must not
-   * throw: an existing definition wins.
-   */
+  /** Registers the element once (an existing definition wins): see shared/define.ts. */
   static define(tag: string, ctor: CustomElementConstructor = this as unknown as CustomElementConstructor): void {
-    if (!customElements.get(tag)) {
-      try {
-        customElements.define(tag, ctor);
-      } catch {
-        /* defined concurrently by another copy */
-      }
-    }
+    defineElement(tag, ctor);
   }
 
   private readonly localeCtl = new LocaleController(this, () => undefined);
@@ -37,38 +33,25 @@ export abstract class RdElement extends LitElement {
   @state()
   protected providerConfig?: ConfigInput;
 
-  /** Base URL of the integrator's API. */
-  @property() endpoint?: string;
-  /** URL of the widget's data as JSON. */
+  // The configuration settings: one list shared with <rd-provider> (CONFIG_PROPERTIES).
+  declare endpoint?: string;
+  declare credentials?: Credentials;
+  declare drafts?: 'on' | 'off';
+  declare draftTtl?: number;
+  draftContact = false;
+  kiosk = false;
+  declare kioskTimeout?: number;
+  large = false;
+  declare timeout?: number;
+  declare privacyUrl?: string;
+  declare privacyVersion?: string;
+  declare replyWindow?: string;
+  declare headers?: Record<string, string>;
+  declare messages?: MessageOverrides;
+  /** URL of the widget's data as JSON (the widget's own, never a provider's). */
   @property() src?: string;
-  /** Credentials for requests: `omit` (default), `same-origin`, `include`. */
-  @property() credentials?: Credentials;
-  /** `on` (default) or `off`: keep unfinished input on this device. */
-  @property() drafts?: 'on' | 'off';
-  /** Days a draft is kept (default 30). */
-  @property({ attribute: 'draft-ttl', type: Number }) draftTtl?: number;
-  /** Also keep contact details (phone, e-mail, ID-like fields) in drafts. Off by default. */
-  @property({ attribute: 'draft-contact', type: Boolean }) draftContact = false;
-  /** Shared touch-screen mode: no drafts, large text, clears itself after inactivity. */
-  @property({ type: Boolean, reflect: true }) kiosk = false;
-  /** Kiosk: seconds without input before the form clears itself (default 120). */
-  @property({ attribute: 'kiosk-timeout', type: Number }) kioskTimeout?: number;
-  /** 适老化 large-text mode. */
-  @property({ type: Boolean, reflect: true }) large = false;
-  /** Overrides the whole POST URL. */
+  /** Overrides the whole POST URL (the widget's own). */
   @property({ attribute: 'submit-url' }) submitUrl?: string;
-  /** Request timeout in ms (default 15000). */
-  @property({ type: Number }) timeout?: number;
-  /** Link to the full personal-information notice. */
-  @property({ attribute: 'privacy-url' }) privacyUrl?: string;
-  /** Version of the notice the citizen consents to (recorded with the consent). */
-  @property({ attribute: 'privacy-version' }) privacyVersion?: string;
-  /** Reply window promised with receipts, e.g. "一个月内". */
-  @property({ attribute: 'reply-window' }) replyWindow?: string;
-  /** Extra request headers (property only). */
-  @property({ attribute: false }) headers?: Record<string, string>;
-  /** Per-string message overrides (property only). */
-  @property({ attribute: false }) messages?: MessageOverrides;
   /**
    * For a widget rendered inside another (the booking form in the station map and the deputy
    * card): the outer widget's own settings, between this one's and the provider's.

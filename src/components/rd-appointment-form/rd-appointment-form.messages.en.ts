@@ -1,6 +1,6 @@
 // English catalogue of <rd-appointment-form>: a separate chunk, loaded only when a widget is shown in
 // English (pages in Chinese never download it). Record<AppointmentKey, …> keeps it complete.
-import type { AppointmentKey } from './appointment-form.messages.js';
+import type { AppointmentKey } from './rd-appointment-form.messages.js';
 
 export const en: Record<AppointmentKey, string> = {
   'appointment.title': 'Book a meeting',

@@ -8,14 +8,15 @@
 // Configuration not set on it comes from the nearest <rd-provider> (context crosses shadow roots).
 import { html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { RdElement } from './rd-element.js';
+import { RdElement } from '../shared/rd-element.js';
 import { DraftController } from '../../controllers/draft-controller.js';
 import { SubmitController } from '../../controllers/submit-controller.js';
-import { FormErrors, choiceGroup, consentBlock, errorSummary, fieldId, honeypot, receiptView, submitButton, textField } from './form.js';
+import { choiceGroup, consentBlock, fieldId, formActions, formProblems, receiptView, textField } from '../shared/form.js';
+import { FormController } from '../../controllers/form-controller.js';
 import { checkForm, type Problem } from '../../services/validation.js';
 import { appointmentData, type AppointmentData } from '../../services/schemas/appointment.js';
 import { describeSession, todayIn, type Session } from '../../services/schedule.js';
-import { appointmentCatalogues } from './appointment-form.messages.js';
+import { appointmentCatalogues } from './rd-appointment-form.messages.js';
 import { css } from 'lit';
 
 /** What the form holds while being filled in (flat, so contact keys are stripped from drafts). */
@@ -90,8 +91,10 @@ export class RdAppointmentForm extends RdElement {
     owner: () => `rd:rd-appointment-form:${this.targetId()}`,
     onAccepted: () => void this.draftCtl.clear(),
   });
-  private readonly errors = new FormErrors();
-  private bot = '';
+  private readonly form = new FormController(this, this.submitCtl, {
+    validate: () => this.validate(),
+  });
+  private get errors() { return this.form.errors; }
   private restoredFor = '';
   private dirty = false;
 
@@ -170,30 +173,14 @@ export class RdAppointmentForm extends RdElement {
     const order = ['slot', 'slot.date', 'slot.period', 'topic', 'details', 'people', 'contact.name', 'contact.phone', 'contact.email', 'consent'];
     problems.sort((a, b) => order.indexOf(a.path) - order.indexOf(b.path));
     this.errors.set(problems);
-    return { ok: problems.length === 0 && r.ok, value: r.ok ? (r.value as AppointmentData) : undefined };
-  }
-
-  private async onSubmit(e: Event) {
-    e.preventDefault();
-    this.errors.submitted = true;
-    const r = this.validate();
-    this.errors.setServer([]);
-    if (!r.ok || !r.value) {
-      await this.submitCtl.focusOutcome('invalid');
-      return;
-    }
-    if (this.bot) return;
-    const outcome = await this.submitCtl.submit(r.value);
-    if (outcome === 'rejected') this.errors.setServer(this.submitCtl.fieldErrors);
-    await this.submitCtl.focusOutcome(outcome);
+    return problems.length === 0 && r.ok ? { ok: true as const, data: r.value as AppointmentData } : { ok: false as const };
   }
 
   /** Clears the form (kiosk inactivity, or the host closing it). */
   reset() {
     this.dirty = false;
     this.value = empty();
-    this.errors.reset();
-    this.submitCtl.reset();
+    this.form.reset();
   }
 
   protected override kioskReset() {
@@ -239,18 +226,16 @@ export class RdAppointmentForm extends RdElement {
     }
     const v = this.value;
     const shown = this.errors.shown(t, idFor);
-    const extra = [this.submitCtl.summaryMessage()].filter((m): m is string => !!m);
     const err = (path: string) => this.errors.for(path, t);
     const slotOptions = [
       ...this.sessions.map((s, i) => ({ value: String(i), label: this.sessionLabel(s) })),
       { value: 'other', label: t('appointment.slotOther') },
     ];
-    return html`<form part="form" novalidate @submit=${this.onSubmit}>
+    return html`<form part="form" novalidate @submit=${this.form.run}>
       ${this.heading(this.placeName ? t('appointment.titleAt', { place: this.placeName }) : t('appointment.title'))}
       <p class="rd-appt__intro">${t('appointment.intro')}</p>
       ${this.draftCtl.renderNotice(() => this.value)}
-      ${errorSummary(t, shown, extra)}
-      ${this.submitCtl.renderStatus()}
+      ${formProblems(t, this.form, shown)}
       ${choiceGroup({ t, id: fieldId('slot'), legend: t('appointment.slot'), hint: t('appointment.slotHint'), options: slotOptions, value: v.slot || undefined, required: true, error: err('slot'), onChange: (x) => this.set({ slot: String(x) }) })}
       ${v.slot === 'other'
         ? html`<div class="rd-appt__row">
@@ -267,16 +252,7 @@ export class RdAppointmentForm extends RdElement {
       </div>
       ${textField({ t, id: fieldId('email'), label: t('appointment.email'), type: 'email', value: v.email, markOptional: true, autocomplete: 'email', error: err('contact.email'), onInput: (x) => this.set({ email: x }) })}
       ${consentBlock({ t, id: fieldId('consent'), checked: v.consent, error: err('consent'), privacyUrl: this.config.privacyUrl || undefined, onChange: (c) => this.set({ consent: c }) })}
-      ${honeypot(t, 'f-website', (x) => {
-        this.bot = x;
-      })}
-      ${this.submitCtl.state === 'queued' ? nothing : submitButton(t, this.submitCtl.busy, t('appointment.submit'))}
+      ${formActions(t, this.form, 'f-website', t('appointment.submit'))}
     </form>`;
-  }
-}
-RdElement.define('rd-appointment-form', RdAppointmentForm);
-declare global {
-  interface HTMLElementTagNameMap {
-    'rd-appointment-form': RdAppointmentForm;
   }
 }

@@ -44,5 +44,5 @@ export type AppointmentKey = keyof typeof zh;
 
 export const appointmentCatalogues: Catalogues<AppointmentKey> = {
   'zh-CN': zh,
-  en: () => import('./appointment-form.messages.en.js').then((m) => m.en),
+  en: () => import('./rd-appointment-form.messages.en.js').then((m) => m.en),
 };
