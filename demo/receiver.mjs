@@ -1,5 +1,5 @@
 // The reference receiver: a small Node server that serves the demo portal and `dist/`, answers
-// the GET data routes from demo/content/, and accepts every POST route of CONTRACT.md ("HTTP"),
+// the GET data routes from demo/content/, and accepts every POST route of docs/contract.md#post-routes,
 // validating bodies with the very zod schemas the widgets use (dist/server/schemas.mjs, built
 // from src/services/schemas/index.ts). Integrators can read it as the contract in code.
 //
@@ -112,7 +112,7 @@ export function zhErrorMap(iss) {
   return zhLocale(iss);
 }
 
-/** zod issues → CONTRACT.md field errors: `{path: 'a.b.0', message}`. */
+/** zod issues → field errors (docs/contract.md#field-errors): `{path: 'a.b.0', message}`. */
 export function issuesToErrors(issues) {
   return issues.map((i) => ({ path: (i.path ?? []).map(String).join('.'), message: i.message }));
 }

@@ -62,7 +62,7 @@ for (const [name, route] of Object.entries(getRoutes)) {
 }
 const openapi = {
   openapi: '3.1.0',
-  info: { title: 'rd-widgets endpoint contract', version: pkg.version, description: 'What a backend must accept and serve for rd-widgets. Bodies are the envelope of CONTRACT.md with widget-specific data.' },
+  info: { title: 'rd-widgets endpoint contract', version: pkg.version, description: 'What a backend must accept and serve for rd-widgets. Bodies are the envelope of docs/contract.md#the-envelope with widget-specific data.' },
   jsonSchemaDialect: 'https://json-schema.org/draft/2020-12/schema',
   servers: [{ url: '{endpoint}', variables: { endpoint: { default: 'http://localhost:8000/api' } } }],
   paths,

@@ -1,4 +1,4 @@
-// Loads and validates a widget's data. Sources, first found (CONTRACT.md): the `data` property;
+// Loads and validates a widget's data. Sources, first found (docs/contract.md#data-sources): the `data` property;
 // an inline <script type="application/json"> child; `src`; `endpoint` + the widget's id.
 // Status model after @lit/task: initial | pending | complete | error.
 import { html, nothing, type ReactiveController, type TemplateResult } from 'lit';

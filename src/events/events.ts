@@ -1,4 +1,4 @@
-// One typed Event subclass per public event (CONTRACT.md, "Events"). All bubble and cross shadow
+// One typed Event subclass per public event (docs/contract.md#events). All bubble and cross shadow
 // roots so a host page can listen on document.
 import type { FieldError } from '../services/schemas/common.js';
 

@@ -1,4 +1,4 @@
-// Configuration resolution (CONTRACT.md): the widget's own attributes/properties, then the nearest
+// Configuration resolution (docs/contract.md#configuration): the widget's own attributes/properties, then the nearest
 // <rd-provider>, then built-in defaults. Plain data in, plain data out.
 import type { MessageOverrides } from './i18n/index.js';
 

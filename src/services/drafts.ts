@@ -1,4 +1,4 @@
-// Drafts (CONTRACT.md, "Drafts"): unfinished input kept per widget instance in IndexedDB under
+// Drafts (docs/contract.md#drafts): unfinished input kept per widget instance in IndexedDB under
 // `rd:<tag>:<data id>`, saved a short moment after typing stops, expired after a TTL, contact
 // details left out unless opted in, and two tabs never silently overwriting each other.
 import { get, set, del, entries } from 'idb-keyval';

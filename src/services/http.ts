@@ -1,4 +1,5 @@
-// HTTP for the widgets: reading data and sending submissions per CONTRACT.md ("HTTP").
+// HTTP for the widgets: reading data and sending submissions per docs/contract.md#submitting
+// (answers: #responses, retries: #retries-and-backoff).
 // No Lit, no DOM beyond fetch/AbortController.
 import type { FieldError } from './schemas/common.js';
 import type { Credentials } from './config.js';

@@ -115,7 +115,7 @@ export interface IdentityChoice {
   labelEn?: string;
 }
 
-/** The defaults (DOMAIN.md §1), then the draft's own; or only the draft's with replaceDefaults. */
+/** The defaults (docs/domain.md#respondent-identities), then the draft's own; or only the draft's with replaceDefaults. */
 export function identityChoices(draft: Pick<Draft, 'identity'>): IdentityChoice[] {
   const own = (draft.identity?.options ?? []).map((o) => ({ value: o.code, label: o.label, ...(o.labelEn ? { labelEn: o.labelEn } : {}) }));
   if (draft.identity?.replaceDefaults && own.length) return own;

@@ -1,4 +1,4 @@
-// Submissions that could not be sent now (CONTRACT.md): kept in IndexedDB with their
+// Submissions that could not be sent now (docs/contract.md#the-outbox): kept in IndexedDB with their
 // Idempotency-Key and sent on the next `online` event or page load — the same key end to end.
 import { get, set, del, entries } from 'idb-keyval';
 import { openStore } from './idb.js';

@@ -102,7 +102,7 @@ describe('reference receiver', () => {
     it('validates every registered widget route with its schema (as listed by GET /api)', async () => {
       const index = (await (await fetch(`${R()}/api`)).json()) as { payloads: Array<{ type: string; route: string; receiptPrefix: string }> };
       const widgetRoutes = index.payloads.filter((p) => p.type !== 'rd-test');
-      // The four routes and receipt prefixes of CONTRACT.md.
+      // The four routes and receipt prefixes of docs/contract.md#post-routes.
       expect(widgetRoutes.map((p) => [p.type, p.route, p.receiptPrefix])).to.have.deep.members([
         ['legislation-feedback', '/api/legislation-feedback', 'FK'],
         ['deputy-message', '/api/deputy-messages', 'LY'],

@@ -1,4 +1,4 @@
-// Shapes shared by every payload and response (see CONTRACT.md, "HTTP").
+// Shapes shared by every payload and response (docs/contract.md#the-envelope, #responses).
 import { z } from 'zod/mini';
 
 export const LOCALES = ['zh-CN', 'en'] as const;

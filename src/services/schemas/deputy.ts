@@ -1,5 +1,5 @@
 // A deputy (人大代表) and the deputy directory, as <rd-deputy-card> reads them, and the message
-// (留言) payload it sends. DOMAIN.md §2: 亮身份、亮承诺、亮服务.
+// (留言) payload it sends. docs/domain.md#deputies: 亮身份、亮承诺、亮服务.
 //
 // Every text field is plain text: the widget renders it as text, never as HTML.
 import { z } from 'zod/mini';
@@ -67,7 +67,7 @@ export const deputyService = z.object({ name: nonEmpty(100), description: z.opti
 
 /**
  * A contact channel the integrator chooses to publish. Default: none — citizens reach the deputy
- * through the message and booking forms (DOMAIN.md §2: phone numbers are not published).
+ * through the message and booking forms (docs/domain.md#contacting-a-deputy: phone numbers are not published).
  */
 export const CONTACT_KINDS = ['phone', 'email', 'wechat', 'web', 'address', 'other'] as const;
 export const contactChannel = z.object({

@@ -1,5 +1,5 @@
 // Legislation feedback (法规草案征求意见): the draft a citizen reads and the payload they send.
-// DOMAIN.md §1; issue 4. Codes in data are stable English; the UI shows Chinese labels.
+// docs/domain.md#public-comment-on-drafts; issue 4. Codes in data are stable English; the UI shows Chinese labels.
 import { z } from 'zod/mini';
 import { envelope, isoDate, isoDateTime, nonEmpty, url } from './common.js';
 
@@ -20,7 +20,7 @@ export type Stage = (typeof STAGES)[number];
 export const LEVELS = ['national', 'provincial', 'city', 'autonomous'] as const;
 export type Level = (typeof LEVELS)[number];
 
-/** Default respondent identities (界别/身份), DOMAIN.md §1; a draft may add its own. */
+/** Default respondent identities (界别/身份), docs/domain.md#respondent-identities; a draft may add its own. */
 export const DEFAULT_IDENTITIES = [
   'citizen', // 普通市民
   'deputy', // 人大代表

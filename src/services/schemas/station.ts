@@ -1,4 +1,4 @@
-// Liaison stations (代表联络站 and kin, DOMAIN.md §4): the data <rd-station-map> reads.
+// Liaison stations (代表联络站 and kin, docs/domain.md#liaison-stations): the data <rd-station-map> reads.
 //   dataSchemas.stations — GET {endpoint}/stations, `src`, inline JSON or `data`: a file of stations
 //   dataSchemas.station  — one station
 import { z } from 'zod/mini';
@@ -39,7 +39,7 @@ export const stationTypeDef = z.object({
 export type StationTypeDef = z.infer<typeof stationTypeDef>;
 
 /**
- * Default taxonomy, from DOMAIN.md §4 (local names vary: a data file may relabel these or add its
+ * Default taxonomy, from docs/domain.md#station-types (local names vary: a data file may relabel these or add its
  * own types in `types`).
  */
 export const DEFAULT_STATION_TYPES: readonly StationTypeDef[] = [
