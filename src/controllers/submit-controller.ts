@@ -1,4 +1,4 @@
-// Sends a widget's submission per CONTRACT.md: envelope, `rd-submit` (cancelable, headers may be
+// Sends a widget's submission per docs/contract.md#submitting: envelope, `rd-submit` (cancelable, headers may be
 // added), retries with one Idempotency-Key, receipt, field errors, and the outbox when it cannot
 // be sent now — flushed on `online` and on the next page load.
 import type { ReactiveController } from 'lit';
@@ -25,7 +25,7 @@ export interface Envelope<D = unknown> {
 // Owners with a widget on this page: they send and report their own outbox entries. Entries of
 // any other owner (another page of the site, a booking panel that was closed, a widget whose id
 // came from data) are sent too — shortly after load and on `online` — and their receipts wait in
-// the outbox for their widget (CONTRACT.md: "sent on the next online event or page load").
+// the outbox for their widget (docs/contract.md#the-outbox).
 const liveOwners = new Map<string, number>();
 let orphansScheduled = false;
 function flushOrphans(timeout?: number) {

@@ -1,5 +1,5 @@
 // <rd-legislation-feedback>: read a draft regulation and comment on it article by article
-// (法规草案征求意见). Issue 4; DOMAIN.md §1; CONTRACT.md.
+// (法规草案征求意见). See docs/domain.md#public-comment-on-drafts, docs/contract.md#post-routes.
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { guard } from 'lit/directives/guard.js';

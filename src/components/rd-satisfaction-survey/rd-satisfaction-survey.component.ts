@@ -1,5 +1,5 @@
-// <rd-satisfaction-survey>: 满意度测评, questionnaires, 票决 ballots and 征集 forms (DOMAIN.md §3,
-// issue 6). Pages with progress, validation per question, a review page with "修改", drafts,
+// <rd-satisfaction-survey>: 满意度测评, questionnaires, 票决 ballots and 征集 forms (docs/domain.md#satisfaction-ratings,
+// docs/domain.md#ballots). Pages with progress, validation per question, a review page with "修改", drafts,
 // access codes, one response per device for open surveys, 409 shown with the first receipt, and
 // a results view. All rules live in services/survey-logic.ts and services/survey-results.ts.
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';

@@ -1,4 +1,4 @@
-// The base every widget extends: common attributes (CONTRACT.md), configuration resolved through
+// The base every widget extends: common attributes (docs/contract.md#configuration), configuration resolved through
 // the nearest <rd-provider>, locale and translations, large-text and kiosk modes, guarded
 // registration, and an error boundary so a broken widget never breaks the page.
 import { LitElement, html, render, type PropertyDeclarations, type PropertyValues } from 'lit';

@@ -1,5 +1,5 @@
 // Legislation feedback (法规草案征求意见): the draft a citizen reads and the payload they send.
-// docs/domain.md#public-comment-on-drafts; issue 4. Codes in data are stable English; the UI shows Chinese labels.
+// docs/domain.md#public-comment-on-drafts. Codes in data are stable English; the UI shows Chinese labels.
 import { z } from 'zod/mini';
 import { envelope, isoDate, isoDateTime, nonEmpty, url } from './common.js';
 
