@@ -1,5 +1,5 @@
 // <rd-satisfaction-survey>: survey definitions (满意度测评, 问卷, 票决, 征集), published results, and
-// the response payload. See docs/domain.md#satisfaction-ratings Answers are checked against the definition
+// the response payload. See docs/domain.md#satisfaction-ratings. Answers are checked against the definition
 // by survey-logic.ts (`validateAnswers`), which a backend can run too; this file checks shapes.
 import { z } from 'zod/mini';
 import { envelope, isoDateTime, nonEmpty, url } from './common.js';
