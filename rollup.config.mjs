@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import esbuild from 'rollup-plugin-esbuild';
 import { shiftColumns } from './scripts/sourcemap.mjs';
+import { rollupLeafletCss } from './scripts/leaflet-css.mjs';
 
 const widgetDirs = readdirSync('src/components', { withFileTypes: true })
   .filter((d) => d.isDirectory() && d.name.startsWith('rd-') && existsSync(`src/components/${d.name}/${d.name}.ts`))
@@ -24,6 +25,7 @@ const zodLite = () => ({
 
 const plugins = () => [
   zodLite(),
+  rollupLeafletCss(),
   leafletTrustedTypes(),
   nodeResolve({ browser: true, exportConditions: ['browser', 'production'] }),
   esbuild({ tsconfig: 'tsconfig.json', target: 'es2022', minify: true, sourceMap: true, legalComments: 'none' }),

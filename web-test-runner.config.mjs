@@ -7,6 +7,7 @@ import { chromeLauncher } from '@web/test-runner-chrome';
 import { defaultReporter } from '@web/test-runner';
 import { findChrome, CHROME_ARGS, NO_CHROME_MESSAGE } from './scripts/chrome.mjs';
 import { summaryReporter } from './scripts/summary-reporter.mjs';
+import { wdsLeafletCss } from './scripts/leaflet-css.mjs';
 import { startChaosServer, refusedUrl } from './test/server/chaos-server.mjs';
 
 const executablePath = findChrome();
@@ -43,6 +44,7 @@ export default {
     // As in the browser builds: the schemas' `zod/mini` is src/services/zod-lite.ts. Real zod
     // stays reachable as `zod/v4/mini` for the parity test (test/services/zod-lite.test.ts).
     { name: 'rd-zod-lite', resolveImport: ({ source }) => (source === 'zod/mini' ? '/src/services/zod-lite-mini.ts' : undefined) },
+    wdsLeafletCss(),
     esbuildPlugin({ ts: true, tsconfig: 'tsconfig.json', target: 'es2021' }),
   ],
   browsers: [

@@ -90,6 +90,23 @@ test('IIFE file: pure ASCII, and its source map still points at the right source
   }
 });
 
+test("Leaflet's stylesheet comes from the installed package: every rule but the image ones, none of Leaflet's image URLs", async () => {
+  const { readFileSync, readdirSync } = await import('node:fs');
+  const { leafletCssText } = await import('../../scripts/leaflet-css.mjs');
+  const original = readFileSync('node_modules/leaflet/dist/leaflet.css', 'utf8').replace(/\/\*[\s\S]*?\*\//g, '');
+  const css = leafletCssText();
+  assert.doesNotMatch(css, /url\(\s*['"]?images\//, 'no image URL left');
+  assert.match(css, /\.leaflet-container\s*\{/);
+  assert.match(css, /@media print/);
+  // Every selector of the package's stylesheet whose rule is not only an image is still there.
+  const rules = [...original.matchAll(/([^{}]+)\{([^{}]*)\}/g)].filter(([, , body]) => body.replace(/[^;]*url\(\s*['"]?images\/[^;]*;?/g, '').trim());
+  for (const [, sel] of rules) assert.ok(css.includes(sel.trim()), `kept: ${sel.trim()}`);
+  // The map chunk the browser loads carries it.
+  const vendor = readdirSync('dist/chunks').concat(readdirSync('dist/vendor').map((f) => `../vendor/${f}`)).filter((f) => f.endsWith('.js'));
+  const found = vendor.some((f) => readFileSync(`dist/chunks/${f}`, 'utf8').includes('.leaflet-zoom-animated'));
+  assert.ok(found, 'a built chunk holds the stylesheet');
+});
+
 test('ESM per-widget entries: each works alone inside an <rd-provider> (the entry registers the provider too)', async () => {
   const { page, errors, context } = await h.newPage();
   const cases = [

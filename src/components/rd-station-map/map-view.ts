@@ -9,7 +9,7 @@
 import type * as Leaflet from 'leaflet';
 import type Supercluster from 'supercluster';
 import { convert, type Crs, type LngLat } from '../../services/geo.js';
-import { leafletCss } from './leaflet-css.js';
+import leafletCss from 'leaflet/dist/leaflet.css';
 import type { TileSpec } from './tiles.js';
 
 export interface MapStation {
