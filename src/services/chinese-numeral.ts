@@ -171,3 +171,8 @@ function section(v: number, leading: boolean): string {
   });
   return out;
 }
+
+/** A term's number as written in 第十八届: 1–99 in Chinese numerals, anything else in digits. */
+export function chineseOrdinal(n: number): string {
+  return Number.isInteger(n) && n >= 1 && n <= 99 ? toChineseNumeral(n) : String(n);
+}

@@ -1,7 +1,6 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import '../../src/components/rd-deputy-card/rd-deputy-card.js';
 import type { RdDeputyCard } from '../../src/components/rd-deputy-card/rd-deputy-card.js';
-import { chineseOrdinal } from '../../src/components/rd-deputy-card/rd-deputy-card.js';
 import type { Deputy } from '../../src/services/schemas/deputy.js';
 import { CONTACT_KINDS, DEPUTY_LEVELS, DEPUTY_STATUSES, MESSAGE_CATEGORIES, SUGGESTION_STATUSES } from '../../src/services/schemas/deputy.js';
 import { deputyCatalogues } from '../../src/components/rd-deputy-card/rd-deputy-card.messages.js';
@@ -69,11 +68,6 @@ describe('rd-deputy-card: catalogues', () => {
       expect(missing, locale).to.deep.equal([]);
     }
   });
-});
-
-describe('rd-deputy-card: helpers', () => {
-  const cases: Array<[number, string]> = [[1, '一'], [9, '九'], [10, '十'], [11, '十一'], [18, '十八'], [20, '二十'], [99, '九十九'], [0, '0'], [100, '100']];
-  for (const [n, s] of cases) it(`chineseOrdinal(${n}) = ${s}`, () => expect(chineseOrdinal(n)).to.equal(s));
 });
 
 describe('rd-deputy-card: compact card', () => {

@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { parseChineseNumeral, toChineseNumeral, toAsciiDigits } from '../../src/services/chinese-numeral.js';
+import { chineseOrdinal, parseChineseNumeral, toChineseNumeral, toAsciiDigits } from '../../src/services/chinese-numeral.js';
 
 describe('chinese-numeral', () => {
   // [number, standard legislative form]
@@ -98,4 +98,9 @@ describe('chinese-numeral', () => {
   it('turns full-width digits into ASCII', () => {
     expect(toAsciiDigits('第１２３条，共４款')).to.equal('第123条，共4款');
   });
+});
+
+describe('chineseOrdinal (第N届)', () => {
+  const cases: Array<[number, string]> = [[1, '一'], [9, '九'], [10, '十'], [11, '十一'], [18, '十八'], [20, '二十'], [99, '九十九'], [0, '0'], [100, '100'], [-3, '-3'], [1.5, '1.5']];
+  for (const [n, s] of cases) it(`chineseOrdinal(${n}) = ${s}`, () => expect(chineseOrdinal(n)).to.equal(s));
 });

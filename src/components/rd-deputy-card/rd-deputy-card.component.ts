@@ -1,33 +1,22 @@
 // <rd-deputy-card>: who my deputy is (亮身份、亮承诺、亮服务) and a way to reach them that gets an
 // answer — a compact card, a full profile, a searchable directory, a QR code for the notice board
 // (扫码找代表), the next reception, a message form (留言) and reception booking (预约接访).
-import { html, nothing, svg, type PropertyValues, type TemplateResult } from 'lit';
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { ifDefined } from 'lit/directives/if-defined.js';
 import { live } from 'lit/directives/live.js';
 import { RdElement } from '../shared/rd-element.js';
 import { ownConfig } from '../../services/config.js';
-// Registers <rd-provider> too, so this widget's own entry works inside a provider on its own.
 import { DataController } from '../../controllers/data-controller.js';
 import { DraftController } from '../../controllers/draft-controller.js';
 import { SubmitController } from '../../controllers/submit-controller.js';
-import { consentBlock, fieldId, formActions, formProblems, receiptView, selectField, textField } from '../shared/form.js';
 import { FormController } from '../../controllers/form-controller.js';
-import { checkForm, type Problem } from '../../services/validation.js';
-import {
-  deputySchema,
-  deputyDirectorySchema,
-  deputyMessageData,
-  MESSAGE_CATEGORIES,
-  MESSAGE_SUBJECT_MAX,
-  MESSAGE_TEXT_MAX,
-  type Deputy,
-  type DeputyLevel,
-  type DeputyMessageData,
-} from '../../services/schemas/deputy.js';
+import { selectField } from '../shared/form.js';
+import { deputySchema, deputyDirectorySchema, MESSAGE_CATEGORIES, type Deputy, type DeputyLevel, type DeputyMessageData } from '../../services/schemas/deputy.js';
 import { DeputyDirectory, type FacetOption, type GroupFacetOption } from '../../services/directory.js';
-import { deputyPageUrl, qrPath, qrSvg, type QrPath } from '../../services/qr.js';
-import { describeSchedule, describeSession, nextSessions, todayIn, type Session } from '../../services/schedule.js';
+import { nextSessions, type Session } from '../../services/schedule.js';
+import { checkMessage, emptyMessage, type MessageValue } from '../../services/deputy-message.js';
+import { avatar, day, DeputyQr, nextReception, profileBody, profileFacts, profileHead, qrPoster, type ProfileContext } from './deputy-profile-view.js';
+import { messageView } from './deputy-message-view.js';
 import { deputyCatalogues } from './rd-deputy-card.messages.js';
 import { deputyCardStyles } from './rd-deputy-card.styles.js';
 
@@ -36,49 +25,6 @@ const TAG = 'rd-deputy-card';
 const PAGE = 50;
 
 export type DeputyCardView = 'compact' | 'full' | 'qr';
-
-interface MessageValue {
-  subject: string;
-  text: string;
-  category: string;
-  wantsReply: boolean;
-  name: string;
-  phone: string;
-  email: string;
-  publish: boolean;
-  consent: boolean;
-}
-const emptyMessage = (): MessageValue => ({
-  subject: '',
-  text: '',
-  category: '',
-  wantsReply: false,
-  name: '',
-  phone: '',
-  email: '',
-  publish: false,
-  consent: false,
-});
-
-/** Message keys for required fields, by path (more helpful than the generic "请填写此项"). */
-const REQUIRED_KEYS: Record<string, string> = {
-  subject: 'deputy.errors.subject',
-  text: 'deputy.errors.text',
-  category: 'deputy.errors.category',
-};
-
-/** Fields in the order the form shows them (the error summary follows it). */
-const FORM_ORDER = ['subject', 'category', 'text', 'contact', 'contact.name', 'contact.phone', 'contact.email', 'consent'];
-
-const CN_DIGITS = '零一二三四五六七八九';
-/** 1–99 in Chinese numerals (第十八届). */
-export function chineseOrdinal(n: number): string {
-  if (!Number.isInteger(n) || n < 1 || n > 99) return String(n);
-  if (n < 10) return CN_DIGITS[n]!;
-  const tens = Math.floor(n / 10);
-  const ones = n % 10;
-  return `${tens === 1 ? '' : CN_DIGITS[tens]}十${ones ? CN_DIGITS[ones] : ''}`;
-}
 
 /**
  * @summary A deputy's card, full profile or searchable directory, with QR code, next reception,
@@ -134,7 +80,7 @@ export class RdDeputyCard extends RdElement {
     },
     reset: () => {
       this.message = emptyMessage();
-      this.errors.reset();
+      this.msgForm.errors.reset();
     },
   });
 
@@ -145,18 +91,18 @@ export class RdDeputyCard extends RdElement {
     onAccepted: () => void this.draftCtl.clear(),
   });
 
-  private readonly msgForm = new FormController(this, this.msgSubmit, {
-    validate: () => {
-      const r = this.validate();
-      return r.ok ? { ok: true as const, data: r.value as DeputyMessageData } : { ok: false as const };
+  private readonly msgForm = new FormController<DeputyMessageData>(this, this.msgSubmit, {
+    validate: (errors) => {
+      const { checked, problems } = checkMessage(this.message, this.current!, this.messageContext());
+      errors.set(problems);
+      return checked.ok ? { ok: true as const, data: checked.value as DeputyMessageData } : { ok: false as const };
     },
   });
-  private get errors() { return this.msgForm.errors; }
   private directoryIndex?: DeputyDirectory;
   private shownDeputy?: string;
   private facets?: { levels: FacetOption[]; stations: FacetOption[]; groups: GroupFacetOption[] };
   private results: Deputy[] = [];
-  private qrCache?: { url: string; qr: QrPath; download?: string };
+  private readonly qr = new DeputyQr();
   private sessionCache?: { key: string; deputy: Deputy; sessions: Session[] };
 
   /** The deputy's id: loads `GET {endpoint}/deputies/{id}`. */
@@ -282,55 +228,17 @@ export class RdDeputyCard extends RdElement {
   private setMessage(patch: Partial<MessageValue>) {
     this.message = { ...this.message, ...patch };
     this.draftCtl.save({ ...this.message, consent: false });
-    if (this.errors.submitted) this.validate();
+    this.msgForm.recheck();
   }
 
-  private messageData(): unknown {
-    const m = this.message;
-    const d = this.current!;
-    const contact = m.wantsReply
-      ? {
-          ...(m.name.trim() ? { name: m.name.trim() } : {}),
-          ...(m.phone.trim() ? { phone: m.phone.trim() } : {}),
-          ...(m.email.trim() ? { email: m.email.trim() } : {}),
-        }
-      : undefined;
-    return {
-      deputyId: d.id,
-      ...(d.stations?.[0] ? { stationId: d.stations[0].id } : {}),
-      subject: m.subject,
-      text: m.text,
-      category: m.category,
-      wantsReply: m.wantsReply,
-      ...(contact ? { contact } : {}),
-      publish: m.publish,
-      channel: this.config.kiosk ? 'kiosk' : this.channel === 'qr' ? 'qr' : 'web',
-      consent: m.consent ? { version: this.config.privacyVersion, at: new Date().toISOString() } : undefined,
-    };
+  private messageContext() {
+    return { channel: this.channel_(), consentVersion: this.config.privacyVersion };
   }
 
-  private validate() {
-    const r = checkForm(deputyMessageData, this.messageData());
-    const problems: Problem[] = r.ok ? [] : r.problems.map((p) => this.refineProblem(p));
-    // Object-level rules only run once every field parses; say "contact needed" at once anyway.
-    const m = this.message;
-    if (m.wantsReply && !m.phone.trim() && !m.email.trim() && !problems.some((p) => p.path === 'contact.phone')) {
-      problems.push({ path: 'contact.phone', key: 'deputy.errors.contactNeeded' });
-    }
-    problems.sort((a, b) => FORM_ORDER.indexOf(a.path) - FORM_ORDER.indexOf(b.path));
-    this.errors.set(problems);
-    return r;
+  /** Channel recorded with messages and bookings. */
+  private channel_(): 'web' | 'qr' | 'kiosk' {
+    return this.config.kiosk ? 'kiosk' : this.channel === 'qr' ? 'qr' : 'web';
   }
-
-  private refineProblem(p: Problem): Problem {
-    if (p.path === 'consent') return { path: 'consent', key: 'errors.consent' };
-    if (p.path === 'category') return { path: 'category', key: 'deputy.errors.category' };
-    const key = REQUIRED_KEYS[p.path];
-    if (key && p.key === 'errors.required') return { path: p.path, key };
-    return p;
-  }
-
-
 
   private async togglePanel(panel: 'message' | 'booking') {
     this.panel = this.panel === panel ? 'none' : panel;
@@ -366,8 +274,7 @@ export class RdDeputyCard extends RdElement {
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    if (this.qrCache?.download) URL.revokeObjectURL(this.qrCache.download);
-    this.qrCache = undefined;
+    this.qr.dispose();
   }
 
   // ---- helpers for rendering -------------------------------------------------------------------
@@ -393,237 +300,15 @@ export class RdDeputyCard extends RdElement {
     return sessions;
   }
 
-  private sessionText(s: Session, d: Deputy): string {
-    const withYear = s.date.slice(0, 4) !== todayIn(s.timeZone, this.now ?? Date.now()).slice(0, 4);
-    const place = s.place?.name ?? d.stations?.[0]?.name;
-    return `${describeSession(s, this.locale, withYear)}${s.topic ? ` · ${s.topic}` : ''}${place ? ` · ${place}` : ''}`;
-  }
-
-  private renderNext(d: Deputy, full: boolean): TemplateResult | typeof nothing {
-    if (!d.receptionSchedule || d.status.code !== 'serving') return nothing;
-    const t = this.t;
-    const sessions = this.sessionsFor(d);
-    const [next, ...later] = sessions;
-    const tentative = (s: Session) => (s.certainty === 'unknown' ? html` <span class="entry-meta">${t('deputy.tentative')}</span>` : nothing);
-    return html`<div class="next" part="next-reception">
-      <h3>${t('deputy.nextReception')}</h3>
-      ${next ? html`<p>${this.sessionText(next, d)}${tentative(next)}</p>${next.note ? html`<p class="entry-meta">${next.note}</p>` : nothing}` : html`<p>${t('deputy.nextReceptionNone')}</p>`}
-      ${full && later.length
-        ? html`<h4>${t('deputy.upcoming')}</h4>
-            <ul class="plain">${later.map((s) => html`<li>${this.sessionText(s, d)}${tentative(s)}</li>`)}</ul>`
-        : nothing}
-      ${full
-        ? html`<h4>${t('deputy.receptionSchedule')}</h4>
-            <ul class="plain">${describeSchedule(d.receptionSchedule, this.locale).map((line) => html`<li>${line}</li>`)}</ul>
-            ${d.receptionSchedule.note ? html`<p>${d.receptionSchedule.note}</p>` : nothing}`
-        : nothing}
-    </div>`;
-  }
-
-  /** One line for the poster: the next reception. */
-  private renderNextLine(d: Deputy): TemplateResult | typeof nothing {
-    const next = this.sessionsFor(d)[0];
-    return next ? html`<p>${this.t('deputy.nextReception')}：${this.sessionText(next, d)}</p>` : nothing;
-  }
-
-  private day(iso: string): string {
-    const d = new Date(`${iso}T00:00:00Z`);
-    if (Number.isNaN(d.getTime())) return iso;
-    return new Intl.DateTimeFormat(this.locale, { dateStyle: 'long', timeZone: 'UTC' }).format(d);
-  }
-
-  private termText(d: Deputy): string {
-    const n = this.locale === 'zh-CN' ? chineseOrdinal(d.term.number) : String(d.term.number);
-    return d.term.fromYear && d.term.untilYear
-      ? this.t('deputy.termYears', { n, from: d.term.fromYear, until: d.term.untilYear })
-      : this.t('deputy.term', { n });
-  }
-
-  private statusText(d: Deputy): string {
-    const s = this.t(`deputy.status.${d.status.code}`);
-    return d.status.date ? this.t('deputy.statusSince', { status: s, date: this.day(d.status.date) }) : s;
-  }
-
-  private qrFor(d: Deputy): { url: string; qr: QrPath } | undefined {
-    if (!this.urlPattern) return undefined;
-    let url: string;
-    try {
-      url = deputyPageUrl(this.urlPattern, d.id, document.baseURI);
-    } catch (e) {
-      console.warn(`[rd-widgets] <${TAG}> url-pattern: ${(e as Error).message}`);
-      return undefined;
-    }
-    if (this.qrCache?.url === url) return this.qrCache;
-    if (this.qrCache?.download) URL.revokeObjectURL(this.qrCache.download);
-    try {
-      this.qrCache = { url, qr: qrPath(url) };
-    } catch (e) {
-      console.warn(`[rd-widgets] <${TAG}> QR code: ${(e as Error).message}`);
-      this.qrCache = undefined;
-    }
-    return this.qrCache;
-  }
-
-  private qrDownloadUrl(d: Deputy, url: string): string {
-    if (this.qrCache?.url === url && this.qrCache.download) return this.qrCache.download;
-    const doc = qrSvg(url, { title: `${this.t('deputy.qr.title')}：${d.name}`, pixelSize: 10 });
-    const href = URL.createObjectURL(new Blob([doc], { type: 'image/svg+xml' }));
-    if (this.qrCache?.url === url) this.qrCache.download = href;
-    return href;
-  }
-
-  // ---- render ----------------------------------------------------------------------------------
-
-  private renderAvatar(d: Deputy, small = false): TemplateResult {
-    if (d.photo) {
-      return html`<img class="avatar" part="photo" src=${d.photo.src} alt=${small ? '' : d.photo.alt || this.t('deputy.photoAlt', { name: d.name })} loading="lazy" decoding="async" />`;
-    }
-    return html`<span class="avatar avatar--initial" part="photo" aria-hidden="true">${[...d.name][0] ?? ''}</span>`;
-  }
-
-  private renderHead(d: Deputy, heading: 'h2' | 'h3', focusable = false): TemplateResult {
-    const name = focusable
-      ? html`<h2 class="name" part="name" id="deputy-name" tabindex="-1" data-profile-heading>${d.name}</h2>`
-      : heading === 'h2'
-        ? html`<h2 class="name" part="name" id="deputy-name">${d.name}</h2>`
-        : html`<h3 class="name" part="name" id="deputy-name">${d.name}</h3>`;
-    return html`<div class="head">
-      ${this.renderAvatar(d)}
-      <div>
-        ${name}
-        <p class="level">${this.t(`deputy.level.${d.level}`)} · ${this.termText(d)}</p>
-        ${d.status.code !== 'serving' ? html`<p class="status">${this.statusText(d)}</p>` : nothing}
-      </div>
-    </div>`;
-  }
-
-  private renderFacts(d: Deputy, full: boolean): TemplateResult {
-    const t = this.t;
-    const row = (label: string, value: unknown) => (value ? html`<dt>${label}</dt><dd>${value}</dd>` : nothing);
-    const e = d.electedFrom;
-    const stations = d.stations?.map((s) => s.name).join('、');
-    return html`<dl class="facts">
-      ${row(t('deputy.stations'), stations)}
-      ${e ? row(t(e.kind === 'constituency' ? 'deputy.constituency' : 'deputy.electingUnit'), e.name) : nothing}
-      ${full || !e ? row(t('deputy.residentIn'), d.residentIn) : nothing}
-      ${full ? row(t('deputy.deputyGroup'), d.deputyGroup?.name) : nothing}
-      ${full ? row(t('deputy.sectorGroups'), d.sectorGroups?.map((g) => g.name).join('、')) : nothing}
-      ${row(t('deputy.occupation'), d.occupation)}
-      ${full ? row(t('deputy.expertise'), d.expertise?.join('、')) : nothing}
-    </dl>`;
-  }
-
-  private renderQr(d: Deputy, poster = false): TemplateResult | typeof nothing {
-    const q = this.qrFor(d);
-    if (!q) return nothing;
-    const { size, path } = q.qr;
-    const label = this.t('deputy.qr.label', { name: d.name, url: q.url });
-    const code = html`<svg viewBox="0 0 ${size} ${size}" role="img" aria-label=${label} shape-rendering="crispEdges">
-      ${svg`<rect width=${size} height=${size} fill="#fff"></rect><path d=${path} fill="#000"></path>`}
-    </svg>`;
-    if (poster) return code;
-    return html`<section class="block" part="qr" aria-labelledby="qr-title">
-      <h3 id="qr-title">${this.t('deputy.qr.title')}</h3>
-      <div class="qr">
-        ${code}
-        <div class="qr-caption">
-          <p>${this.t('deputy.qr.caption', { name: d.name })}</p>
-          <p class="qr-download"><a href=${this.qrDownloadUrl(d, q.url)} download="${d.id}-qr.svg">${this.t('deputy.qr.download')}</a></p>
-        </div>
-      </div>
-    </section>`;
-  }
-
-  private renderContact(d: Deputy): TemplateResult {
-    const t = this.t;
-    const channels = d.contact ?? [];
-    return html`<section class="block" aria-labelledby="contact-title">
-      <h3 id="contact-title">${t('deputy.contact')}</h3>
-      ${channels.length
-        ? html`<dl class="facts">
-            ${channels.map((c) => html`<dt>${c.label || t(`deputy.contactKind.${c.kind}`)}</dt><dd>${this.contactValue(c.kind, c.value)}</dd>`)}
-          </dl>`
-        : html`<p>${t('deputy.contactNone')}</p>`}
-    </section>`;
-  }
-
-  /** Published contact values as text, linked only with safe schemes built here. */
-  private contactValue(kind: string, value: string): TemplateResult | string {
-    if (kind === 'phone' && /^[+\d][\d\s()-]{4,30}$/.test(value)) return html`<a href="tel:${value.replace(/[^\d+]/g, '')}">${value}</a>`;
-    if (kind === 'email' && /^[^\s@<>"]+@[^\s@<>"]+\.[^\s@<>"]+$/.test(value)) return html`<a href="mailto:${value}">${value}</a>`;
-    if (kind === 'web' && /^https?:\/\//i.test(value)) return html`<a href=${value} rel="noopener" target="_blank">${value}</a>`;
-    return value;
-  }
-
-  private renderDuty(d: Deputy): TemplateResult | typeof nothing {
-    const r = d.dutyRecord;
-    const t = this.t;
-    const points = this.showPoints && d.points;
-    if (!r && !points) return nothing;
-    const rec = r?.receptions;
-    return html`<section class="block" aria-labelledby="duty-title">
-      <h3 id="duty-title">${t('deputy.duty')}</h3>
-      ${rec || r?.activities !== undefined
-        ? html`<ul class="plain">
-            ${rec
-              ? html`<li>${rec.visitors !== undefined ? t('deputy.duty.receptionsVisitors', { count: rec.count, visitors: rec.visitors }) : t('deputy.duty.receptions', { count: rec.count })}${rec.since ? t('deputy.duty.since', { date: this.day(rec.since) }) : ''}</li>`
-              : nothing}
-            ${r?.activities !== undefined ? html`<li>${t('deputy.duty.activities', { count: r.activities })}</li>` : nothing}
-          </ul>`
-        : nothing}
-      ${r
-        ? html`<h4>${t('deputy.duty.suggestions')}</h4>
-            ${r.suggestions?.length
-              ? html`<ul class="plain">
-                  ${r.suggestions.map(
-                    (s) => html`<li>
-                      ${s.url ? html`<a href=${s.url}>${s.title}</a>` : s.title}
-                      <span class="tag">${t(s.kind === 'motion' ? 'deputy.duty.motion' : 'deputy.duty.suggestion')}</span>${s.role
-                        ? html`<span class="tag">${t(s.role === 'lead' ? 'deputy.duty.lead' : 'deputy.duty.coSigner')}</span>`
-                        : nothing}<span class="tag">${t(`deputy.duty.status.${s.status}`)}</span>
-                      ${s.date ? html`<span class="entry-meta">${this.day(s.date)}</span>` : nothing}
-                    </li>`,
-                  )}
-                </ul>`
-              : html`<p>${t('deputy.duty.noSuggestions')}</p>`}`
-        : nothing}
-      ${r?.reports?.length
-        ? html`<h4>${t('deputy.duty.reports')}</h4>
-            <ul class="plain">
-              ${r.reports.map((p) => html`<li>${p.url ? html`<a href=${p.url}>${p.title}</a>` : p.title} <span class="entry-meta">${this.day(p.date)}</span></li>`)}
-            </ul>`
-        : nothing}
-      ${points ? html`<p>${d.points!.year ? t('deputy.pointsYear', { year: d.points!.year, total: d.points!.total }) : t('deputy.points', { total: d.points!.total })}</p>` : nothing}
-    </section>`;
-  }
-
-  private renderProfileBody(d: Deputy): TemplateResult {
-    const t = this.t;
-    return html`
-      ${d.bio ? html`<section class="block" aria-labelledby="bio-title"><h3 id="bio-title">${t('deputy.bio')}</h3><p class="bio">${d.bio}</p></section>` : nothing}
-      ${d.pledges?.length
-        ? html`<section class="block" aria-labelledby="pledges-title">
-            <h3 id="pledges-title">${t('deputy.pledges')}</h3>
-            <ul class="plain">${d.pledges.map((p) => html`<li class="pledge-text">${p}</li>`)}</ul>
-          </section>`
-        : nothing}
-      ${d.services?.length
-        ? html`<section class="block" aria-labelledby="services-title">
-            <h3 id="services-title">${t('deputy.services')}</h3>
-            <ul class="plain">${d.services.map((s) => html`<li><strong>${s.name}</strong>${s.description ? html`：${s.description}` : nothing}</li>`)}</ul>
-          </section>`
-        : nothing}
-      ${this.renderDuty(d)}
-      ${this.renderContact(d)}
-      ${this.renderQr(d)}
-    `;
+  private get profile(): ProfileContext {
+    return { t: this.t, locale: this.locale, now: this.now, showPoints: this.showPoints, sessions: (d) => this.sessionsFor(d), qr: this.qr, urlPattern: this.urlPattern };
   }
 
   private renderReach(d: Deputy): TemplateResult {
     const t = this.t;
     if (d.status.code !== 'serving') {
       return html`<div class="rd-notice" part="status-notice">
-        <p>${t('deputy.notServing', { status: t(`deputy.status.${d.status.code}`), date: d.status.date ? this.day(d.status.date) : '' })}</p>
+        <p>${t('deputy.notServing', { status: t(`deputy.status.${d.status.code}`), date: d.status.date ? day(this.locale, d.status.date) : '' })}</p>
         ${d.status.note ? html`<p>${d.status.note}</p>` : nothing}
       </div>`;
     }
@@ -639,7 +324,23 @@ export class RdDeputyCard extends RdElement {
         </button>
       </div>
       <div id="panel-message" class="panel" ?hidden=${this.panel !== 'message'}>
-        ${this.panel === 'message' || sent ? this.renderMessageForm(d) : nothing}
+        ${this.panel === 'message' || sent
+          ? messageView({
+              t,
+              deputy: d,
+              value: this.message,
+              form: this.msgForm,
+              categories: this.categoryOptions(),
+              privacyUrl: this.config.privacyUrl || undefined,
+              replyWindow: this.config.replyWindow || undefined,
+              draftNotice: this.draftCtl.renderNotice(() => this.message),
+              onChange: (patch) => this.setMessage(patch),
+              onNew: () => {
+                this.message = emptyMessage();
+                this.msgForm.reset();
+              },
+            })
+          : nothing}
       </div>
       <div id="panel-booking" class="panel" ?hidden=${this.panel !== 'booking'}>
         ${this.bookingOpened ? this.renderBooking(d) : nothing}
@@ -657,72 +358,10 @@ export class RdDeputyCard extends RdElement {
       .placeName=${station?.name}
       .deputyName=${d.name}
       .sessions=${this.sessionsFor(d)}
-      .channel=${this.config.kiosk ? 'kiosk' : this.channel === 'qr' ? 'qr' : 'web'}
+      .channel=${this.channel_()}
       .hostConfig=${ownConfig(this)}
       .submitUrl=${this.bookingUrl}
     ></rd-appointment-form>`;
-  }
-
-  private renderMessageForm(d: Deputy): TemplateResult {
-    const t = this.t;
-    const s = this.msgSubmit;
-    if (s.state === 'submitted' && s.receipt) {
-      const data = s.payload?.data as DeputyMessageData | undefined;
-      return receiptView({
-        t,
-        receipt: s.receipt,
-        title: t('deputy.message.receiptTitle'),
-        numberLabel: t('deputy.message.receiptNumber'),
-        message: s.message,
-        replyWindow: this.config.replyWindow || undefined,
-        summary: data
-          ? [
-              { label: t('deputy.message.subject'), value: data.subject },
-              { label: t('deputy.message.category'), value: this.categoryLabel(data.category) },
-              { label: t('deputy.message.text'), value: data.text },
-            ]
-          : [],
-        newLabel: t('deputy.message.another'),
-        onNew: () => {
-          this.message = emptyMessage();
-          this.msgForm.reset();
-        },
-      });
-    }
-    const m = this.message;
-    const shown = this.errors.shown(t);
-    const station = d.stations?.[0]?.name;
-    return html`<form part="form" novalidate @submit=${this.msgForm.run} aria-labelledby="message-title">
-      <h3 id="message-title" tabindex="-1" data-panel-heading="message">${t('deputy.message.title', { name: d.name })}</h3>
-      <p>${station ? t('deputy.message.intro', { station }) : t('deputy.message.introNoStation')}</p>
-      ${this.draftCtl.renderNotice(() => this.message)}
-      ${formProblems(t, this.msgForm, shown)}
-      ${textField({ t, id: fieldId('subject'), label: t('deputy.message.subject'), value: m.subject, required: true, maxlength: MESSAGE_SUBJECT_MAX, error: this.errors.for('subject', t), onInput: (v) => this.setMessage({ subject: v }) })}
-      ${selectField({ t, id: fieldId('category'), label: t('deputy.message.category'), value: m.category, required: true, placeholder: t('deputy.message.categoryPlaceholder'), options: this.categoryOptions(), error: this.errors.for('category', t), onChange: (v) => this.setMessage({ category: v }) })}
-      ${textField({ t, id: fieldId('text'), label: t('deputy.message.text'), hint: t('deputy.message.textHint'), value: m.text, multiline: true, rows: 6, required: true, maxlength: MESSAGE_TEXT_MAX, counter: true, error: this.errors.for('text', t), onInput: (v) => this.setMessage({ text: v }) })}
-      ${this.checkbox('f-wantsReply', t('deputy.message.wantsReply'), m.wantsReply, (c) => this.setMessage({ wantsReply: c }), t('deputy.message.wantsReplyHint'))}
-      ${m.wantsReply
-        ? html`<fieldset class="rd-fieldset">
-            <legend class="rd-label">${t('deputy.message.contactHint')}</legend>
-            ${textField({ t, id: fieldId('contact.name'), label: t('deputy.message.name'), value: m.name, markOptional: true, maxlength: 50, autocomplete: 'name', error: this.errors.for('contact.name', t), onInput: (v) => this.setMessage({ name: v }) })}
-            ${textField({ t, id: fieldId('contact.phone'), label: t('deputy.message.phone'), value: m.phone, type: 'tel', autocomplete: 'tel', inputmode: 'tel', maxlength: 30, error: this.errors.for('contact.phone', t), onInput: (v) => this.setMessage({ phone: v }) })}
-            ${textField({ t, id: fieldId('contact.email'), label: t('deputy.message.email'), value: m.email, type: 'email', autocomplete: 'email', maxlength: 200, error: this.errors.for('contact.email', t), onInput: (v) => this.setMessage({ email: v }) })}
-          </fieldset>`
-        : nothing}
-      ${this.checkbox('f-publish', t('deputy.message.publish'), m.publish, (c) => this.setMessage({ publish: c }))}
-      ${consentBlock({ t, id: fieldId('consent'), checked: m.consent, error: this.errors.for('consent', t), privacyUrl: this.config.privacyUrl || undefined, onChange: (c) => this.setMessage({ consent: c }) })}
-      ${formActions(t, this.msgForm, 'f-website', t('deputy.message.submit'))}
-    </form>`;
-  }
-
-  private checkbox(id: string, label: string, checked: boolean, onChange: (c: boolean) => void, hint?: string): TemplateResult {
-    return html`<div class="rd-field">
-      ${hint ? html`<p id="${id}-hint" class="rd-hint" part="hint">${hint}</p>` : nothing}
-      <label class="rd-choice" for=${id}>
-        <input id=${id} type="checkbox" .checked=${live(checked)} aria-describedby=${ifDefined(hint ? `${id}-hint` : undefined)} @change=${(e: Event) => onChange((e.target as HTMLInputElement).checked)} />
-        <span>${label}</span>
-      </label>
-    </div>`;
   }
 
   private categoryOptions() {
@@ -731,27 +370,15 @@ export class RdDeputyCard extends RdElement {
       : MESSAGE_CATEGORIES.map((c) => ({ value: c, label: this.t(`deputy.category.${c}`) }));
   }
 
-  private categoryLabel(code: string) {
-    return this.categoryOptions().find((c) => c.value === code)?.label ?? code;
-  }
-
   private renderCard(d: Deputy): TemplateResult {
     const full = this.view === 'full' || this.expanded;
-    if (this.view === 'qr') {
-      return html`<article class="poster" part="base card" aria-labelledby="deputy-name">
-        <p><strong>${this.t('deputy.qr.title')}</strong></p>
-        <h2 class="name" part="name" id="deputy-name">${d.name}</h2>
-        <p class="level">${this.t(`deputy.level.${d.level}`)}${d.stations?.length ? ` · ${d.stations.map((s) => s.name).join('、')}` : ''}</p>
-        ${this.renderQr(d, true)}
-        ${this.renderNextLine(d)}
-        <p>${this.t('deputy.qr.caption', { name: d.name })}</p>
-      </article>`;
-    }
+    const c = this.profile;
+    if (this.view === 'qr') return qrPoster(c, d);
     return html`<article class="card" part="base card" aria-labelledby="deputy-name">
-      ${this.renderHead(d, 'h2')}
-      ${this.renderFacts(d, full)}
-      ${this.renderNext(d, full)}
-      ${full ? this.renderProfileBody(d) : nothing}
+      ${profileHead(c, d, 'h2')}
+      ${profileFacts(c, d, full)}
+      ${nextReception(c, d, full)}
+      ${full ? profileBody(c, d) : nothing}
       ${this.view === 'compact'
         ? html`<div class="rd-actions">
             <button type="button" class="rd-button rd-button--secondary" aria-expanded=${this.expanded ? 'true' : 'false'} @click=${() => (this.expanded = !this.expanded)}>
@@ -764,12 +391,13 @@ export class RdDeputyCard extends RdElement {
   }
 
   private renderProfile(d: Deputy): TemplateResult {
+    const c = this.profile;
     return html`<div class="rd-actions"><button type="button" class="rd-button rd-button--link" @click=${() => this.back()}>← ${this.t('deputy.directory.back')}</button></div>
       <article class="card" part="card" aria-labelledby="deputy-name">
-        ${this.renderHead(d, 'h2', true)}
-        ${this.renderFacts(d, true)}
-        ${this.renderNext(d, true)}
-        ${this.renderProfileBody(d)}
+        ${profileHead(c, d, 'h2', true)}
+        ${profileFacts(c, d, true)}
+        ${nextReception(c, d, true)}
+        ${profileBody(c, d)}
         ${this.renderReach(d)}
       </article>`;
   }
@@ -812,7 +440,7 @@ export class RdDeputyCard extends RdElement {
     const station = d.stations?.[0]?.name;
     return html`<li>
       <button type="button" class="entry" part="entry" data-entry=${d.id} @click=${() => this.open(d.id)}>
-        ${this.renderAvatar(d, true)}
+        ${avatar(this.profile, d, true)}
         <span class="entry-text">
           <span class="entry-name">${d.name}</span>
           <span class="entry-meta">${this.t(`deputy.level.${d.level}`)}${station ? ` · ${station}` : ''}</span>
