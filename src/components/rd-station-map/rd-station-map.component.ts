@@ -1,32 +1,22 @@
 // <rd-station-map>: find a deputies' liaison station (代表联络站 and kin), know when deputies are
 // there, get directions, book a meeting. The list is always there and is the accessible path; the
 // map is an enhancement loaded only when shown.
-import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
 import { RdElement } from '../shared/rd-element.js';
 import { ownConfig } from '../../services/config.js';
-// Registers <rd-provider> too, so this widget's own entry works inside a provider on its own.
 import { DataController } from '../../controllers/data-controller.js';
 import { stationsFile, resolveStationTypes, type Station, type StationsFile, type StationTypeDef } from '../../services/schemas/station.js';
 import { StationIndex, type StationHit } from '../../services/station-search.js';
 import { HolidayCalendar } from '../../services/holidays.js';
-import {
-  DEFAULT_TIME_ZONE,
-  describeRule,
-  describeSession,
-  formatDateText,
-  nextSessions,
-  receptionToday,
-  shortTime,
-  todayIn,
-  type Session,
-} from '../../services/schedule.js';
-import { formatDistance, navigationLinks, type Crs, type GeoPoint } from '../../services/geo.js';
+import { nextSessions, receptionToday, type Session } from '../../services/schedule.js';
+import { formatDistance, type Crs, type GeoPoint } from '../../services/geo.js';
 import { stationMapCatalogues } from './rd-station-map.messages.js';
 import { stationMapStyles } from './rd-station-map.styles.js';
 import { RdDeputySelectEvent, RdStationSelectEvent } from './events.js';
 import { resolveTiles } from './tiles.js';
+import { listSep, stationDetail, stationStatus, typeLabel, type StationViewContext } from './station-detail-view.js';
 import { stringifyJson } from '../../services/json.js';
 import type { MapView } from './map-view.js';
 
@@ -364,31 +354,16 @@ export class RdStationMap extends RdElement {
 
   // --- rendering ---------------------------------------------------------------------------
 
-  /** List separator and parentheses for the locale. */
-  private get sep(): string {
-    return this.locale === 'en' ? ', ' : '、';
-  }
-  private paren(text: string): string {
-    return this.locale === 'en' ? ` (${text})` : `（${text}）`;
-  }
-
-  private typeLabel(id: string): string {
-    const def = this.types.find((t) => t.id === id);
-    return def ? (this.locale === 'en' ? def.en : def.zh) : id;
-  }
-
-  private statusLine(s: Station): TemplateResult {
-    const t = this.t;
-    const session = this.nextOf(s);
-    if (!session) return html`<span class="sm__when">${t('status.none')}</span>`;
-    const now = this.nowMs();
-    const tentative = session.certainty === 'unknown' ? html` <span class="sm__tentative">${t('status.tentative')}</span>` : nothing;
-    if (session.startsAt <= now) return html`<span class="sm__when sm__when--open">${t('status.openUntil', { end: shortTime(session.end) })}</span>`;
-    if (session.date === todayIn(session.timeZone, now)) {
-      return html`<span class="sm__when">${t('status.today', { time: `${shortTime(session.start)}–${shortTime(session.end)}` })}${tentative}</span>`;
-    }
-    const withYear = session.date.slice(0, 4) !== todayIn(session.timeZone, now).slice(0, 4);
-    return html`<span class="sm__when">${t('status.next', { when: describeSession(session, this.locale, withYear) })}${tentative}</span>`;
+  /** What the station views need from the widget. */
+  private get view(): StationViewContext {
+    return {
+      t: this.t,
+      locale: this.locale,
+      now: this.nowMs(),
+      calendar: this.calendar,
+      types: this.types,
+      nextOf: (s) => this.nextOf(s),
+    };
   }
 
   private renderItem(h: StationHit) {
@@ -397,8 +372,8 @@ export class RdStationMap extends RdElement {
     return html`<li>
       <button type="button" class="sm__item" part="item" data-station=${s.id} aria-current=${this.selectedId === s.id ? 'true' : 'false'} @click=${() => this.open(s.id)}>
         <span class="sm__name">${s.name}</span>
-        <span class="sm__meta">${s.types.map((x) => this.typeLabel(x)).join(this.sep)}${place ? ` · ${place}` : ''}${h.distance !== undefined ? ` · ${formatDistance(h.distance, this.locale)}` : ''}</span>
-        ${this.statusLine(s)}
+        <span class="sm__meta">${s.types.map((x) => typeLabel(this.view, x)).join(listSep(this.locale))}${place ? ` · ${place}` : ''}${h.distance !== undefined ? ` · ${formatDistance(h.distance, this.locale)}` : ''}</span>
+        ${stationStatus(this.view, s)}
       </button>
     </li>`;
   }
@@ -488,111 +463,6 @@ export class RdStationMap extends RdElement {
     </div>`;
   }
 
-  private renderDetail(s: Station) {
-    const t = this.t;
-    const en = this.locale === 'en';
-    const now = this.nowMs();
-    const tz = s.schedule?.timeZone ?? DEFAULT_TIME_ZONE;
-    const sessions = s.schedule ? nextSessions(s.schedule, { now, count: 6, calendar: this.calendar, includeCancelled: true, horizonDays: 370 }) : [];
-    const bookable = sessions.filter((x) => !x.cancelled && x.startsAt > now);
-    const deputies = new Map((s.deputies ?? []).map((d) => [d.id, d]));
-    const nameOf = (id: string) => deputies.get(id)?.name ?? id;
-    const parent = s.parentId ? this.byId.get(s.parentId) : undefined;
-    const distance = this.origin && s.location ? this.hits.find((h) => h.station.id === s.id)?.distance : undefined;
-    const nav = s.location ? navigationLinks({ name: s.name, address: s.address, location: s.location }, this.navSource ?? (location.hostname || 'rd-widgets')) : undefined;
-    const thisYear = todayIn(tz, now).slice(0, 4);
-    const deputyLink = (id: string, name: string) => {
-      const href = this.deputyUrl ? this.deputyUrl.replace('{id}', encodeURIComponent(id)) : undefined;
-      return href
-        ? html`<a href=${href} @click=${(e: Event) => this.onDeputy(e, id, s.id)}>${name}</a>`
-        : html`<button type="button" class="rd-button rd-button--link" @click=${(e: Event) => this.onDeputy(e, id, s.id)}>${name}</button>`;
-    };
-    const row = (label: string, value: unknown) => (value ? html`<dt>${label}</dt><dd>${value}</dd>` : nothing);
-    return html`<article class="sm__detail" part="detail" aria-labelledby="sm-detail-title">
-      <div class="rd-actions sm__actions--back"><button type="button" class="rd-button rd-button--link" @click=${this.close}>← ${t('detail.back')}</button></div>
-      <h3 id="sm-detail-title" tabindex="-1">${s.name}</h3>
-      <p>${s.types.map((x) => html`<span class="sm__badge">${this.typeLabel(x)}</span>`)}</p>
-      ${this.statusLine(s)}
-      <dl class="sm__dl">
-        ${row(t('detail.tier'), t(`tier.${s.tier}`))}
-        ${row(t('detail.address'), s.address)}
-        ${row(t('detail.venue'), s.venue)}
-        ${row(t('detail.district'), s.district)}
-        ${row(t('detail.distance'), distance !== undefined ? formatDistance(distance, this.locale) : '')}
-        ${s.phone ? html`<dt>${t('detail.phone')}</dt><dd><a href=${`tel:${s.phone.replace(/[^\d+]/g, '')}`}>${s.phone}</a></dd>` : nothing}
-        ${row(t('detail.head'), s.head ? `${s.head.name}${s.head.title ? this.paren(s.head.title) : ''}` : '')}
-        ${row(t('detail.liaisons'), (s.liaisons ?? []).map((l) => `${l.name}${l.phone ? ` ${l.phone}` : ''}`).join('；'))}
-        ${parent ? html`<dt>${t('detail.parent')}</dt><dd><button type="button" class="rd-button rd-button--link sm__inline-link" @click=${() => this.open(parent.id)}>${parent.name}</button></dd>` : nothing}
-      </dl>
-      ${s.photo ? html`<img class="sm__photo" src=${s.photo.url} alt=${s.photo.alt} loading="lazy" decoding="async" />` : nothing}
-      ${s.description ? html`<p>${s.description}</p>` : nothing}
-
-      <h4>${t('detail.schedule')}</h4>
-      ${s.schedule?.rules.length
-        ? html`<ul class="sm__plain">${s.schedule.rules.map((r) => html`<li>${describeRule(r, this.locale)}${r.note ? html`<span class="sm__sub">${r.note}</span>` : nothing}</li>`)}</ul>
-            ${tz !== DEFAULT_TIME_ZONE ? html`<p class="sm__note">${t('detail.timeZone', { zone: tz })}</p>` : nothing}
-            ${s.schedule.note ? html`<p class="sm__note">${s.schedule.note}</p>` : nothing}`
-        : html`<p>${t('detail.noSchedule')}</p>`}
-      ${sessions.length
-        ? html`<h4>${t('detail.next')}</h4>
-            <ul class="sm__sessions">
-              ${sessions.map((x) => {
-                const duty = x.deputyIds.length ? x.deputyIds.map(nameOf).join(this.sep) : '';
-                return html`<li>
-                  <span class=${x.cancelled ? 'sm__cancelled' : ''}>${describeSession(x, this.locale, x.date.slice(0, 4) !== thisYear)}</span>
-                  ${x.cancelled ? html` <strong>${t('detail.cancelled')}</strong>${x.cancelled.reason ? this.paren(x.cancelled.reason) : ''}` : nothing}
-                  ${x.certainty === 'unknown' ? html` <span class="sm__tentative">${t('status.tentative')}</span>` : nothing}
-                  ${x.topic ? html`<span class="sm__sub">${x.topic}</span>` : nothing}
-                  ${x.place ? html`<span class="sm__sub">${t('detail.place', { place: [x.place.name, x.place.address].filter(Boolean).join('，') })}</span>` : nothing}
-                  ${x.shiftedFrom ? html`<span class="sm__sub">${t('detail.shifted', { date: formatDateText(x.shiftedFrom, this.locale, false) })}</span>` : nothing}
-                  <span class="sm__sub">${t('detail.onDuty')}${en ? ': ' : '：'}${duty || t('detail.noDuty')}</span>
-                </li>`;
-              })}
-            </ul>`
-        : nothing}
-
-      ${s.deputies?.length
-        ? html`<h4>${t('detail.deputies')}</h4>
-            <ul class="sm__deputies">
-              ${s.deputies.map((d) => html`<li>${deputyLink(d.id, d.name)}<span class="rd-visually-hidden">${this.paren(d.levels.map((l) => t(`level.${l}`)).join(this.sep))}</span></li>`)}
-            </ul>`
-        : nothing}
-      ${s.facilities?.length ? html`<h4>${t('detail.facilities')}</h4><p>${s.facilities.join(this.sep)}</p>` : nothing}
-      ${s.events?.length
-        ? html`<h4>${t('detail.events')}</h4>
-            <ul class="sm__plain">
-              ${s.events.map((ev) => html`<li>${ev.title}<span class="sm__sub">${ev.start.slice(0, 16).replace('T', ' ')}${ev.place ? ` · ${ev.place.name}` : ''}</span></li>`)}
-            </ul>`
-        : nothing}
-      ${nav
-        ? html`<h4 id="sm-nav-title">${t('detail.navigate')}</h4>
-            <ul class="sm__nav" aria-labelledby="sm-nav-title">
-              ${(['amap', 'baidu', 'tencent'] as const).map((k) => html`<li><a href=${nav[k]} target="_blank" rel="noopener noreferrer" title=${t('detail.navigateHint')}>${t(`detail.${k}`)}</a></li>`)}
-            </ul>`
-        : nothing}
-      ${s.onlineUrl ? html`<p><a href=${s.onlineUrl} target="_blank" rel="noopener noreferrer">${t('detail.online')}</a></p>` : nothing}
-      ${s.appointments === false
-        ? html`<p>${t('detail.bookUnavailable')}</p>`
-        : html`<div class="rd-actions">
-              <button type="button" class="rd-button" aria-expanded=${this.booking ? 'true' : 'false'} aria-controls="sm-booking" @click=${this.toggleBooking}>
-                ${this.booking ? t('detail.bookClose') : t('detail.book')}
-              </button>
-            </div>
-            <div id="sm-booking">
-              ${this.booking
-                ? html`<rd-appointment-form
-                    heading-level="4"
-                    .stationId=${s.id}
-                    .placeName=${s.name}
-                    .sessions=${bookable}
-                    .hostConfig=${ownConfig(this)}
-                    .submitUrl=${this.submitUrl}
-                  ></rd-appointment-form>`
-                : nothing}
-            </div>`}
-    </article>`;
-  }
-
   protected override render() {
     if (this.dataCtl.status !== 'complete') return this.dataCtl.renderStatus();
     this.computeHits(); // data may have arrived during this update (after willUpdate)
@@ -622,7 +492,27 @@ export class RdStationMap extends RdElement {
         </div>
       </div>
       <div class="sm__layout ${this.mapOpen && !this.noMap ? 'sm__layout--map' : ''}">
-        <div>${selected ? this.renderDetail(selected) : this.renderList()}</div>
+        <div>${selected
+          ? stationDetail(this.view, selected, {
+              parent: selected.parentId ? this.byId.get(selected.parentId) : undefined,
+              distance: this.origin && selected.location ? this.hits.find((h) => h.station.id === selected.id)?.distance : undefined,
+              deputyUrl: this.deputyUrl,
+              navSource: this.navSource ?? (location.hostname || 'rd-widgets'),
+              booking: this.booking,
+              bookingForm: (bookable) => html`<rd-appointment-form
+                heading-level="4"
+                .stationId=${selected.id}
+                .placeName=${selected.name}
+                .sessions=${bookable}
+                .hostConfig=${ownConfig(this)}
+                .submitUrl=${this.submitUrl}
+              ></rd-appointment-form>`,
+              onOpen: (id) => this.open(id),
+              onClose: () => this.close(),
+              onDeputy: (e, id) => this.onDeputy(e, id, selected.id),
+              onToggleBooking: () => this.toggleBooking(),
+            })
+          : this.renderList()}</div>
         <div id="sm-mapwrap" class="sm__mapcol">${this.renderMap()}</div>
       </div>
     </section>`;
