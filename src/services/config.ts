@@ -79,6 +79,9 @@ export const CONFIG_PROPERTIES: { readonly [K in Exclude<keyof RdConfig, 'lang'>
   messages: { attribute: false },
 };
 
+/** The configuration settings as typed properties of an element (widget or provider). */
+export type ConfigAttributes = { -readonly [K in keyof typeof CONFIG_PROPERTIES]?: RdConfig[K] };
+
 /** Reads an element's own configuration layer (`lang` from its attribute, not the inherited one). */
 export function ownConfig(el: ConfigSource): ConfigInput {
   const out: Record<string, unknown> = {};

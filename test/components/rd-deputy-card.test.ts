@@ -3,7 +3,7 @@ import '../../src/components/rd-deputy-card/rd-deputy-card.js';
 import type { RdDeputyCard } from '../../src/components/rd-deputy-card/rd-deputy-card.js';
 import type { Deputy } from '../../src/services/schemas/deputy.js';
 import { CONTACT_KINDS, DEPUTY_LEVELS, DEPUTY_STATUSES, MESSAGE_CATEGORIES, SUGGESTION_STATUSES } from '../../src/services/schemas/deputy.js';
-import { deputyCatalogues } from '../../src/components/rd-deputy-card/rd-deputy-card.messages.js';
+import { deputyCatalogues } from '../../src/components/rd-deputy-card/rd-deputy-card.component.js';
 import { loadCatalogue, missingKeys } from '../../src/services/i18n/index.js';
 import { qrPath } from '../../src/services/qr.js';
 import '../../src/components/rd-provider/rd-provider.js';

@@ -16,8 +16,12 @@ import { FormController } from '../../controllers/form-controller.js';
 import { checkForm, type Problem } from '../../services/validation.js';
 import { appointmentData, type AppointmentData } from '../../services/schemas/appointment.js';
 import { describeSession, todayIn, type Session } from '../../services/schedule.js';
-import { appointmentCatalogues } from './rd-appointment-form.messages.js';
+import { zh as messages } from './rd-appointment-form.messages.js';
+import { catalogues } from '../../services/i18n/index.js';
 import { css } from 'lit';
+
+/** The element's strings: zh-CN bundled, English loaded when first shown in English. */
+export const appointmentCatalogues = catalogues(messages, () => import('./rd-appointment-form.messages.en.js'));
 
 /** What the form holds while being filled in (flat, so contact keys are stripped from drafts). */
 export interface AppointmentFormValue {

@@ -1,7 +1,6 @@
 // Catalogue of <rd-appointment-form> (预约接访), shared by the station map and the deputy card.
-import type { Catalogues } from '../../services/i18n/index.js';
 
-const zh = {
+export const zh = {
   'appointment.title': '预约接访',
   'appointment.titleAt': '预约接访：{place}',
   'appointment.intro': '请选择接待时间并简要说明要反映的事项。工作人员会电话确认预约。',
@@ -41,8 +40,3 @@ const zh = {
 } as const;
 
 export type AppointmentKey = keyof typeof zh;
-
-export const appointmentCatalogues: Catalogues<AppointmentKey> = {
-  'zh-CN': zh,
-  en: () => import('./rd-appointment-form.messages.en.js').then((m) => m.en),
-};

@@ -17,8 +17,12 @@ import { nextSessions, type Session } from '../../services/schedule.js';
 import { checkMessage, emptyMessage, type MessageValue } from '../../services/deputy-message.js';
 import { avatar, day, DeputyQr, nextReception, profileBody, profileFacts, profileHead, qrPoster, type ProfileContext } from './deputy-profile-view.js';
 import { messageView } from './deputy-message-view.js';
-import { deputyCatalogues } from './rd-deputy-card.messages.js';
+import { zh as messages } from './rd-deputy-card.messages.js';
+import { catalogues } from '../../services/i18n/index.js';
 import { deputyCardStyles } from './rd-deputy-card.styles.js';
+
+/** The element's strings: zh-CN bundled, English loaded when first shown in English. */
+export const deputyCatalogues = catalogues(messages, () => import('./rd-deputy-card.messages.en.js'));
 
 const TAG = 'rd-deputy-card';
 /** Directory entries rendered at once; "show more" adds as many again. */

@@ -1,7 +1,6 @@
 // Strings of <rd-deputy-card>: zh-CN (default, source of keys) and en, complete.
-import type { Catalogues } from '../../services/i18n/index.js';
 
-const zh = {
+export const zh = {
   'deputy.level.national': '全国人大代表',
   'deputy.level.provincial': '省人大代表',
   'deputy.level.municipal': '市（州）人大代表',
@@ -125,8 +124,3 @@ const zh = {
 } as const;
 
 export type DeputyKey = keyof typeof zh;
-
-export const deputyCatalogues: Catalogues<DeputyKey> = {
-  'zh-CN': zh,
-  en: () => import('./rd-deputy-card.messages.en.js').then((m) => m.en),
-};

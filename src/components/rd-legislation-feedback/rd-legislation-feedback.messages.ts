@@ -1,5 +1,5 @@
 // Strings of <rd-legislation-feedback>. zh-CN is the source; en has every key.
-import type { Catalogues } from '../../services/i18n/index.js';
+import { catalogues } from '../../services/i18n/index.js';
 
 const zh = {
   'lf.stage.project-call': '立法项目征集',
@@ -169,8 +169,4 @@ const zh = {
 } as const;
 
 export type LfKey = keyof typeof zh;
-
-export const lfCatalogues: Catalogues<LfKey> = {
-  'zh-CN': zh,
-  en: () => import('./rd-legislation-feedback.messages.en.js').then((m) => m.en),
-};
+export const lfCatalogues = catalogues<LfKey>(zh, () => import('./rd-legislation-feedback.messages.en.js'));

@@ -2,9 +2,12 @@ import { LitElement, css, html, type PropertyDeclarations } from 'lit';
 import { consume, provide } from '@lit/context';
 import { state } from 'lit/decorators.js';
 import { rdConfigContext } from '../../controllers/context.js';
-import { layerConfig, ownConfig, type ConfigInput, type Credentials } from '../../services/config.js';
-import type { MessageOverrides } from '../../services/i18n/index.js';
+import { layerConfig, ownConfig, type ConfigAttributes, type ConfigInput } from '../../services/config.js';
 import { configProperties } from '../shared/config-properties.js';
+
+/** The configuration settings (one list: CONFIG_PROPERTIES in services/config.ts). */
+// eslint-disable-next-line @typescript-eslint/no-empty-interface, @typescript-eslint/no-unsafe-declaration-merging
+export interface RdProvider extends ConfigAttributes {}
 
 /**
  * @summary Shares configuration (endpoint, credentials, drafts, kiosk, large, headers, messages…)
@@ -16,20 +19,10 @@ export class RdProvider extends LitElement {
 
   /** The configuration settings: the same list the widgets carry (CONFIG_PROPERTIES). */
   static override properties: PropertyDeclarations = configProperties();
-  declare endpoint?: string;
-  declare credentials?: Credentials;
-  declare drafts?: 'on' | 'off';
-  declare draftTtl?: number;
+  // Typed by the interface of the same name (ConfigAttributes) declared above; only the switches get defaults.
   draftContact = false;
   kiosk = false;
-  declare kioskTimeout?: number;
   large = false;
-  declare timeout?: number;
-  declare privacyUrl?: string;
-  declare privacyVersion?: string;
-  declare replyWindow?: string;
-  declare headers?: Record<string, string>;
-  declare messages?: MessageOverrides;
 
   @provide({ context: rdConfigContext })
   protected shared: ConfigInput = {};

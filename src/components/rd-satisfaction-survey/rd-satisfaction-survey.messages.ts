@@ -1,5 +1,5 @@
 // Strings of <rd-satisfaction-survey>: zh-CN (default, source of keys) and en, complete.
-import type { Catalogues } from '../../services/i18n/index.js';
+import { catalogues } from '../../services/i18n/index.js';
 
 const zh = {
   'survey.kind.evaluation': '测评',
@@ -176,8 +176,4 @@ const zh = {
 };
 
 export type SurveyKey = keyof typeof zh;
-
-export const surveyCatalogues: Catalogues<SurveyKey> = {
-  'zh-CN': zh,
-  en: () => import('./rd-satisfaction-survey.messages.en.js').then((m) => m.en),
-};
+export const surveyCatalogues = catalogues<SurveyKey>(zh, () => import('./rd-satisfaction-survey.messages.en.js'));

@@ -12,13 +12,17 @@ import { StationIndex, type StationHit } from '../../services/station-search.js'
 import { HolidayCalendar } from '../../services/holidays.js';
 import { nextSessions, receptionToday, type Session } from '../../services/schedule.js';
 import { formatDistance, type Crs, type GeoPoint } from '../../services/geo.js';
-import { stationMapCatalogues } from './rd-station-map.messages.js';
+import { zh as messages } from './rd-station-map.messages.js';
+import { catalogues } from '../../services/i18n/index.js';
 import { stationMapStyles } from './rd-station-map.styles.js';
 import { RdDeputySelectEvent, RdStationSelectEvent } from './events.js';
 import { resolveTiles } from './tiles.js';
 import { listSep, stationDetail, stationStatus, typeLabel, type StationViewContext } from './station-detail-view.js';
 import { stringifyJson } from '../../services/json.js';
 import type { MapView } from './map-view.js';
+
+/** The element's strings: zh-CN bundled, English loaded when first shown in English. */
+export const stationMapCatalogues = catalogues(messages, () => import('./rd-station-map.messages.en.js'));
 
 export { RdDeputySelectEvent, RdStationSelectEvent } from './events.js';
 

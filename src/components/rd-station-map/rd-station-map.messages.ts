@@ -1,7 +1,6 @@
 // Catalogues of <rd-station-map> (zh-CN first; en complete).
-import type { Catalogues } from '../../services/i18n/index.js';
 
-const zh = {
+export const zh = {
   'map.title': '代表联络站',
   'map.titleRegion': '{region}代表联络站',
   'map.intro': '查找附近的代表联络站（点），了解接待时间和进站代表，预约接访。',
@@ -95,8 +94,3 @@ const zh = {
 } as const;
 
 export type StationMapKey = keyof typeof zh;
-
-export const stationMapCatalogues: Catalogues<StationMapKey> = {
-  'zh-CN': zh,
-  en: () => import('./rd-station-map.messages.en.js').then((m) => m.en),
-};

@@ -9,10 +9,14 @@ import { LocaleController } from '../../controllers/locale-controller.js';
 import type { RdHost } from '../../controllers/host.js';
 import { configProperties } from './config-properties.js';
 import { defineElement } from './define.js';
-import { layerConfig, ownConfig, resolveConfig, type ConfigInput, type Credentials, type RdConfig } from '../../services/config.js';
-import { createTranslator, loadCatalogues, type Catalogues, type Locale, type MessageOverrides, type Translate } from '../../services/i18n/index.js';
+import { layerConfig, ownConfig, resolveConfig, type ConfigAttributes, type ConfigInput, type RdConfig } from '../../services/config.js';
+import { createTranslator, loadCatalogues, type Catalogues, type Locale, type Translate } from '../../services/i18n/index.js';
 import { sharedCatalogues } from '../../services/i18n/shared.js';
 import { baseStyles } from './styles.js';
+
+/** The configuration settings (one list: CONFIG_PROPERTIES in services/config.ts). */
+// eslint-disable-next-line @typescript-eslint/no-empty-interface, @typescript-eslint/no-unsafe-declaration-merging
+export interface RdElement extends ConfigAttributes {}
 
 export abstract class RdElement extends LitElement implements RdHost {
   static override styles = [baseStyles];
@@ -34,20 +38,10 @@ export abstract class RdElement extends LitElement implements RdHost {
   protected providerConfig?: ConfigInput;
 
   // The configuration settings: one list shared with <rd-provider> (CONFIG_PROPERTIES).
-  declare endpoint?: string;
-  declare credentials?: Credentials;
-  declare drafts?: 'on' | 'off';
-  declare draftTtl?: number;
+  // Typed by the interface of the same name (ConfigAttributes) declared above; only the switches get defaults.
   draftContact = false;
   kiosk = false;
-  declare kioskTimeout?: number;
   large = false;
-  declare timeout?: number;
-  declare privacyUrl?: string;
-  declare privacyVersion?: string;
-  declare replyWindow?: string;
-  declare headers?: Record<string, string>;
-  declare messages?: MessageOverrides;
   /** URL of the widget's data as JSON (the widget's own, never a provider's). */
   @property() src?: string;
   /** Overrides the whole POST URL (the widget's own). */

@@ -115,3 +115,12 @@ export function formatDateTime(
   if (Number.isNaN(d.getTime())) return String(value);
   return new Intl.DateTimeFormat(locale, { ...opts, timeZone }).format(d);
 }
+
+/**
+ * A widget's catalogues: zh-CN bundled, English loaded on first use from its own chunk. The
+ * loader is `() => import('./x.messages.en.js')` written in the catalogue's file, so bundlers see
+ * the chunk.
+ */
+export function catalogues<K extends string>(zh: Catalogue<K>, en: () => Promise<{ en: Catalogue<K> }>): Catalogues<K> {
+  return { 'zh-CN': zh, en: () => en().then((m) => m.en) };
+}

@@ -1,5 +1,5 @@
 // Strings used by the shared form pieces and controllers. Widgets add their own catalogues.
-import type { Catalogues } from './index.js';
+import { catalogues } from './index.js';
 
 const zh = {
   'common.loading': '正在加载…',
@@ -94,8 +94,4 @@ const zh = {
 } as const;
 
 export type SharedKey = keyof typeof zh;
-
-export const sharedCatalogues: Catalogues<SharedKey> = {
-  'zh-CN': zh,
-  en: () => import('./shared.en.js').then((m) => m.en),
-};
+export const sharedCatalogues = catalogues<SharedKey>(zh, () => import('./shared.en.js'));
