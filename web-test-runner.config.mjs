@@ -8,6 +8,7 @@ import { defaultReporter } from '@web/test-runner';
 import { findChrome, CHROME_ARGS, NO_CHROME_MESSAGE } from './scripts/chrome.mjs';
 import { summaryReporter } from './scripts/summary-reporter.mjs';
 import { wdsLeafletCss } from './scripts/leaflet-css.mjs';
+import { createLegacyCms } from './demo/examples/legacy-cms.mjs';
 import { startChaosServer, refusedUrl } from './test/server/chaos-server.mjs';
 
 const executablePath = findChrome();
@@ -40,6 +41,15 @@ export default {
   concurrency: 2,
   testsFinishTimeout: 5 * 60_000,
   testFramework: { config: { timeout: 20_000 } },
+  // The vendor CMS of docs/integrating.md's first example, on the test page's own origin (its
+  // session cookie is first-party, as on a portal).
+  middleware: [
+    ((legacy) => (ctx, next) => {
+      if (!ctx.path.startsWith('/legacy-cms/')) return next();
+      ctx.respond = false;
+      legacy.handle(ctx.req, ctx.res);
+    })(createLegacyCms('/legacy-cms')),
+  ],
   plugins: [
     // As in the browser builds: the schemas' `zod/mini` is src/services/zod-lite.ts. Real zod
     // stays reachable as `zod/v4/mini` for the parity test (test/services/zod-lite.test.ts).

@@ -3,6 +3,9 @@
 export * from './events/index.js';
 export { RdConfigError } from './services/config.js';
 export type { RdConfig, ConfigInput } from './services/config.js';
+// Any backend (docs/integrating.md): page-wide transport and loader, and their types.
+export { setTransport, setLoader } from './services/transport.js';
+export type { Transport, TransportRequest, TransportResponse, Loader, LoaderRequest, DataKind } from './services/transport.js';
 export { RdProvider } from './components/rd-provider/rd-provider.js';
 import './components/rd-deputy-card/rd-deputy-card.js';
 import './components/rd-legislation-feedback/rd-legislation-feedback.js';

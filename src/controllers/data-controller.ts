@@ -4,11 +4,24 @@
 import { html, nothing, type ReactiveController, type TemplateResult } from 'lit';
 import type { z } from 'zod/mini';
 import type { RdHost } from './host.js';
-import { loadJson, type LoadResult } from '../services/http.js';
+import { loadJson, loadThrough, type LoadResult } from '../services/http.js';
+import { pageLoader, type DataKind } from '../services/transport.js';
 import { checkData, type Problem } from '../services/validation.js';
 import { RdReadyEvent } from '../events/events.js';
 
 export type DataStatus = 'initial' | 'pending' | 'complete' | 'error';
+
+/** What a route loads, for a loader: `/surveys/x/results` → results, `/deputies` → deputies… */
+export function kindOf(route: string): DataKind {
+  const path = route.replace(/[?#].*$/, '');
+  if (/\/results\/?$/.test(path)) return 'results';
+  if (/\/drafts\//.test(path)) return 'draft';
+  if (/\/deputies\/?$/.test(path)) return 'deputies';
+  if (/\/deputies\//.test(path)) return 'deputy';
+  if (/\/surveys\//.test(path)) return 'survey';
+  if (/\/stations\/?$/.test(path)) return 'stations';
+  return 'form';
+}
 
 export interface DataControllerOptions<S extends z.ZodMiniType> {
   schema: S;
@@ -16,6 +29,8 @@ export interface DataControllerOptions<S extends z.ZodMiniType> {
   id?: () => string | undefined | null;
   /** Route under the endpoint for the id, e.g. (id) => `/drafts/${id}`; without id, a fixed route. */
   route?: (id: string | undefined) => string | undefined;
+  /** What the data is, for a `loader` (default: read from the route). */
+  kind?: DataKind;
   /** Called with valid data (after a load or a `data` change). */
   onData?: (value: z.infer<S>) => void;
 }
@@ -44,7 +59,7 @@ export class DataController<S extends z.ZodMiniType> implements ReactiveControll
 
   hostUpdate() {
     const cfg = this.host.config;
-    const sig = [this.host.data, this.host.src, this.opts.id?.(), cfg.endpoint];
+    const sig = [this.host.data, this.host.src, this.opts.id?.(), cfg.endpoint, cfg.loader];
     if (sig.length === this.signature.length && sig.every((v, i) => v === this.signature[i])) return;
     this.signature = sig;
     void this.load();
@@ -72,16 +87,23 @@ export class DataController<S extends z.ZodMiniType> implements ReactiveControll
       } else {
         const id = this.opts.id?.() ?? undefined;
         const route = this.opts.route?.(id || undefined);
+        const loader = cfg.loader ?? pageLoader();
+        const routed = route && (id || !this.opts.id) ? route : undefined;
         const url = host.src
           ? host.src
-          : cfg.endpoint && route && (id || !this.opts.id)
-            ? `${cfg.endpoint}/${route.replace(/^\/+/, '')}`
-            : undefined;
+          : cfg.endpoint && routed
+            ? `${cfg.endpoint}/${routed.replace(/^\/+/, '')}`
+            : loader && routed // a loader may not need an endpoint: the route names the data
+              ? routed
+              : undefined;
         if (!url) return this.fail(run, { kind: 'load', reason: 'no-source' }, 'none');
         source = url;
         this.status = 'pending';
         host.requestUpdate();
-        const res = await loadJson(url, { credentials: cfg.credentials, headers: cfg.headers, timeout: cfg.timeout });
+        const kind = this.opts.kind ?? kindOf(routed ?? url);
+        const res = loader
+          ? await loadThrough(loader, { url, kind, ...(id ? { id } : {}) }, cfg.timeout)
+          : await loadJson(url, { credentials: cfg.credentials, headers: cfg.headers, timeout: cfg.timeout });
         if (run !== this.run) return;
         if (!res.ok) return this.fail(run, { kind: 'load', reason: res.reason, status: res.status }, source);
         raw = res.json;

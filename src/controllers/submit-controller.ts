@@ -6,6 +6,7 @@ import type { RdHost } from './host.js';
 import { send, uuidv4, type SendResult } from '../services/http.js';
 import { enqueue, flushOutbox, listOutbox, removeFromOutbox, settleRecord, type OutboxEntry } from '../services/outbox.js';
 import { endpointUrl, RdConfigError } from '../services/config.js';
+import { pageTransport, TRANSPORT_CHANGE_EVENT, type Transport } from '../services/transport.js';
 import type { FieldError, PayloadType } from '../services/schemas/common.js';
 import { RdQueuedEvent, RdSubmitErrorEvent, RdSubmitEvent, RdSubmittedEvent, type SubmitErrorKind } from '../events/events.js';
 
@@ -30,14 +31,15 @@ const liveOwners = new Map<string, number>();
 let orphansScheduled = false;
 function flushOrphans(timeout?: number) {
   // Asked per entry at send time, so a widget that appeared meanwhile sends its own entries,
-  // with `rd-submit` and its current headers.
-  void flushOutbox(undefined, { skipOwners: () => new Set(liveOwners.keys()), timeout }).catch(() => undefined);
+  // with `rd-submit` and its current headers. Orphans go through the page's transport, if any.
+  void flushOutbox(undefined, { skipOwners: () => new Set(liveOwners.keys()), timeout, transport: pageTransport() }).catch(() => undefined);
 }
 function scheduleOrphans(timeout: number) {
   if (orphansScheduled) return;
   orphansScheduled = true;
   setTimeout(() => flushOrphans(timeout), 2000);
   window.addEventListener('online', () => flushOrphans(timeout));
+  window.addEventListener(TRANSPORT_CHANGE_EVENT, () => flushOrphans(timeout));
 }
 
 /** Server field errors with paths relative to `data` (how the widgets name their fields). */
@@ -109,6 +111,7 @@ export class SubmitController implements ReactiveController {
   hostConnected() {
     this.connected = true;
     window.addEventListener('online', this.onOnline);
+    window.addEventListener(TRANSPORT_CHANGE_EVENT, this.onOnline);
     scheduleOrphans(this.host.config.timeout);
     this.syncOwner();
   }
@@ -122,6 +125,7 @@ export class SubmitController implements ReactiveController {
     // From now on its entries are orphans: sent by whichever page is open, receipts kept.
     this.connected = false;
     window.removeEventListener('online', this.onOnline);
+    window.removeEventListener(TRANSPORT_CHANGE_EVENT, this.onOnline);
     clearTimeout(this.resendTimer);
     this.resendTimer = undefined;
     this.setOwner('');
@@ -166,9 +170,17 @@ export class SubmitController implements ReactiveController {
     this.host.requestUpdate();
   }
 
+  /** The widget's transport, else the provider's, else the page's (docs/integrating.md). */
+  private transport(): Transport | undefined {
+    return this.host.config.transport ?? pageTransport();
+  }
+
   private url(): string {
     const cfg = this.host.config;
-    return this.host.submitUrl || endpointUrl(cfg.endpoint, this.opts.route);
+    if (this.host.submitUrl) return this.host.submitUrl;
+    // With a transport the endpoint is the integrator's business: the route names the submission.
+    if (!cfg.endpoint && this.transport()) return this.opts.route;
+    return endpointUrl(cfg.endpoint, this.opts.route);
   }
 
   /** Builds the envelope for `data`, fires rd-submit, sends, and reports the outcome. */
@@ -211,19 +223,21 @@ export class SubmitController implements ReactiveController {
     this._rejectedReceipt = undefined;
     this._retryAttempt = 0;
     this.host.requestUpdate();
+    const transport = this.transport();
     const result = await send(
       { url, body: payload, idempotencyKey: id, headers: ev.detail.headers, credentials: cfg.credentials, referrerPolicy: this.opts.referrerPolicy?.() },
       {
+        transport,
         timeout: cfg.timeout,
         attempts: this.opts.attempts,
         baseDelay: this.opts.baseDelay,
         onRetry: (attempt) => { this._retryAttempt = attempt; this.host.requestUpdate(); },
       },
     );
-    return this.handle(result, payload, { url, headers: ev.detail.headers, owner });
+    return this.handle(result, payload, { url, headers: ev.detail.headers, owner, viaTransport: !!transport });
   }
 
-  private async handle(result: SendResult, payload: Envelope, req: { url: string; headers: Record<string, string>; owner: string }): Promise<SubmitOutcome> {
+  private async handle(result: SendResult, payload: Envelope, req: { url: string; headers: Record<string, string>; owner: string; viaTransport: boolean }): Promise<SubmitOutcome> {
     const entry: OutboxEntry = {
       key: payload.id,
       owner: req.owner,
@@ -234,6 +248,7 @@ export class SubmitController implements ReactiveController {
       ...(this.opts.referrerPolicy?.() ? { referrerPolicy: this.opts.referrerPolicy() } : {}),
       queuedAt: new Date().toISOString(),
       attempts: this._retryAttempt || 1,
+      ...(req.viaTransport ? { viaTransport: true } : {}),
     };
     // The widget now shows other data (or is gone): keep the answer for the data it was about.
     // The events still tell the page what happened; the form on screen is left alone.
@@ -344,6 +359,7 @@ export class SubmitController implements ReactiveController {
     const mine = () => this.connected && this.opts.owner() === owner;
     const reports = await flushOutbox(owner, {
       timeout: this.host.config.timeout,
+      transport: this.transport(),
       claim: mine,
       prepare: (entry) => {
         if (!mine()) return null;

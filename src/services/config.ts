@@ -1,6 +1,7 @@
 // Configuration resolution (docs/contract.md#configuration): the widget's own attributes/properties, then the nearest
 // <rd-provider>, then built-in defaults. Plain data in, plain data out.
 import type { MessageOverrides } from './i18n/index.js';
+import type { Loader, Transport } from './transport.js';
 
 export type Credentials = 'omit' | 'same-origin' | 'include';
 
@@ -25,6 +26,10 @@ export interface RdConfig {
   privacyVersion: string;
   /** Reply window promised to citizens, shown with receipts (e.g. "一个月内"). */
   replyWindow: string;
+  /** Sends submissions instead of fetch (docs/integrating.md); else the page's, else fetch. */
+  transport: Transport | undefined;
+  /** Loads the widget's data instead of fetch (docs/integrating.md); else the page's, else fetch. */
+  loader: Loader | undefined;
 }
 
 export type ConfigInput = { [K in keyof RdConfig]?: RdConfig[K] | null | undefined };
@@ -45,6 +50,8 @@ export const DEFAULT_CONFIG: RdConfig = Object.freeze({
   privacyUrl: '',
   privacyVersion: '1',
   replyWindow: '',
+  transport: undefined,
+  loader: undefined,
 }) as RdConfig;
 
 /** The configuration attributes/properties an element (widget or provider) carries. */
@@ -77,6 +84,8 @@ export const CONFIG_PROPERTIES: { readonly [K in Exclude<keyof RdConfig, 'lang'>
   replyWindow: { attribute: 'reply-window' },
   headers: { attribute: false },
   messages: { attribute: false },
+  transport: { attribute: false },
+  loader: { attribute: false },
 };
 
 /** The configuration settings as typed properties of an element (widget or provider). */
@@ -123,6 +132,9 @@ function normalise<K extends keyof RdConfig>(key: K, value: unknown): RdConfig[K
     case 'headers':
     case 'messages':
       return (typeof value === 'object' ? value : undefined) as RdConfig[K] | undefined;
+    case 'transport':
+    case 'loader':
+      return (typeof value === 'function' ? value : undefined) as RdConfig[K] | undefined;
     default:
       return (typeof value === 'string' && value !== '' ? value : undefined) as RdConfig[K] | undefined;
   }

@@ -4,6 +4,8 @@
 import type { FieldError } from './schemas/common.js';
 import type { Credentials } from './config.js';
 import { stringifyJson } from './json.js';
+import { headerOf, type Loader, type LoaderRequest, type Transport, type TransportRequest, type TransportResponse } from './transport.js';
+import type { PayloadType } from './schemas/common.js';
 
 /** RFC 4122 version 4 UUID (crypto.randomUUID where available, e.g. not on plain-http pages). */
 export function uuidv4(): string {
@@ -74,6 +76,8 @@ export interface SendOptions {
   /** Injected for tests. */
   sleep?: (ms: number) => Promise<void>;
   random?: () => number;
+  /** The integrator's transport instead of fetch (docs/integrating.md). */
+  transport?: Transport;
   /** Called before each retry with the attempt number (2, 3, …) and the wait. */
   onRetry?: (attempt: number, waitMs: number) => void;
 }
@@ -100,11 +104,56 @@ export function backoffDelay(attempt: number, baseDelay: number, maxDelay: numbe
 
 const defaultSleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 
+/** Reads an answer as our contract does: 2xx with a receipt, retryable, or a refusal. */
+function interpret(status: number, json: unknown, retryAfter: string | undefined): SendResult {
+  if (status >= 200 && status < 300) {
+    const parsed = readReceipt(json);
+    // A 2xx without a readable receipt: the server may have stored it; the same key makes a
+    // retry safe and returns the first receipt.
+    if (!parsed) return { ok: false, kind: 'server', status };
+    return { ok: true, status, ...parsed };
+  }
+  if (isRetryableStatus(status) || !Number.isInteger(status) || status < 400) {
+    return { ok: false, kind: 'server', status, retryAfterMs: parseRetryAfter(retryAfter) };
+  }
+  return { ok: false, kind: 'rejected', status, ...readErrors(json) };
+}
+
+const parseText = (text: string): unknown => {
+  try { return text ? JSON.parse(text) : undefined; } catch { return undefined; }
+};
+
+/** One try through the integrator's transport (docs/integrating.md): a throw is a network failure. */
+async function sendThrough(transport: Transport, req: SendRequest, signal: AbortSignal, timedOut: () => boolean): Promise<SendResult> {
+  let res: TransportResponse;
+  try {
+    res = await transport({
+      url: req.url,
+      method: 'POST',
+      headers: { ...req.headers, 'Content-Type': 'application/json', 'Idempotency-Key': req.idempotencyKey },
+      body: req.body as TransportRequest['body'],
+      idempotencyKey: req.idempotencyKey,
+      type: (req.body as { type?: PayloadType } | undefined)?.type as PayloadType,
+      signal,
+      credentials: req.credentials ?? 'omit',
+    });
+  } catch {
+    return { ok: false, kind: timedOut() ? 'timeout' : 'network' };
+  }
+  if (timedOut()) return { ok: false, kind: 'timeout' };
+  if (!res || typeof res !== 'object' || typeof res.status !== 'number') return { ok: false, kind: 'server' };
+  const json = typeof res.body === 'string' ? parseText(res.body) : res.body;
+  return interpret(res.status, json, headerOf(res.headers, 'Retry-After'));
+}
+
 /** One try. Never throws: every outcome is a SendResult. */
-export async function sendOnce(req: SendRequest, timeout = 15_000): Promise<SendResult> {
+export async function sendOnce(req: SendRequest, timeout = 15_000, transport?: Transport): Promise<SendResult> {
   const ctrl = new AbortController();
   let timedOut = false;
   const timer = setTimeout(() => { timedOut = true; ctrl.abort(); }, timeout);
+  if (transport) {
+    try { return await sendThrough(transport, req, ctrl.signal, () => timedOut); } finally { clearTimeout(timer); }
+  }
   let res: Response;
   try {
     res = await fetch(req.url, {
@@ -128,20 +177,7 @@ export async function sendOnce(req: SendRequest, timeout = 15_000): Promise<Send
     return { ok: false, kind: timedOut ? 'timeout' : 'network', status: res.status };
   }
   clearTimeout(timer);
-  let json: unknown;
-  try { json = text ? JSON.parse(text) : undefined; } catch { json = undefined; }
-
-  if (res.ok) {
-    const parsed = readReceipt(json);
-    // A 2xx without a readable receipt: the server may have stored it; the same key makes a
-    // retry safe and returns the first receipt.
-    if (!parsed) return { ok: false, kind: 'server', status: res.status };
-    return { ok: true, status: res.status, ...parsed };
-  }
-  if (isRetryableStatus(res.status)) {
-    return { ok: false, kind: 'server', status: res.status, retryAfterMs: parseRetryAfter(res.headers.get('Retry-After')) };
-  }
-  return { ok: false, kind: 'rejected', status: res.status, ...readErrors(json) };
+  return interpret(res.status, parseText(text), res.headers.get('Retry-After') ?? undefined);
 }
 
 /**
@@ -157,7 +193,7 @@ export async function send(req: SendRequest, opts: SendOptions = {}): Promise<Se
   const random = opts.random ?? Math.random;
   let last: SendResult = { ok: false, kind: 'network' };
   for (let attempt = 1; attempt <= attempts; attempt++) {
-    last = await sendOnce(req, opts.timeout ?? 15_000);
+    last = await sendOnce(req, opts.timeout ?? 15_000, opts.transport);
     if (last.ok || last.kind === 'rejected') return last;
     if (attempt === attempts) break;
     let wait = backoffDelay(attempt, baseDelay, maxDelay, random);
@@ -200,6 +236,29 @@ export async function loadJson(
     }
   } catch {
     return { ok: false, reason: timedOut ? 'timeout' : 'network' };
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/** Loads a widget's data through the integrator's loader (docs/integrating.md). Never throws. */
+export async function loadThrough(loader: Loader, req: Omit<LoaderRequest, 'signal'>, timeout = 15_000): Promise<LoadResult> {
+  const ctrl = new AbortController();
+  let timedOut = false;
+  const timer = setTimeout(() => { timedOut = true; ctrl.abort(); }, timeout);
+  try {
+    const data = await Promise.race([
+      loader({ ...req, signal: ctrl.signal }),
+      new Promise<never>((_, reject) => ctrl.signal.addEventListener('abort', () => reject(new Error('timeout')), { once: true })),
+    ]);
+    if (data === undefined || data === null) return { ok: false, reason: 'not-found' };
+    if (typeof data !== 'string') return { ok: true, json: data };
+    try { return { ok: true, json: JSON.parse(data) }; } catch { return { ok: false, reason: 'not-json' }; }
+  } catch (e) {
+    if (timedOut) return { ok: false, reason: 'timeout' };
+    const status = (e as { status?: unknown } | null)?.status;
+    if (status === 404) return { ok: false, reason: 'not-found', status: 404 };
+    return typeof status === 'number' ? { ok: false, reason: 'http', status } : { ok: false, reason: 'network' };
   } finally {
     clearTimeout(timer);
   }

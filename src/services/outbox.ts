@@ -17,6 +17,8 @@ export interface OutboxEntry {
   referrerPolicy?: ReferrerPolicy;
   queuedAt: string;
   attempts: number;
+  /** Sent through an integrator's transport: never sent with fetch; waits until a transport is set. */
+  viaTransport?: boolean;
   /**
    * Set when the entry was sent while no widget of its owner was on the page (another page of
    * the site, or a booking panel that was closed): the receipt waits here for that widget.
@@ -153,6 +155,9 @@ export async function flushOutbox(owner?: string, opts: FlushOptions = {}): Prom
       // Re-read: another flush or tab may have settled or removed it since it was listed.
       const entry = await readEntry(listed.key);
       if (!entry || entry.delivered || entry.refused) return;
+      // Queued through a transport (a vendor's API): without one now, fetch would post our
+      // envelope to a URL that may not take it. Wait for the page to set its transport.
+      if (entry.viaTransport && !sendOpts.transport) return;
       const headers = prepare ? prepare(entry) : entry.headers;
       if (!headers) return;
       const result = await send(

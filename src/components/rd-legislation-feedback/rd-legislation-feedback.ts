@@ -9,6 +9,9 @@ import '../rd-provider/rd-provider.js';
 defineElement('rd-legislation-feedback', RdLegislationFeedback);
 
 export * from './rd-legislation-feedback.component.js';
+// The page-wide transport and loader, also for pages that load only this element (docs/integrating.md).
+export { setTransport, setLoader } from '../../services/transport.js';
+export type { Transport, Loader } from '../../services/transport.js';
 
 declare global {
   interface HTMLElementTagNameMap {

@@ -9,6 +9,9 @@ import '../rd-provider/rd-provider.js';
 defineElement('rd-satisfaction-survey', RdSatisfactionSurvey);
 
 export * from './rd-satisfaction-survey.component.js';
+// The page-wide transport and loader, also for pages that load only this element (docs/integrating.md).
+export { setTransport, setLoader } from '../../services/transport.js';
+export type { Transport, Loader } from '../../services/transport.js';
 
 declare global {
   interface HTMLElementTagNameMap {

@@ -11,6 +11,9 @@ import '../rd-appointment-form/rd-appointment-form.js';
 defineElement('rd-station-map', RdStationMap);
 
 export * from './rd-station-map.component.js';
+// The page-wide transport and loader, also for pages that load only this element (docs/integrating.md).
+export { setTransport, setLoader } from '../../services/transport.js';
+export type { Transport, Loader } from '../../services/transport.js';
 
 declare global {
   interface HTMLElementTagNameMap {
