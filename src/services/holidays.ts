@@ -70,6 +70,10 @@ export function formatDay(n: number): string {
   const { y, m, d } = dayParts(n);
   return `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
 }
+/** `YYYY-MM-DD` of a moment on the device's own calendar (not a time zone's), e.g. a date field's default. */
+export function localDay(d: Date = new Date()): string {
+  return formatDay(dayNumber(d.getFullYear(), d.getMonth() + 1, d.getDate()));
+}
 /** ISO weekday (1 = Monday … 7 = Sunday) of a day number. */
 export function isoWeekdayOf(n: number): number {
   // 1970-01-01 was a Thursday (4).

@@ -9,6 +9,7 @@ import {
   type Channel,
   type Draft,
   type FeedbackComment,
+  type FocusQuestion,
   type LegislationFeedbackData,
 } from './schemas/legislation.js';
 import { checkForm, type Problem } from './validation.js';
@@ -284,9 +285,23 @@ export function countComments(form: FeedbackForm, draft: Pick<Draft, 'focusQuest
   return n;
 }
 
-/** Search: article labels whose text (or label/caption) contains every space-separated term. */
-export function matchArticles(index: ReadonlyArray<{ label: string; text: string }>, query: string): string[] {
-  const terms = query.trim().toLowerCase().split(/[\s\u3000]+/).filter(Boolean);
-  if (!terms.length) return [];
-  return index.filter((a) => terms.every((t) => a.text.toLowerCase().includes(t))).map((a) => a.label);
+/**
+ * Proxy entry (docs/domain.md#proxy-entry): the collector's details (name, place, date, channel)
+ * stay for the next opinion unless `next` brings its own; the date defaults to `today`.
+ */
+export function carryProxy(next: FeedbackForm, previous: FeedbackForm, today: string): FeedbackForm {
+  const p = next.proxy.collectorName || next.proxy.place ? next.proxy : previous.proxy;
+  return { ...next, proxy: { ...p, date: p.date || today } };
+}
+
+/** What was said on a focus question, in one line: the chosen options' labels, then the text. */
+export function answerSummary(question: Pick<FocusQuestion, 'options'> | undefined, choices: readonly string[] | undefined, text: string): string {
+  const labels = (question?.options ?? []).filter((o) => choices?.includes(o.id)).map((o) => o.label);
+  return [labels.join('、'), text.trim()].filter(Boolean).join('；');
+}
+
+/** The start of a text for a list or a label: whitespace runs made one space, cut at `n` characters (code points) with "…". */
+export function excerpt(s: string, n = 60): string {
+  const chars = [...s.trim().replace(/\s+/g, ' ')];
+  return chars.length > n ? `${chars.slice(0, n).join('')}…` : chars.join('');
 }

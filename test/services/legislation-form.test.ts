@@ -1,12 +1,14 @@
 import { expect } from '@open-wc/testing';
 import {
+  answerSummary,
   buildFeedback,
+  carryProxy,
   checkFeedback,
   countComments,
   emptyForm,
+  excerpt,
   formPath,
   identityChoices,
-  matchArticles,
   reviveForm,
   sortedItems,
   windowState,
@@ -195,17 +197,44 @@ describe('legislation-form: helpers', () => {
     expect(r.consent).to.equal(false);
   });
 
-  const search: Array<[string, string[]]> = [
-    ['犬牌', ['第九条', '第十四条']],
-    ['犬牌 遗失', ['第十四条']],
-    ['  ', []],
-    ['ＡＢＣ', []],
-    ['abc', ['第二十条']],
+  // Proxy entry: the collector's details stay for the next opinion; the date defaults to today.
+  const collector = { collectorName: '孙某', place: '河东区基层立法联系点', date: '2026-11-20', channel: 'forum' };
+  const withProxy = (p: Partial<FeedbackForm['proxy']>) => form((f) => { f.proxy = { ...f.proxy, ...p }; });
+  const carry: Array<[string, FeedbackForm, FeedbackForm, FeedbackForm['proxy']]> = [
+    ['empty next keeps the previous collector', emptyForm(), withProxy(collector), collector],
+    ['empty both: only the date, today', emptyForm(), emptyForm(), { collectorName: '', place: '', date: '2026-12-06', channel: '' }],
+    ['next with a name wins (date filled in)', withProxy({ collectorName: '李某' }), withProxy(collector), { collectorName: '李某', place: '', date: '2026-12-06', channel: '' }],
+    ['next with only a place wins', withProxy({ place: '某站' }), withProxy(collector), { collectorName: '', place: '某站', date: '2026-12-06', channel: '' }],
+    ['a date of its own is kept', withProxy({ collectorName: '李某', date: '2026-01-02' }), emptyForm(), { collectorName: '李某', place: '', date: '2026-01-02', channel: '' }],
+    ['a channel alone does not count as details', withProxy({ channel: 'letter' }), withProxy(collector), collector],
   ];
-  const index = [
-    { label: '第九条', text: '第九条\n领取犬只登记证和犬牌。' },
-    { label: '第十四条', text: '第十四条\n犬牌和犬只登记证遗失、损毁的' },
-    { label: '第二十条', text: '第二十条\nABC 测试' },
+  for (const [name, next, prev, out] of carry) it(`carryProxy: ${name}`, () => expect(carryProxy(next, prev, '2026-12-06').proxy).to.deep.equal(out));
+  it('carryProxy leaves everything but the proxy record alone', () => {
+    const next = form((f) => { f.general = '总体意见'; f.items = [{ id: 'a', article: '第一条', text: 'x' }]; });
+    const r = carryProxy(next, withProxy(collector), '2026-12-06');
+    expect({ ...r, proxy: next.proxy }).to.deep.equal(next);
+  });
+
+  const q = { options: [{ id: 'yes', label: '赞成' }, { id: 'no', label: '不赞成' }, { id: 'x', label: '其他' }] };
+  const summaries: Array<[string, typeof q | undefined, string[] | undefined, string, string]> = [
+    ['choice and text', q, ['yes'], '理由', '赞成；理由'],
+    ['labels in the options\' order', q, ['x', 'yes'], '', '赞成、其他'],
+    ['text only, trimmed', q, [], '  只有文字 ', '只有文字'],
+    ['unknown choice ids are left out', q, ['gone'], '', ''],
+    ['no question (removed from the draft)', undefined, ['yes'], '文字', '文字'],
+    ['no choices (text question)', { options: [] }, undefined, '', ''],
   ];
-  for (const [q, out] of search) it(`matchArticles(${JSON.stringify(q)})`, () => expect(matchArticles(index, q)).to.deep.equal(out));
+  for (const [name, question, choices, text, out] of summaries) it(`answerSummary: ${name}`, () => expect(answerSummary(question, choices, text)).to.equal(out));
+
+  const excerpts: Array<[string, number | undefined, string]> = [
+    ['', undefined, ''],
+    ['  短句  ', undefined, '短句'],
+    ['第一行\n\n第二行\t结束', undefined, '第一行 第二行 结束'],
+    ['一二三四五', 5, '一二三四五'],
+    ['一二三四五六', 5, '一二三四五…'],
+    ['😀😀😀', 2, '😀😀…'],
+    ['x'.repeat(61), undefined, `${'x'.repeat(60)}…`],
+    ['x'.repeat(60), undefined, 'x'.repeat(60)],
+  ];
+  for (const [s, n, out] of excerpts) it(`excerpt(${JSON.stringify(s)}, ${n}) → ${JSON.stringify(out)}`, () => expect(excerpt(s, n)).to.equal(out));
 });

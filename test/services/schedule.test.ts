@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { HolidayCalendar, bundledYearsCovered } from '../../src/services/holidays.js';
+import { HolidayCalendar, bundledYearsCovered, localDay } from '../../src/services/holidays.js';
 import {
   describeRule,
   describeSchedule,
@@ -79,6 +79,22 @@ describe('holidays: HolidayCalendar', () => {
     expect(new Date(prev.day! * 86400000).toISOString().slice(0, 10)).to.equal('2026-10-10');
     const into2027 = new HolidayCalendar({ closures: [{ from: '2026-12-31' }] }).adjacentWorkingDay('2026-12-30', 1);
     expect(into2027).to.deep.equal({ day: null, unknown: true });
+  });
+});
+
+describe('holidays: localDay (the calendar date on this device)', () => {
+  const table: Array<[Date, string]> = [
+    [new Date(2026, 0, 5, 0, 0, 0), '2026-01-05'],
+    [new Date(2026, 11, 31, 23, 59, 59, 999), '2026-12-31'],
+    [new Date(2028, 1, 29, 12), '2028-02-29'],
+    [new Date(2026, 9, 1, 0, 0, 0, 1), '2026-10-01'],
+    [new Date(1999, 8, 9), '1999-09-09'],
+  ];
+  for (const [d, out] of table) it(`${d.toString()} → ${out}`, () => expect(localDay(d)).to.equal(out));
+  it('defaults to now', () => {
+    const now = new Date();
+    const [y, m, d] = localDay().split('-').map(Number);
+    expect([y, m, d]).to.deep.equal([now.getFullYear(), now.getMonth() + 1, now.getDate()]);
   });
 });
 

@@ -1,0 +1,155 @@
+// The legislation reader of <rd-legislation-feedback>: the draft's text as 章/节/条/款/项/目 (with
+// the searched words marked), the explanatory note, the parser's report for webmasters, and going
+// to a place in the text (scroll, focus, and scroll again while lazily laid-out articles settle).
+// The structure is docs/domain.md#structure-of-a-legal-text; the data comes prepared from
+// services/legislation-reader.ts. Plain functions taking what they show, rendered inside the
+// element's shadow root (docs/architecture.md, "view modules"); the contents, go-to-article and
+// search are legislation-toc-view.ts, the comment editors inside each article legislation-form-view.ts.
+import { html, nothing, type TemplateResult } from 'lit';
+import { guard } from 'lit/directives/guard.js';
+import type { T } from '../shared/form.js';
+import { itemLabel, subItemLabel, type ArticleRef } from '../../services/legal-text.js';
+import { highlightParts, matchArticles, searchTerms, type PreparedDraft } from '../../services/legislation-reader.js';
+import type { LegalArticle } from '../../services/schemas/legislation.js';
+
+export interface TextViewOptions {
+  t: T;
+  p: PreparedDraft;
+  /** The search box's text: the words are marked in the articles that contain all of them. */
+  query: string;
+  /** Rendered at the end of each article (the comment editors while commenting is open). */
+  extra?: (ref: ArticleRef) => unknown;
+}
+
+/** The draft text: preamble, articles outside chapters, chapters, sections. */
+export function renderText(o: TextViewOptions): TemplateResult {
+  const { t, p } = o;
+  const terms = searchTerms(o.query);
+  const hitSet = new Set(terms.length ? matchArticles(p.search, o.query) : []);
+  const article = (ref: ArticleRef) => {
+    const hl = hitSet.has(ref.article.label) ? terms.join(' ') : '';
+    return html`<article class="lf-article ${hl ? 'lf-article--hit' : ''}" part="article" id="a-${ref.index}" data-label=${ref.article.label}
+        tabindex="-1" aria-labelledby="a-${ref.index}-h">
+      ${guard([ref.article, hl], () => articleBody(ref, hl))}
+      ${o.extra ? o.extra(ref) : nothing}
+    </article>`;
+  };
+  const chapters = p.text.chapters;
+  const total = p.articles.length;
+  let k = p.text.articles.length;
+  return html`<section class="lf-text" part="text" aria-labelledby="lf-text-title">
+    <h3 id="lf-text-title" tabindex="-1">${t('lf.text')}
+      <span class="lf-count">${chapters.length ? t('lf.articleCount', { chapters: chapters.length, articles: total }) : t('lf.articleCountNoChapters', { articles: total })}</span></h3>
+    ${p.text.preamble.length
+      ? html`<div class="lf-preamble" id="lf-preamble" tabindex="-1">${p.text.preamble.map((x) => html`<p>${x}</p>`)}</div>`
+      : nothing}
+    ${p.articles.slice(0, p.text.articles.length).map(article)}
+    ${chapters.map((c, ci) => {
+      const direct = p.articles.slice(k, k + c.articles.length);
+      k += c.articles.length;
+      return html`<section class="lf-chapter" aria-labelledby="ch-${ci}">
+        <h3 class="lf-chapter__title" id="ch-${ci}" tabindex="-1">${c.number ? html`<span>${c.label}</span> ` : nothing}${c.title}</h3>
+        ${direct.map(article)}
+        ${(c.sections ?? []).map((s, si) => {
+          const list = p.articles.slice(k, k + s.articles.length);
+          k += s.articles.length;
+          return html`<section class="lf-section" aria-labelledby="ch-${ci}-s-${si}">
+            <h4 class="lf-section__title" id="ch-${ci}-s-${si}" tabindex="-1"><span>${s.label}</span> ${s.title}</h4>
+            ${list.map(article)}
+          </section>`;
+        })}
+      </section>`;
+    })}
+  </section>`;
+}
+
+/** Article heading and text; `hl` = search terms to mark, separated by spaces. */
+function articleBody(ref: ArticleRef, hl: string): TemplateResult {
+  const a: LegalArticle = ref.article;
+  const terms = hl ? hl.split(' ') : [];
+  const mark = (s: string) => highlight(s, terms);
+  const [first, ...rest] = a.paragraphs;
+  return html`<p class="lf-article__p">
+      <strong class="lf-article__label" id="a-${ref.index}-h">${a.label}</strong>${a.caption ? html`<span class="lf-article__caption">【${a.caption}】</span>` : nothing}
+      ${first ? mark(first.text) : nothing}
+    </p>
+    ${first ? items(first.items, mark) : nothing}
+    ${rest.map((p) => html`<p class="lf-article__p">${mark(p.text)}</p>${items(p.items, mark)}`)}`;
+}
+
+/** 项 （一）（二）… with their 目 1. 2. … */
+function items(list: LegalArticle['paragraphs'][number]['items'], mark: (s: string) => unknown) {
+  if (!list?.length) return nothing;
+  return html`<ol class="lf-items">
+    ${list.map((it) => html`<li><span class="lf-items__n">${itemLabel(it.number)}</span>${mark(it.text)}
+      ${it.subItems?.length
+        ? html`<ol class="lf-subitems">${it.subItems.map((s) => html`<li><span class="lf-items__n">${subItemLabel(s.number)}</span>${mark(s.text)}</li>`)}</ol>`
+        : nothing}</li>`)}
+  </ol>`;
+}
+
+/** Text with every search term wrapped in <mark> (as text nodes, never HTML). */
+function highlight(text: string, terms: readonly string[]): unknown {
+  if (!terms.length) return text;
+  return highlightParts(text, terms).map((part, i) => (i % 2 === 1 ? html`<mark>${part}</mark>` : part));
+}
+
+/** The explanatory note (说明) and the deliberation report, folded. */
+export function renderNote(t: T, p: PreparedDraft): TemplateResult {
+  const d = p.draft;
+  const note = d.explanatoryNote;
+  return html`
+    ${note
+      ? html`<details class="lf-note" id="lf-note">
+          <summary>${note.title ?? t('lf.note')}</summary>
+          ${note.text?.map((para) => html`<p>${para}</p>`)}
+          ${note.url ? html`<p><a href=${note.url} target="_blank" rel="noopener">${t('lf.noteLink')}</a></p>` : nothing}
+        </details>`
+      : nothing}
+    ${d.deliberation
+      ? html`<details class="lf-note"><summary>${t('lf.deliberation')}</summary><p>${d.deliberation}</p></details>`
+      : nothing}`;
+}
+
+/** The legal-text parser's report on a plain-text draft (`check-text`, for webmasters). */
+export function renderIssues(t: T, p: PreparedDraft): TemplateResult | typeof nothing {
+  if (!p.issues.length) return nothing;
+  return html`<details class="rd-notice lf-issues">
+    <summary>${t('lf.textIssues', { count: p.issues.length })}</summary>
+    <ul>
+      ${p.issues.map((i) => {
+        const message = t(i.messageKey, i.params);
+        return html`<li data-code=${i.code}>${i.line ? t('lf.textIssueLine', { line: i.line, message }) : t('lf.textIssueWhole', { message })}</li>`;
+      })}
+    </ul>
+  </details>`;
+}
+
+/**
+ * Scrolls to the element with `id` in `root` and focuses it. Articles are laid out lazily
+ * (content-visibility): once those around the target get their real height the target moves, so
+ * scroll again until it stays put (a few frames at most). False when there is no such element.
+ */
+export function goTo(root: ShadowRoot | null | undefined, id: string): boolean {
+  const el = root?.getElementById(id);
+  if (!el) return false;
+  el.scrollIntoView({ block: 'start' });
+  el.focus({ preventScroll: true });
+  void settle(root!, el);
+  return true;
+}
+
+async function settle(root: ShadowRoot, el: HTMLElement) {
+  const want = el.getBoundingClientRect().top;
+  let stable = 0;
+  for (let k = 0; k < 20 && stable < 4; k++) {
+    await new Promise<void>((r) => requestAnimationFrame(() => r()));
+    if (root.activeElement !== el) return;
+    if (Math.abs(el.getBoundingClientRect().top - want) < 2) {
+      stable++;
+    } else {
+      stable = 0;
+      el.scrollIntoView({ block: 'start' });
+    }
+  }
+}

@@ -1,0 +1,92 @@
+// The contents (目录) of <rd-legislation-feedback>, with "go to article" and search-as-you-type:
+// one <details> beside the text on wide containers, folded above it on phones. References people
+// type — `25`, `第25条`, `第二十五条` — are read as docs/domain.md#numbering-and-references says;
+// the search and its matching are services/legislation-reader.ts. A view module (plain functions
+// taking a context object, docs/architecture.md): the element keeps the state and does the jumps.
+import { html, nothing, type TemplateResult } from 'lit';
+import { textField, type T } from '../shared/form.js';
+import { normalizeArticleRef } from '../../services/legal-text.js';
+import { matchArticles, type PreparedDraft } from '../../services/legislation-reader.js';
+
+/** Search hits listed (more are counted and marked in the text). */
+const SEARCH_SHOWN = 30;
+
+/** What the citizen has typed in the contents, and whether it is open. */
+export interface TocState {
+  query: string;
+  jumpValue: string;
+  jumpError: string;
+  /** Unset until the element has measured itself (open on wide containers). */
+  tocOpen?: boolean;
+}
+
+export const emptyToc = (): TocState => ({ query: '', jumpValue: '', jumpError: '' });
+
+export interface TocContext {
+  t: T;
+  p: PreparedDraft;
+  /** The current state (read when an event comes, not only at render). */
+  readonly state: TocState;
+  /** Changes the state (the element re-renders). */
+  set(patch: Partial<TocState>): void;
+  /** Goes to an article by its label; false when the draft has none such. */
+  jumpTo(label: string): boolean;
+  /** Goes to an element by id (preamble, chapter, section, a block of the form). */
+  goTo(id: string): void;
+  /** Commenting is open: the contents also list the focus questions and "my comments". */
+  commenting: boolean;
+}
+
+export function renderToc(c: TocContext): TemplateResult {
+  const { t, p, state } = c;
+  const hits = state.query.trim() ? matchArticles(p.search, state.query) : [];
+  const link = (id: string, text: string) => html`<a href="#${id}" @click=${(e: Event) => { e.preventDefault(); c.goTo(id); }}>${text}</a>`;
+  return html`<details class="lf-toc" part="toc" ?open=${state.tocOpen ?? false}
+      @toggle=${(e: Event) => { const open = (e.target as HTMLDetailsElement).open; if (open !== c.state.tocOpen) c.set({ tocOpen: open }); }}>
+    <summary>${t('lf.tocAndSearch')}</summary>
+    <nav aria-labelledby="lf-toc-title">
+      <h3 id="lf-toc-title" class="lf-toc__title">${t('lf.toc')}</h3>
+      <ol class="lf-toc__list">
+        ${p.text.preamble.length ? html`<li>${link('lf-preamble', t('lf.preamble'))}</li>` : nothing}
+        ${p.text.chapters.map((ch, ci) => html`<li>
+          ${link(`ch-${ci}`, `${ch.number ? `${ch.label} ` : ''}${ch.title}`)}
+          ${ch.sections?.length
+            ? html`<ol>${ch.sections.map((s, si) => html`<li>${link(`ch-${ci}-s-${si}`, `${s.label} ${s.title}`)}</li>`)}</ol>`
+            : nothing}
+        </li>`)}
+        ${!p.text.chapters.length ? html`<li>${link('lf-text-title', t('lf.text'))}</li>` : nothing}
+        ${p.draft.focusQuestions?.length && c.commenting ? html`<li>${link('lf-q-title', t('lf.questions'))}</li>` : nothing}
+        ${c.commenting ? html`<li>${link('lf-mine-title', t('lf.mine'))}</li>` : nothing}
+      </ol>
+    </nav>
+    <form class="lf-jump" @submit=${(e: Event) => submitJump(c, e)} novalidate role="search" aria-label=${t('lf.jump')}>
+      ${textField({
+        t, id: 'lf-jump', label: t('lf.jump'), hint: t('lf.jumpHint'), value: state.jumpValue, error: state.jumpError || undefined,
+        inputmode: 'text', autocomplete: 'off',
+        onInput: (v) => c.set({ jumpValue: v, jumpError: '' }),
+      })}
+      <button type="submit" class="rd-button rd-button--secondary">${t('lf.jumpButton')}</button>
+    </form>
+    <div class="lf-search" role="search" aria-label=${t('lf.search')}>
+      ${textField({ t, id: 'lf-search', type: 'search', label: t('lf.search'), hint: t('lf.searchHint'), value: state.query, autocomplete: 'off', onInput: (v) => c.set({ query: v }) })}
+      <p class="lf-search__count" role="status">${state.query.trim()
+        ? hits.length ? t('lf.searchCount', { count: hits.length }) : t('lf.searchNone', { query: state.query.trim() })
+        : ''}</p>
+      ${hits.length
+        ? html`<ul class="lf-search__hits">
+            ${hits.slice(0, SEARCH_SHOWN).map((label) => html`<li><a href="#${label}" @click=${(e: Event) => { e.preventDefault(); c.jumpTo(label); }}>${label}</a></li>`)}
+          </ul>
+          ${hits.length > SEARCH_SHOWN ? html`<p class="rd-hint">${t('lf.searchMore', { shown: SEARCH_SHOWN })}</p>` : nothing}`
+        : nothing}
+    </div>
+  </details>`;
+}
+
+/** "Go to article": a reference people type → that article, or an error at the box. */
+function submitJump(c: TocContext, e: Event) {
+  e.preventDefault();
+  const label = normalizeArticleRef(c.state.jumpValue.trim());
+  if (!label) c.set({ jumpError: c.t('lf.jumpInvalid') });
+  else if (!c.jumpTo(label)) c.set({ jumpError: c.t('lf.jumpNotFound', { ref: label }) });
+  else c.set({ jumpError: '' });
+}

@@ -1,0 +1,98 @@
+import { expect } from '@open-wc/testing';
+import { highlightParts, matchArticles, prepareDraft, searchTerms } from '../../src/services/legislation-reader.js';
+import type { Draft } from '../../src/services/schemas/legislation.js';
+
+const draft = (over: Partial<Draft> = {}): Draft => ({
+  id: 'd-1',
+  title: '某市文明养犬条例（草案）',
+  legislature: '某市人大常委会法制工作委员会',
+  level: 'city',
+  stage: 'second-reading',
+  window: { opens: '2026-11-01T00:00:00+08:00', closes: '2026-12-01T00:00:00+08:00' },
+  text: { format: 'plain', content: '第一章　总则\n第一条　为了规范养犬行为，制定本条例。\n第二条　本条例适用于本市。\n第二章　登记\n第三条【登记】养犬人应当办理登记：\n（一）携带犬只；\n（二）提供证明。' },
+  ...over,
+});
+
+describe('legislation-reader: prepareDraft', () => {
+  it('a plain draft is parsed: articles in reading order, label → index, a search index with captions and items', () => {
+    const p = prepareDraft(draft());
+    expect(p.issues).to.deep.equal([]);
+    expect(p.text.chapters.map((c) => c.label)).to.deep.equal(['第一章', '第二章']);
+    expect(p.articles.map((a) => [a.index, a.article.label, a.chapter?.label])).to.deep.equal([[0, '第一条', '第一章'], [1, '第二条', '第一章'], [2, '第三条', '第二章']]);
+    expect([...p.order]).to.deep.equal([['第一条', 0], ['第二条', 1], ['第三条', 2]]);
+    expect(p.search[2]!.label).to.equal('第三条');
+    expect(p.search[2]!.text).to.contain('登记').and.to.contain('提供证明');
+  });
+
+  it('a structured draft is taken as it is, without a parser report', () => {
+    const p = prepareDraft(draft({
+      text: { format: 'structured', preamble: ['序言'], chapters: [], articles: [{ label: '第一条', number: 1, paragraphs: [{ text: '甲。' }] }] },
+    }));
+    expect(p.issues).to.deep.equal([]);
+    expect(p.text.preamble).to.deep.equal(['序言']);
+    expect('format' in p.text).to.equal(false);
+    expect(p.articles.map((a) => a.article.label)).to.deep.equal(['第一条']);
+  });
+
+  it('a numbering mistake is reported with its line; a repeated label keeps its first position', () => {
+    const p = prepareDraft(draft({ text: { format: 'plain', content: '第一条　甲。\n第三条　乙。\n第三条　丙。' } }));
+    expect(p.issues.length).to.be.above(0);
+    expect(p.issues.every((i) => typeof i.line === 'number')).to.equal(true);
+    expect(p.order.get('第三条')).to.equal(p.articles.findIndex((a) => a.article.label === '第三条'));
+  });
+
+  it('focus questions are grouped by the article they are about', () => {
+    const p = prepareDraft(draft({
+      focusQuestions: [
+        { id: 'q1', kind: 'text', prompt: '甲？', article: '第三条' },
+        { id: 'q2', kind: 'text', prompt: '乙？' },
+        { id: 'q3', kind: 'text', prompt: '丙？', article: '第三条' },
+      ],
+    }));
+    expect([...p.questionsByArticle].map(([k, qs]) => [k, qs.map((q) => q.id)])).to.deep.equal([['第三条', ['q1', 'q3']]]);
+  });
+});
+
+describe('legislation-reader: search', () => {
+  const terms: Array<[string, string[]]> = [
+    ['', []],
+    ['   ', []],
+    ['犬牌', ['犬牌']],
+    ['犬牌 遗失', ['犬牌', '遗失']],
+    ['犬牌\u3000遗失', ['犬牌', '遗失']],
+    ['  ABC  def ', ['abc', 'def']],
+    ['a\t\nb', ['a', 'b']],
+  ];
+  for (const [q, out] of terms) it(`searchTerms(${JSON.stringify(q)})`, () => expect(searchTerms(q)).to.deep.equal(out));
+
+  const search: Array<[string, string[]]> = [
+    ['犬牌', ['第九条', '第十四条']],
+    ['犬牌 遗失', ['第十四条']],
+    ['  ', []],
+    ['ＡＢＣ', []],
+    ['abc', ['第二十条']],
+    ['第九条', ['第九条']],
+  ];
+  const index = [
+    { label: '第九条', text: '第九条\n领取犬只登记证和犬牌。' },
+    { label: '第十四条', text: '第十四条\n犬牌和犬只登记证遗失、损毁的' },
+    { label: '第二十条', text: '第二十条\nABC 测试' },
+  ];
+  for (const [q, out] of search) it(`matchArticles(${JSON.stringify(q)})`, () => expect(matchArticles(index, q)).to.deep.equal(out));
+
+  const parts: Array<[string, string[], string[]]> = [
+    ['犬牌和登记证', [], ['犬牌和登记证']],
+    ['犬牌和登记证', [''], ['犬牌和登记证']],
+    ['犬牌和登记证', ['犬牌'], ['', '犬牌', '和登记证']],
+    ['领取犬牌，佩戴犬牌', ['犬牌'], ['领取', '犬牌', '，佩戴', '犬牌', '']],
+    ['犬牌和登记证', ['登记', '犬牌'], ['', '犬牌', '和', '登记', '证']],
+    ['ABC abc', ['abc'], ['', 'ABC', ' ', 'abc', '']],
+    ['1+1=2 (a.b)', ['1+1', '(a.b)'], ['', '1+1', '=2 ', '(a.b)', '']],
+    ['a.b axb', ['.'], ['a', '.', 'b axb']],
+    ['没有', ['犬牌'], ['没有']],
+    ['', ['犬牌'], ['']],
+  ];
+  for (const [text, t, out] of parts) {
+    it(`highlightParts(${JSON.stringify(text)}, ${JSON.stringify(t)})`, () => expect(highlightParts(text, t)).to.deep.equal(out));
+  }
+});
