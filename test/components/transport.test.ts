@@ -44,10 +44,15 @@ async function mountDraft(d: Draft, transport?: Transport, id?: string) {
 
 /** A general comment, with a phone for a reply, consent given. */
 async function fillComment(el: RdLegislationFeedback, text: string, phone = '13800000000') {
-  typeInto(byLabel(root(el), '总体意见'), text);
+  typeInto(byLabel(root(el), '对草案的总体意见'), text);
+  const identity = byLabel<HTMLSelectElement>(root(el), '身份');
+  identity.value = 'citizen';
+  identity.dispatchEvent(new Event('change'));
+  await el.updateComplete;
   byLabel(root(el), '希望得到答复').click();
   await el.updateComplete;
   typeInto(byLabel(root(el), '手机或固定电话'), phone);
+  await el.updateComplete;
   byLabel(root(el), '个人信息处理说明').click();
   await el.updateComplete;
 }

@@ -1,6 +1,7 @@
 // The submission client against a real local HTTP server (test/server/chaos-server.mjs).
 import { expect } from '@open-wc/testing';
-import { send, sendOnce, parseRetryAfter, backoffDelay, uuidv4, loadJson, readReceipt, readErrors } from '../../src/services/http.js';
+import { send, sendOnce, parseRetryAfter, backoffDelay, uuidv4, loadJson, loadThrough, readReceipt, readErrors } from '../../src/services/http.js';
+import type { Transport, TransportRequest, TransportResponse } from '../../src/services/transport.js';
 import { chaosUrl, chaosLog, uid, env, installPrototypeArrays } from '../helpers/env.js';
 
 const body = (id: string) => ({ type: 'deputy-message', version: 1, id, data: { text: '你好' } });
@@ -195,4 +196,65 @@ describe('http: a page that changed toJSON (Prototype.js)', () => {
       expect(JSON.parse(log[0].body).data.comments[0].choices).to.deep.equal(['a', 'b']);
     });
   }
+});
+
+describe('http: through a transport (docs/integrating.md)', () => {
+  const req = (key = uuidv4()) => ({ url: '/legislation-feedback', body: { ...body(key), type: 'legislation-feedback' }, idempotencyKey: key, headers: { 'X-Site': 'a' } });
+  const answer = (res: unknown): Transport => async () => res as TransportResponse;
+  const cases: Array<[string, Transport, Record<string, unknown>]> = [
+    ['201 with a receipt object', answer({ status: 201, body: { receipt: 'HD1', message: '好' } }), { ok: true, status: 201, receipt: 'HD1', message: '好' }],
+    ['200 with the receipt as JSON text', answer({ status: 200, body: '{"receipt":"HD2"}' }), { ok: true, status: 200, receipt: 'HD2' }],
+    ['2xx without a receipt: the server may have stored it → retry', answer({ status: 200, body: { ok: true } }), { ok: false, kind: 'server', status: 200 }],
+    ['422 with field errors → refusal at the fields', answer({ status: 422, body: { errors: [{ path: 'data.text', message: '太长' }] } }), { ok: false, kind: 'rejected', status: 422 }],
+    ['409 with the first receipt', answer({ status: 409, body: { message: '已提交', receipt: 'HD3' } }), { ok: false, kind: 'rejected', status: 409, receipt: 'HD3' }],
+    ['503 with Retry-After in a plain record (any case)', answer({ status: 503, headers: { 'retry-after': '7' } }), { ok: false, kind: 'server', status: 503, retryAfterMs: 7000 }],
+    ['429 with Retry-After in a Headers object', answer({ status: 429, headers: new Headers({ 'Retry-After': '2' }) }), { ok: false, kind: 'server', status: 429, retryAfterMs: 2000 }],
+    ['a status that is no HTTP answer (0) → retry, never a refusal', answer({ status: 0 }), { ok: false, kind: 'server', status: 0 }],
+    ['no answer object at all → server', answer(undefined), { ok: false, kind: 'server' }],
+    ['a throw → network failure', async () => { throw new TypeError('Failed to fetch'); }, { ok: false, kind: 'network' }],
+  ];
+  for (const [name, transport, want] of cases) {
+    it(name, async () => {
+      const r = await sendOnce(req(), 2000, transport);
+      expect(r).to.deep.include(want);
+    });
+  }
+
+  it('the transport is asked with the envelope, the key, the type, the headers and a signal', async () => {
+    const seen: TransportRequest[] = [];
+    const key = uuidv4();
+    await sendOnce(req(key), 2000, async (r) => { seen.push(r); return { status: 201, body: { receipt: 'X' } }; });
+    expect(seen[0]).to.include({ url: '/legislation-feedback', method: 'POST', idempotencyKey: key, type: 'legislation-feedback', credentials: 'omit' });
+    expect(seen[0].headers).to.deep.equal({ 'X-Site': 'a', 'Content-Type': 'application/json', 'Idempotency-Key': key });
+    expect(seen[0].body.id).to.equal(key);
+    expect(seen[0].signal).to.be.instanceOf(AbortSignal);
+  });
+
+  it('a transport slower than the timeout → timeout, its signal aborted', async () => {
+    let signal: AbortSignal | undefined;
+    const r = await sendOnce(req(), 150, (x) => { signal = x.signal; return new Promise((resolve) => x.signal.addEventListener('abort', () => resolve({ status: 201, body: { receipt: 'late' } }))); });
+    expect(r).to.deep.equal({ ok: false, kind: 'timeout' });
+    expect(signal!.aborted).to.equal(true);
+  });
+
+  it('send(): 503, 503, 201 through the transport — three tries, one key', async () => {
+    const keys: string[] = [];
+    let n = 0;
+    const r = await send(req(), { ...fast, transport: async (x) => { keys.push(x.idempotencyKey); return ++n <= 2 ? { status: 503 } : { status: 201, body: { receipt: 'R' } }; } });
+    expect(r).to.include({ ok: true, receipt: 'R' });
+    expect(keys).to.have.length(3);
+    expect(new Set(keys).size).to.equal(1);
+  });
+
+  it('loadThrough: data, JSON text, nothing (not found), a 404 error, another status, a throw, not JSON, a timeout', async () => {
+    const base = { url: '/drafts/x', kind: 'draft' as const, id: 'x' };
+    expect(await loadThrough(async () => ({ a: 1 }), base)).to.deep.equal({ ok: true, json: { a: 1 } });
+    expect(await loadThrough(async () => '{"a":2}', base)).to.deep.equal({ ok: true, json: { a: 2 } });
+    expect(await loadThrough(async () => undefined, base)).to.deep.include({ ok: false, reason: 'not-found' });
+    expect(await loadThrough(async () => { throw Object.assign(new Error(), { status: 404 }); }, base)).to.deep.include({ ok: false, reason: 'not-found' });
+    expect(await loadThrough(async () => { throw Object.assign(new Error(), { status: 500 }); }, base)).to.deep.equal({ ok: false, reason: 'http', status: 500 });
+    expect(await loadThrough(async () => { throw new Error('x'); }, base)).to.deep.equal({ ok: false, reason: 'network' });
+    expect(await loadThrough(async () => '<html>', base)).to.deep.equal({ ok: false, reason: 'not-json' });
+    expect(await loadThrough(() => new Promise(() => undefined), base, 100)).to.deep.equal({ ok: false, reason: 'timeout' });
+  });
 });
