@@ -5,7 +5,7 @@ import type { RdLegislationFeedback } from '../../src/components/rd-legislation-
 import type { Draft } from '../../src/services/schemas/legislation.js';
 import type { RdSubmitEvent, RdSubmittedEvent } from '../../src/events/events.js';
 import { button, byLabel, chaosLog, chaosUrl, env, installPrototypeArrays, readDraft, readOutbox, typeInto, uid, until } from '../helpers/env.js';
-import { lfCatalogues } from '../../src/components/rd-legislation-feedback/rd-legislation-feedback.messages.js';
+import { lfCatalogues } from '../../src/components/rd-legislation-feedback/rd-legislation-feedback.component.js';
 import { missingKeys } from '../../src/services/i18n/index.js';
 
 let demo: Draft;

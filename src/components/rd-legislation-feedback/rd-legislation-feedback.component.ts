@@ -43,8 +43,12 @@ import {
   renderRespondent,
   type FormViewContext,
 } from './legislation-form-view.js';
-import { lfCatalogues } from './rd-legislation-feedback.messages.js';
+import { zh as messages } from './rd-legislation-feedback.messages.js';
+import { catalogues } from '../../services/i18n/index.js';
 import { lfStyles } from './rd-legislation-feedback.styles.js';
+
+/** The element's strings: zh-CN bundled, English loaded when first shown in English. */
+export const lfCatalogues = catalogues(messages, () => import('./rd-legislation-feedback.messages.en.js'));
 
 const TAG = 'rd-legislation-feedback';
 

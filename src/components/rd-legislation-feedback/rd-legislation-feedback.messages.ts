@@ -1,7 +1,6 @@
 // Strings of <rd-legislation-feedback>. zh-CN is the source; en has every key.
-import { catalogues } from '../../services/i18n/index.js';
 
-const zh = {
+export const zh = {
   'lf.stage.project-call': '立法项目征集',
   'lf.stage.first-reading': '草案一审',
   'lf.stage.second-reading': '草案二审',
@@ -169,4 +168,3 @@ const zh = {
 } as const;
 
 export type LfKey = keyof typeof zh;
-export const lfCatalogues = catalogues<LfKey>(zh, () => import('./rd-legislation-feedback.messages.en.js'));
