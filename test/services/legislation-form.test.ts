@@ -15,14 +15,10 @@ import {
   type FeedbackForm,
 } from '../../src/services/legislation-form.js';
 import { legislationFeedbackData, type Draft } from '../../src/services/schemas/legislation.js';
+import { draftHeader } from '../helpers/drafts.js';
 
 const draft = (over: Partial<Draft> = {}): Draft => ({
-  id: 'd-1',
-  title: '某市文明养犬条例（草案）',
-  legislature: '某市人大常委会法制工作委员会',
-  level: 'city',
-  stage: 'second-reading',
-  window: { opens: '2026-11-01T00:00:00+08:00', closes: '2026-12-01T00:00:00+08:00' },
+  ...draftHeader(),
   focusQuestions: [
     { id: 'q1', kind: 'single', prompt: '赞成吗？', options: [{ id: 'yes', label: '赞成' }, { id: 'no', label: '不赞成' }] },
     { id: 'q2', kind: 'multiple', prompt: '哪些？', maxChoices: 2, options: [{ id: 'a', label: 'A' }, { id: 'b', label: 'B' }, { id: 'c', label: 'C' }] },

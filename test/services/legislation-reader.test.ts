@@ -1,14 +1,10 @@
 import { expect } from '@open-wc/testing';
 import { highlightParts, matchArticles, prepareDraft, searchTerms } from '../../src/services/legislation-reader.js';
 import type { Draft } from '../../src/services/schemas/legislation.js';
+import { draftHeader } from '../helpers/drafts.js';
 
 const draft = (over: Partial<Draft> = {}): Draft => ({
-  id: 'd-1',
-  title: '某市文明养犬条例（草案）',
-  legislature: '某市人大常委会法制工作委员会',
-  level: 'city',
-  stage: 'second-reading',
-  window: { opens: '2026-11-01T00:00:00+08:00', closes: '2026-12-01T00:00:00+08:00' },
+  ...draftHeader(),
   text: { format: 'plain', content: '第一章　总则\n第一条　为了规范养犬行为，制定本条例。\n第二条　本条例适用于本市。\n第二章　登记\n第三条【登记】养犬人应当办理登记：\n（一）携带犬只；\n（二）提供证明。' },
   ...over,
 });

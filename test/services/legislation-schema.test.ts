@@ -8,16 +8,15 @@ import {
   type Draft,
 } from '../../src/services/schemas/legislation.js';
 import { parseLegalText } from '../../src/services/legal-text.js';
+import { draftHeader } from '../helpers/drafts.js';
 
 const loadDraft = async (id: string) => (await (await fetch(`/demo/content/drafts/${id}.json`)).json()) as Draft;
 
 const minimalDraft = (): Record<string, unknown> => ({
+  ...draftHeader(),
   id: 'test-01',
   title: '某市测试条例（草案）',
-  legislature: '某市人大常委会法制工作委员会',
-  level: 'city',
   stage: 'first-reading',
-  window: { opens: '2026-11-01T00:00:00+08:00', closes: '2026-12-01T00:00:00+08:00' },
   text: { format: 'plain', content: '第一条　甲。' },
 });
 
