@@ -3,6 +3,7 @@
 import { createStore, type UseStore } from 'idb-keyval';
 
 const probes = new Map<string, Promise<UseStore | null>>();
+const PROBE_TIMEOUT_MS = 10_000;
 
 /** Opens (once per page) a single-store database, or null when IndexedDB is unusable here. */
 export function openStore(dbName: string, storeName = 'kv'): Promise<UseStore | null> {
@@ -32,7 +33,10 @@ async function probe(dbName: string, storeName: string): Promise<UseStore | null
         r.onsuccess = () => resolve(true);
         r.onerror = () => reject(r.error);
       })),
-      new Promise<boolean>((resolve) => setTimeout(() => resolve(false), 3000)),
+      // Only a database that never answers is given up on (an old private mode hangs forever). A
+      // busy device can take seconds to open one: typing meanwhile is kept and saved once open,
+      // so waiting costs nothing, while giving up early would tell the citizen drafts are off.
+      new Promise<boolean>((resolve) => setTimeout(() => resolve(false), PROBE_TIMEOUT_MS)),
     ]);
     return ok ? store : null;
   } catch {
