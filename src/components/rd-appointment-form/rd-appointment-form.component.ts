@@ -65,6 +65,7 @@ const styles = css`
 /**
  * Appointment (预约接访) form shared by the station map and the deputy card.
  *
+ * @tag rd-appointment-form
  * @summary Book a reception with a liaison station or a deputy.
  * @event rd-submit - Before sending (cancelable; add headers).
  * @event rd-submitted - Accepted; detail `{receipt, payload}`.

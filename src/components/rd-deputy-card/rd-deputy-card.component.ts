@@ -31,6 +31,7 @@ const PAGE = 50;
 export type DeputyCardView = 'compact' | 'full' | 'qr';
 
 /**
+ * @tag rd-deputy-card
  * @summary A deputy's card, full profile or searchable directory, with QR code, next reception,
  * message form (留言) and reception booking (预约接访).
  *

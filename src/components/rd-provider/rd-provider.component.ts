@@ -10,6 +10,7 @@ import { configProperties } from '../shared/config-properties.js';
 export interface RdProvider extends ConfigAttributes {}
 
 /**
+ * @tag rd-provider
  * @summary Shares configuration (endpoint, credentials, drafts, kiosk, large, headers, messages…)
  * with every rd-widget inside it. A widget's own attributes win over the provider's.
  * @slot - The widgets and any other page content.

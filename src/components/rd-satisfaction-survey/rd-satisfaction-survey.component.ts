@@ -44,6 +44,7 @@ const qid = (id: string) => `q-${id}`;
 const idFor = (path: string) => (path.startsWith('$') ? `f-${path.slice(1)}` : qid(path.replace(/\./g, '-')));
 
 /**
+ * @tag rd-satisfaction-survey
  * @summary A satisfaction survey, questionnaire, ballot or call for proposals, with pages, review,
  * drafts, access codes, one response per person, and an accessible results view.
  *

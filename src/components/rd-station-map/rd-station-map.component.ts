@@ -40,6 +40,7 @@ const noFilters = (): Filters => ({ text: '', type: '', tier: '', district: '', 
 /**
  * Map and list of deputies' liaison stations with reception schedules, directions and booking.
  *
+ * @tag rd-station-map
  * @summary Find a liaison station, see when deputies are there, get directions, book a meeting.
  * @slot - Fallback content shown until the element upgrades (e.g. a link to a static list).
  * @event rd-ready - Data loaded and first rendered.
