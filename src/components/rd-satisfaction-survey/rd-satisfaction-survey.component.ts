@@ -16,11 +16,12 @@ import { consentBlock, errorSummary, focusField, focusSummary, honeypot, receipt
 import { survey as surveySchema, surveyResults as resultsSchema, type Answer, type Answers, type BallotAnswer, type MultipleAnswer, type PassRule, type ProposalAnswer, type Question, type QuestionOf, type Survey, type SurveyResults } from '../../services/schemas/survey.js';
 import {
   ballotCandidates, ballotCount, buildResponseData, isAnswered, matrixCell, matrixLayout, moveRanked, nextPage,
-  normaliseAnswers, normaliseCode, pageOfQuestion, pageProgress, prevPage, resolveScale, roleIds, setBallotWriteIn, setMatrixCell,
-  sourceUrlFor, toggleBallot, toggleMultiple, validateAnswers, validatePage, visibleQuestionIds, visiblePages, windowState,
+  normaliseAnswers, normaliseCode, pageOfQuestion, pageProgress, prevPage, resolveScale, setBallotWriteIn, setMatrixCell,
+  sourceUrlFor, toggleBallot, toggleMultiple, validateAnswers, validatePage, visibleQuestionIds, visiblePages,
   type ResolvedScale, type SurveyIssue,
 } from '../../services/survey-logic.js';
 import { responseGuard, type SubmissionRecord } from '../../services/survey-guard.js';
+import { roleIds, windowState } from '../../services/survey-form.js';
 import { formatDateTime } from '../../services/i18n/index.js';
 import { surveyCatalogues } from './rd-satisfaction-survey.messages.js';
 import { surveyStyles } from './rd-satisfaction-survey.styles.js';
