@@ -2,12 +2,12 @@
 // docs/domain.md#ballots). The element holds the state and the steps: data and modes, drafts, the
 // start step (access code, role, identity), pages, the review, and the send through the one form flow
 // (FormController, docs/architecture.md#forms) — one response per device for open surveys, 409 shown
-// with the first receipt. What is drawn lives in view modules: the questions in survey-question-view.ts,
-// the review in survey-review-view.ts, the results in survey-results-view.ts. All rules live in
-// services/survey-logic.ts, services/survey-form.ts and services/survey-results.ts.
+// with the first receipt. What is drawn lives in view modules: survey-steps-view.ts (start step,
+// pages), survey-question-view.ts (the questions), survey-review-view.ts (the review),
+// survey-notices-view.ts (header, receipt, "already answered", window) and survey-results-view.ts.
+// All rules live in services/survey-logic.ts, services/survey-form.ts and services/survey-results.ts.
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { live } from 'lit/directives/live.js';
 import { RdElement } from '../shared/rd-element.js';
 import { WindowClockController } from '../../controllers/window-clock.js';
 // Registers <rd-provider> too, so this widget's own entry works inside a provider on its own.
@@ -15,14 +15,11 @@ import { DataController } from '../../controllers/data-controller.js';
 import { DraftController } from '../../controllers/draft-controller.js';
 import { SubmitController } from '../../controllers/submit-controller.js';
 import { FormController, type Validated } from '../../controllers/form-controller.js';
-import {
-  consentBlock, describedBy, errorLine, errorSummary, focusField, focusSummary, formActions, receiptView, submitProblem, submitStatus, textField,
-  type ShownError,
-} from '../shared/form.js';
+import { focusField, focusSummary, type ShownError } from '../shared/form.js';
 import { survey as surveySchema, surveyResults as resultsSchema, type Answer, type Answers, type PassRule, type Survey, type SurveyResponseData, type SurveyResults } from '../../services/schemas/survey.js';
 import {
-  buildResponseData, nextPage, normaliseAnswers, normaliseCode, pageOfQuestion, pageProgress, prevPage, sourceUrlFor, validateAnswers, validatePage,
-  visibleQuestionIds, visiblePages,
+  buildResponseData, nextPage, normaliseAnswers, normaliseCode, pageOfQuestion, prevPage, sourceUrlFor, validateAnswers, validatePage,
+  visiblePages,
 } from '../../services/survey-logic.js';
 import { emptyRespondent, formPath, issuePath, needsStart, onStep, roleIds, startProblems, windowState, type Respondent, type Step } from '../../services/survey-form.js';
 import type { Problem } from '../../services/validation.js';
@@ -31,8 +28,10 @@ import { formatDateTime } from '../../services/i18n/index.js';
 import { surveyCatalogues } from './rd-satisfaction-survey.messages.js';
 import { surveyStyles } from './rd-satisfaction-survey.styles.js';
 import { renderResults } from './survey-results-view.js';
-import { errorAt, idFor, renderQuestion, type QuestionContext } from './survey-question-view.js';
-import { reviewAnswers, reviewRespondent, type ReviewContext } from './survey-review-view.js';
+import { errorAt, idFor, type QuestionContext } from './survey-question-view.js';
+import { renderReview, type ReviewContext } from './survey-review-view.js';
+import { renderPage, renderStart } from './survey-steps-view.js';
+import { conflictNotice, priorNotice, surveyHeader, surveyReceipt, windowNotice, type NoticeContext } from './survey-notices-view.js';
 
 interface DraftValue {
   answers: Answers;
@@ -40,6 +39,7 @@ interface DraftValue {
   role: string;
   respondent: Respondent;
 }
+
 /**
  * @summary A satisfaction survey, questionnaire, ballot or call for proposals, with pages, review,
  * drafts, access codes, one response per person, and an accessible results view.
@@ -438,7 +438,7 @@ export class RdSatisfactionSurvey extends RdElement {
     if (this.guardPending) return html`<div part="base"><p class="rd-loading" role="status"><span class="rd-spinner" aria-hidden="true"></span> ${this.t('common.loading')}</p></div>`;
     const s = ctl.value;
     return html`<section class="survey" part="base" aria-labelledby="survey-title">
-      ${this.renderHeader(s)}
+      ${surveyHeader(this.noticeContext(s))}
       ${this.renderBody(s)}
       <div class="rd-visually-hidden" aria-live="polite">${this.announce}</div>
     </section>`;
@@ -451,110 +451,29 @@ export class RdSatisfactionSurvey extends RdElement {
     return html`<div part="base">${renderResults({ t: this.t, locale: this.locale, results: ctl.value as SurveyResults, passTiers: tiers, rule: this.passRule })}</div>`;
   }
 
-  private when(iso: string) {
-    return formatDateTime(iso, this.locale, { dateStyle: 'long', timeStyle: 'short' });
-  }
-
-  private renderHeader(s: Survey) {
-    const t = this.t;
-    const kind = t(`survey.kind.${s.kind}`);
-    return html`<header>
-      <h2 id="survey-title">${s.title}</h2>
-      <p class="survey__meta">
-        <span class="survey__kind">${kind}</span>
-        ${s.organizer ? html`${t('survey.organizer', { organizer: s.organizer })}<br />` : nothing}
-        ${t('survey.window', { opens: this.when(s.window.opens), closes: this.when(s.window.closes) })}
-      </p>
-      ${s.description ? html`<p class="survey__desc">${s.description}</p>` : nothing}
-      <p class="rd-notice">${t(s.anonymity === 'anonymous' ? 'survey.anonymous' : 'survey.identified', { kind })}</p>
-    </header>`;
-  }
-
   private renderBody(s: Survey): TemplateResult | typeof nothing {
     const t = this.t;
-    const kind = t(`survey.kind.${s.kind}`);
+    const o = this.noticeContext(s);
     const ws = windowState(s, this.clock.now);
-    if (this.submitCtl.state === 'submitted' && this.submitCtl.receipt) {
-      return receiptView({
-        t,
-        receipt: this.submitCtl.receipt,
-        title: t('survey.receipt.title'),
-        numberLabel: t('survey.receipt.number'),
-        message: this.submitCtl.message || t('survey.receipt.thanks'),
-      });
-    }
-    if (this.conflict) {
-      return html`<div class="rd-notice rd-notice--error" role="alert" part="already">
-        <h3 tabindex="-1" data-step-heading>${t('survey.already.title')}</h3>
-        <p>${this.conflict.message ? t('survey.already.server', { message: this.conflict.message }) : t('survey.already.serverDefault', { kind })}</p>
-        ${this.conflict.receipt ? html`<p><strong>${t('survey.already.firstReceipt', { receipt: this.conflict.receipt })}</strong></p>` : nothing}
-        <p>${t('survey.already.note')}</p>
-        ${s.access === 'code' ? html`<div class="rd-actions"><button type="button" class="rd-button rd-button--secondary" @click=${() => this.useAnotherCode()}>${t('survey.code.other')}</button></div>` : nothing}
-      </div>`;
-    }
-    if (this.prior) {
-      return html`<div class="rd-notice" role="status" part="already">
-        <h3>${t('survey.already.title')}</h3>
-        <p>${t('survey.already.device', { time: this.when(this.prior.submittedAt), kind, receipt: this.prior.receipt })}</p>
-        <p>${t('survey.already.note')}</p>
-      </div>`;
-    }
-    if (ws === 'upcoming') return html`<p class="rd-notice" role="status">${t('survey.upcoming', { kind, time: this.when(s.window.opens) })}</p>`;
-    if (ws === 'closed') return html`<p class="rd-notice" role="status">${t('survey.closed', { kind, time: this.when(s.window.closes) })}</p>`;
+    if (this.submitCtl.state === 'submitted' && this.submitCtl.receipt) return surveyReceipt(t, this.submitCtl.receipt, this.submitCtl.message);
+    if (this.conflict) return conflictNotice(o, this.conflict, s.access === 'code' ? () => void this.useAnotherCode() : undefined);
+    if (this.prior) return priorNotice(o, this.prior);
+    if (ws !== 'open') return windowNotice(o, ws);
     const shown = this.shownErrors(s);
-    if (this.step === 'start') return this.renderStart(s, shown);
     if (this.step === 'review') return this.renderReview(s, shown);
-    return this.renderPage(s, this.step, shown);
+    if (this.step !== 'start') return this.renderPage(s, this.step, shown);
+    return renderStart({
+      t, survey: s, shown, code: this.codeInput, role: this.chosenRole, respondent: this.respondent, returnToReview: this.returnToReview,
+      draftNotice: this.draftCtl.renderNotice(() => this.draftValue()),
+      onSubmit: (e) => void this.onStart(e),
+      onCode: (v) => { this.codeInput = v; this.errors.clearServerFor('$code'); },
+      onRole: (id) => { this.chosenRole = id; this.saveDraft(); },
+      onRespondent: (patch) => this.setRespondent(patch),
+    });
   }
 
-
-  private renderProgress(s: Survey, label: string) {
-    const t = this.t;
-    const total = visiblePages(s, this.answers).length + 1; // + the review step
-    const step = this.step === 'review' ? total : typeof this.step === 'number' ? pageProgress(s, this.answers, this.step).step : 0;
-    if (step === 0) return nothing;
-    return html`<div class="survey__progress" part="progress">
-      <p class="muted" id="survey-progress">${t('survey.progress', { step, total })}${label ? ` · ${label}` : ''}</p>
-      <progress max=${total} .value=${step} aria-labelledby="survey-progress"></progress>
-    </div>`;
-  }
-
-  /** The start step: access code, role, identity (docs/domain.md#anonymity-and-one-response). */
-  private renderStart(s: Survey, shown: ShownError[]) {
-    const t = this.t;
-    const fields = s.respondentFields ?? ['name'];
-    const roles = s.roles;
-    const err = (path: string) => errorAt(shown, path);
-    return html`<form part="form" novalidate @submit=${this.onStart}>
-      <h3 tabindex="-1" data-step-heading>${t('survey.start.title')}</h3>
-      ${this.draftCtl.renderNotice(() => this.draftValue())}
-      ${errorSummary(t, shown)}
-      ${s.access === 'code'
-        ? textField({ t, id: 'f-code', label: t('survey.code.label'), hint: t('survey.code.hint'), value: this.codeInput, required: true,
-            autocomplete: 'off', error: err('$code'),
-            onInput: (v) => { this.codeInput = v; this.errors.clearServerFor('$code'); } })
-        : nothing}
-      ${roles.length > 1
-        ? html`<fieldset class="q ${err('$role') ? 'q--error' : ''}" aria-describedby=${describedBy('f-role', undefined, err('$role')) ?? nothing}>
-            <legend class="rd-label" part="label">${t('survey.role.legend')}</legend>
-            ${errorLine(t, 'f-role', err('$role'))}
-            <div class="scale" role="presentation">
-              ${roles.map((r, i) => {
-                const id = typeof r === 'string' ? r : r.id;
-                const label = typeof r === 'string' ? t(`survey.role.${r}`) : r.label;
-                return html`<label class="scale__opt"><input type="radio" name="role" id=${i === 0 ? 'f-role' : `f-role-${i}`} .value=${id}
-                  .checked=${live(this.chosenRole === id)} @change=${() => { this.chosenRole = id; this.saveDraft(); }} /><span>${label}</span></label>`;
-              })}
-            </div>
-          </fieldset>`
-        : nothing}
-      ${s.anonymity === 'identified'
-        ? html`${textField({ t, id: 'f-name', label: t('survey.respondent.name'), value: this.respondent.name, required: true, autocomplete: 'name', error: err('$name'), onInput: (v) => this.setRespondent({ name: v }) })}
-          ${fields.includes('unit') ? textField({ t, id: 'f-unit', label: t('survey.respondent.unit'), value: this.respondent.unit, markOptional: true, autocomplete: 'organization', onInput: (v) => this.setRespondent({ unit: v }) }) : nothing}
-          ${fields.includes('phone') ? textField({ t, id: 'f-phone', label: t('survey.respondent.phone'), value: this.respondent.phone, type: 'tel', markOptional: true, autocomplete: 'tel', error: err('$phone'), onInput: (v) => this.setRespondent({ phone: v }) }) : nothing}`
-        : nothing}
-      <div class="rd-actions"><button type="submit" class="rd-button">${this.returnToReview ? t('survey.toReview') : t('survey.start.button')}</button></div>
-    </form>`;
+  private noticeContext(s: Survey): NoticeContext {
+    return { t: this.t, survey: s, when: (iso) => formatDateTime(iso, this.locale, { dateStyle: 'long', timeStyle: 'short' }) };
   }
 
   /** What the view modules need: the answers (read live), errors on screen, and the ways back in. */
@@ -573,43 +492,22 @@ export class RdSatisfactionSurvey extends RdElement {
   }
 
   private renderPage(s: Survey, index: number, shown: ShownError[]) {
-    const t = this.t;
-    const page = s.pages[index];
-    const visible = visibleQuestionIds(s, this.answers);
-    const hasPrev = prevPage(s, this.answers, index) !== null || needsStart(s);
-    const isLast = nextPage(s, this.answers, index) === null;
-    const ctx = this.viewContext(s, shown);
-    return html`<form part="form" novalidate @submit=${this.onNext}>
-      ${this.renderProgress(s, page.title ?? '')}
-      <h3 class="survey__page-title" tabindex="-1" data-step-heading>${page.title ?? s.title}</h3>
-      ${page.description ? html`<p class="q__help">${page.description}</p>` : nothing}
-      ${index === (visiblePages(s, this.answers)[0] ?? 0) ? this.draftCtl.renderNotice(() => this.draftValue()) : nothing}
-      ${errorSummary(t, shown)}
-      ${page.questions.filter((q) => visible.has(q.id)).map((q) => renderQuestion(ctx, q))}
-      <div class="rd-actions">
-        <button type="submit" class="rd-button">${this.returnToReview || isLast ? t('survey.toReview') : t('survey.next')}</button>
-        ${hasPrev ? html`<button type="button" class="rd-button rd-button--secondary" @click=${() => this.onPrev()}>${t('survey.prev')}</button>` : nothing}
-      </div>
-    </form>`;
+    return renderPage({
+      ...this.viewContext(s, shown), shown, returnToReview: this.returnToReview,
+      draftNotice: this.draftCtl.renderNotice(() => this.draftValue()),
+      onSubmit: (e) => void this.onNext(e),
+      onPrev: () => void this.onPrev(),
+    }, index);
   }
 
   private renderReview(s: Survey, shown: ShownError[]) {
-    const t = this.t;
-    const consentError = this.attempted.has('review') && s.anonymity === 'identified' && !this.consent ? t('errors.consent') : undefined;
-    const errors = [...shown, ...(consentError ? [{ id: 'f-consent', message: consentError }] : [])];
-    // A refusal that names fields is said at the fields; one that names none, in the summary.
-    const extra = [submitProblem(t, this.submitCtl)].filter((m): m is string => !!m && !this.errors.serverErrors.length);
-    const ctx = this.viewContext(s, shown);
-    return html`<form part="form" novalidate @submit=${this.form.run}>
-      ${this.renderProgress(s, t('survey.reviewStep'))}
-      <h3 tabindex="-1" data-step-heading>${t('survey.review.title')}</h3>
-      <p class="q__help">${t('survey.review.hint')}</p>
-      ${errorSummary(t, errors, extra)}
-      ${submitStatus(t, this.submitCtl)}
-      ${needsStart(s) ? reviewRespondent(ctx, { code: this.codeInput, role: this.chosenRole, respondent: this.respondent }) : nothing}
-      ${reviewAnswers(ctx)}
-      ${s.anonymity === 'identified' ? consentBlock({ t, id: 'f-consent', checked: this.consent, error: consentError, privacyUrl: this.config.privacyUrl || undefined, onChange: (c) => { this.consent = c; } }) : nothing}
-      <div class="rd-actions">${formActions(t, this.form, 'f-website', t('survey.submit'))}</div>
-    </form>`;
+    return renderReview({
+      ...this.viewContext(s, shown), shown, form: this.form,
+      who: needsStart(s) ? { code: this.codeInput, role: this.chosenRole, respondent: this.respondent } : undefined,
+      consent: this.consent,
+      consentError: this.attempted.has('review') && s.anonymity === 'identified' && !this.consent ? this.t('errors.consent') : undefined,
+      privacyUrl: this.config.privacyUrl || undefined,
+      onConsent: (c) => { this.consent = c; },
+    });
   }
 }

@@ -4,12 +4,14 @@
 // question, and who answers (code, role, name) for surveys with a start step. Plain functions
 // returning Lit templates; sending is the element's form flow (docs/architecture.md#forms).
 import { html, nothing, type TemplateResult } from 'lit';
-import { errorLine, type T } from '../shared/form.js';
+import { consentBlock, errorLine, errorSummary, formActions, submitProblem, submitStatus, type ShownError, type T } from '../shared/form.js';
+import type { FormController } from '../../controllers/form-controller.js';
 import type { Answer, Answers, BallotAnswer, MultipleAnswer, ProposalAnswer, Question, Survey } from '../../services/schemas/survey.js';
 import { ballotCandidates, ballotCount, isAnswered, matrixCell, matrixLayout, resolveScale, visibleQuestionIds } from '../../services/survey-logic.js';
 import type { Respondent, Step } from '../../services/survey-form.js';
 import { tierLabel } from './survey-results-view.js';
 import { qid } from './survey-question-view.js';
+import { progress } from './survey-steps-view.js';
 
 export interface ReviewContext {
   t: T;
@@ -23,6 +25,39 @@ export interface ReviewContext {
 
 /** Who answers, as given on the start step. */
 export interface Who { code: string; role: string; respondent: Respondent }
+
+export interface ReviewPageContext extends ReviewContext {
+  /** The errors on screen (all the server's field errors are shown here). */
+  shown: ShownError[];
+  /** The form flow that sends the response (its `run` is the submit handler). */
+  form: FormController<unknown>;
+  /** Who answers, for surveys with a start step. */
+  who?: Who;
+  /** Identified surveys: the PIPL consent, its error once tried, the privacy notice's address. */
+  consent: boolean;
+  consentError?: string;
+  privacyUrl?: string;
+  onConsent(checked: boolean): void;
+}
+
+/** The review page: answers with "修改", who answers, consent, and "确认提交". */
+export function renderReview(o: ReviewPageContext): TemplateResult {
+  const { t, survey: s, form } = o;
+  const errors = [...o.shown, ...(o.consentError ? [{ id: 'f-consent', message: o.consentError }] : [])];
+  // A refusal that names fields is said at the fields; one that names none, in the summary.
+  const extra = [submitProblem(t, form.submitter)].filter((m): m is string => !!m && !form.errors.serverErrors.length);
+  return html`<form part="form" novalidate @submit=${form.run}>
+      ${progress(t, s, o.answers, 'review', t('survey.reviewStep'))}
+      <h3 tabindex="-1" data-step-heading>${t('survey.review.title')}</h3>
+      <p class="q__help">${t('survey.review.hint')}</p>
+      ${errorSummary(t, errors, extra)}
+      ${submitStatus(t, form.submitter)}
+      ${o.who ? reviewRespondent(o, o.who) : nothing}
+      ${reviewAnswers(o)}
+      ${s.anonymity === 'identified' ? consentBlock({ t, id: 'f-consent', checked: o.consent, error: o.consentError, privacyUrl: o.privacyUrl, onChange: o.onConsent }) : nothing}
+      <div class="rd-actions">${formActions(t, form, 'f-website', t('survey.submit'))}</div>
+    </form>`;
+}
 
 const editButton = (ctx: ReviewContext, label: string, target: Step, focusId: string) => html`<button type="button" class="rd-button rd-button--link"
       aria-label=${ctx.t('survey.review.editLabel', { question: label })} @click=${() => ctx.edit(target, focusId)}>${ctx.t('survey.review.edit')}</button>`;
