@@ -27,18 +27,21 @@ export class FormErrors {
   /** The server's field errors (paths as the form names its fields). */
   get serverErrors(): readonly FieldError[] { return this.server; }
 
-  /** Errors to show, in form order, each once per path. Server errors use their own text. */
-  shown(t: T, idFor: (path: string) => string = fieldId): ShownError[] {
+  /**
+   * Errors to show, in form order, each once per path. Server errors use their own text.
+   * `include` keeps only some paths (a form in steps shows the errors of the step on screen).
+   */
+  shown(t: T, idFor: (path: string) => string = fieldId, include: (path: string) => boolean = () => true): ShownError[] {
     if (!this.submitted) return [];
     const seen = new Set<string>();
     const out: ShownError[] = [];
     for (const p of this.client) {
-      if (seen.has(p.path)) continue;
+      if (seen.has(p.path) || !include(p.path)) continue;
       seen.add(p.path);
       out.push({ id: idFor(p.path), message: t(p.key, p.params) });
     }
     for (const e of this.server) {
-      if (seen.has(e.path)) continue;
+      if (seen.has(e.path) || !include(e.path)) continue;
       seen.add(e.path);
       out.push({ id: idFor(e.path), message: e.message });
     }

@@ -584,22 +584,7 @@ export function sourceUrlFor(survey: Survey, href: string): string {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Window and roles
-
-export type WindowState = 'upcoming' | 'open' | 'closed';
-export function windowState(survey: Survey, now: Date = new Date()): WindowState {
-  const t0 = Date.parse(survey.window.opens);
-  const t1 = Date.parse(survey.window.closes);
-  const n = now.getTime();
-  if (n < t0) return 'upcoming';
-  if (n >= t1) return 'closed';
-  return 'open';
-}
-
-/** Role ids of a survey (custom roles by their id). */
-export function roleIds(survey: Survey): string[] {
-  return survey.roles.map((r) => (typeof r === 'string' ? r : r.id));
-}
+// Access codes (the window, roles and the start step are in survey-form.ts)
 
 /** Codes are typed by people: spaces dropped, full-width letters/digits (IME) made ASCII,
  *  letters upper-cased. */

@@ -348,6 +348,65 @@ describe('<rd-satisfaction-survey>: review, sending, receipt', () => {
   });
 });
 
+describe('<rd-satisfaction-survey>: server field errors on answers', () => {
+  const twoPages = (id: string): Survey => ({
+    id, title: '征集', kind: 'questionnaire', window: open, roles: ['public'], access: 'open', anonymity: 'anonymous',
+    pages: [
+      { id: 'p1', title: '第一部分', questions: [{ id: 'a', type: 'single', title: '甲', required: true, options: [{ id: 'y', label: '是' }, { id: 'n', label: '否' }] }] },
+      { id: 'p2', title: '第二部分', questions: [{ id: 'b', type: 'text', title: '乙' }] },
+    ],
+  });
+
+  it('shown in the summary and at the answer on the review, at the field on its page only, gone once the answer changes', async () => {
+    const run = uid('run');
+    const errors = [{ path: 'answers.b', message: '内容含有不允许的链接' }];
+    const el = await mount(twoPages(uid('sv')), { drafts: 'off', 'submit-url': `${chaosUrl('fields', run)}?errors=${encodeURIComponent(JSON.stringify(errors))}` });
+    let err: CustomEvent | undefined;
+    el.addEventListener('rd-submit-error', (e) => { err = e as CustomEvent; });
+    await click(el, radio(el, 'a', 'y'));
+    await submitForm(el, '下一页');
+    typeInto(shadow(el).getElementById('q-b') as HTMLInputElement, 'http://example.com');
+    await el.updateComplete;
+    await submitForm(el, '核对答案');
+    await submitForm(el, '确认提交');
+    await until(() => err, 8000, 'rd-submit-error');
+    await until(() => shadow(el).querySelector('[data-rd-error-summary]'), 3000, 'summary');
+    await el.updateComplete;
+    const summary = shadow(el).querySelector('[data-rd-error-summary]')!;
+    expect(summary.textContent).to.contain('内容含有不允许的链接');
+    expect(summary.textContent, 'the fields say it: no general refusal line').not.to.contain('服务器未接受');
+    expect(summary.querySelector('a')!.getAttribute('href')).to.equal('#q-b');
+    expect(shadow(el).activeElement === summary, 'summary focused').to.equal(true);
+    expect(shadow(el).getElementById('q-b-review-error')!.textContent).to.contain('内容含有不允许的链接');
+    await expect(el).to.be.accessible();
+    // 修改 → page 2: the error at the field and in the page's summary.
+    await click(el, shadow(el).querySelector<HTMLButtonElement>('button[aria-label="修改：乙"]')!);
+    await el.updateComplete;
+    const input = shadow(el).getElementById('q-b') as HTMLInputElement;
+    expect(shadow(el).activeElement === input, 'the field focused').to.equal(true);
+    expect(input.getAttribute('aria-invalid')).to.equal('true');
+    expect(input.getAttribute('aria-describedby')).to.contain('q-b-error');
+    expect(shadow(el).getElementById('q-b-error')!.textContent).to.contain('内容含有不允许的链接');
+    expect(shadow(el).querySelector('[data-rd-error-summary]')!.textContent).to.contain('内容含有不允许的链接');
+    // Page 1 does not show page 2's error.
+    await submitForm(el, '上一页');
+    expect(shadow(el).querySelector('[data-rd-error-summary]')?.textContent ?? 'none').to.equal('none');
+    await submitForm(el, '核对答案');
+    await click(el, shadow(el).querySelector<HTMLButtonElement>('button[aria-label="修改：乙"]')!);
+    // A new answer: the server's word on the old one is gone.
+    typeInto(shadow(el).getElementById('q-b') as HTMLInputElement, '多设几个公交站');
+    await el.updateComplete;
+    expect(shadow(el).getElementById('q-b')!.getAttribute('aria-invalid')).to.equal('false');
+    expect(shadow(el).querySelector('[data-rd-error-summary]')?.textContent ?? 'none').to.equal('none');
+    await submitForm(el, '核对答案');
+    // Back on the review: no field error is left; the last refusal is still said until the next send.
+    const after = shadow(el).querySelector('[data-rd-error-summary]')!.textContent;
+    expect(after).not.to.contain('内容含有不允许的链接');
+    expect(after).to.contain('服务器未接受');
+    expect(shadow(el).getElementById('q-b-review-error')?.textContent ?? 'none').to.equal('none');
+  });
+});
+
 describe('<rd-satisfaction-survey>: drafts', () => {
   it('keeps answers (not the code) and restores them with a notice', async () => {
     const id = uid('sv');

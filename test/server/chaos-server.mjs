@@ -57,6 +57,7 @@ export function startChaosServer(port = 0) {
         case '422': return json(422, { errors: [{ path: 'respondent.phone', message: '手机号码格式不正确' }, { path: 'comments.0.text', message: '意见内容过长' }] });
         case '400': return json(400, { errors: [{ path: 'code', message: '测评码无效' }] });
         case '409': return json(409, { message: '此测评码已使用', receipt: 'CP-2026-000007' });
+        case 'fields': return json(422, { errors: JSON.parse(url.searchParams.get('errors') ?? '[]') }); // ?errors=[{path, message}]
         case 'malformed': res.writeHead(200, { ...CORS, 'Content-Type': 'application/json' }); res.end('<html>ok</html>'); return;
         case 'no-receipt': return json(200, { ok: true });
         case 'hang': return; // never answers; the client must time out

@@ -3,7 +3,7 @@ import {
   resolveScale, visibleQuestionIds, conditionHolds, validateQuestion, validatePage, validateAnswers,
   toggleBallot, setBallotWriteIn, ballotCount, toggleMultiple, moveRanked, nextPage, prevPage,
   pageProgress, visiblePages, normaliseAnswers, buildResponseData, sourceUrlFor, matrixLayout,
-  setMatrixCell, matrixCell, windowState, normaliseCode, answeredShare, isAnswered, findQuestion,
+  setMatrixCell, matrixCell, normaliseCode, answeredShare, isAnswered, findQuestion, pageOfQuestion,
   type SurveyIssue,
 } from '../../src/services/survey-logic.js';
 import { surveyResponsePayload, type Answers, type Answer, type QuestionOf, type Condition } from '../../src/services/schemas/survey.js';
@@ -285,9 +285,14 @@ describe('survey-logic: payload', () => {
   for (const [raw, want] of codes) it(`normaliseCode ${JSON.stringify(raw)}`, () => expect(normaliseCode(raw)).to.equal(want));
 });
 
-describe('survey-logic: window and answered', () => {
-  const cases: Array<[string, string]> = [['2026-10-31T15:59:59Z', 'upcoming'], ['2026-10-31T16:00:00Z', 'open'], ['2026-12-31T15:59:58Z', 'open'], ['2026-12-31T15:59:59Z', 'closed']];
-  for (const [at, want] of cases) it(`window at ${at}`, () => expect(windowState(matrixSurvey, new Date(at))).to.equal(want));
+describe('survey-logic: answered', () => {
+  const located: Array<[string, string | undefined, number]> = [['m', 'matrix', 0], ['why', 'text', 1], ['only-if-why', 'single', 2], ['gone', undefined, -1]];
+  for (const [id, type, page] of located) {
+    it(`findQuestion / pageOfQuestion ${id}`, () => {
+      expect(findQuestion(matrixSurvey, id)?.type).to.equal(type);
+      expect(pageOfQuestion(matrixSurvey, id)).to.equal(page);
+    });
+  }
   it('isAnswered for proposals with only a title', () => {
     expect(isAnswered(q('prop'), { title: '建', description: '' })).to.equal(true);
     expect(isAnswered(q('prop'), { title: ' ', description: ' ' })).to.equal(false);

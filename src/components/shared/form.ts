@@ -38,7 +38,8 @@ export const describedBy = (id: string, hint?: unknown, error?: unknown, extra?:
 export const errorLine = (t: T, id: string, error?: string) =>
   error ? html`<p id="${id}-error" class="rd-error-message" part="error-message"><span class="rd-visually-hidden">${t('common.errorPrefix')}</span>${error}</p>` : nothing;
 
-export const hintLine = (id: string, hint?: string | TemplateResult) => (hint ? html`<p id="${id}-hint" class="rd-hint" part="hint">${hint}</p>` : nothing);
+/** The hint under a label (`class` for a widget's own look, e.g. the survey's `q__help`). */
+export const hintLine = (id: string, hint?: string | TemplateResult, className = 'rd-hint') => (hint ? html`<p id="${id}-hint" class=${className} part="hint">${hint}</p>` : nothing);
 
 const labelSuffix = (t: T, required?: boolean, markOptional?: boolean) =>
   required ? html`<span class="rd-visually-hidden">${t('common.required')}</span>` : markOptional ? html` <span class="rd-hint-inline">${t('common.optional')}</span>` : nothing;

@@ -1,0 +1,69 @@
+// What <rd-satisfaction-survey> shows around and instead of its form (docs/domain.md#satisfaction-ratings):
+// the header (title, kind, organizer, answering window, whether answers are anonymous), the receipt
+// once sent, "already answered" — told by the server (409, with the first receipt) or remembered on
+// this device (docs/domain.md#anonymity-and-one-response) — and a window not yet open or closed.
+// Plain functions returning Lit templates.
+import { html, nothing, type TemplateResult } from 'lit';
+import { receiptView, type T } from '../shared/form.js';
+import type { Survey } from '../../services/schemas/survey.js';
+import type { SubmissionRecord } from '../../services/survey-guard.js';
+
+export interface NoticeContext {
+  t: T;
+  survey: Survey;
+  /** A date and time as the citizen reads them (the element's locale). */
+  when(iso: string): string;
+}
+
+const kindOf = (o: NoticeContext) => o.t(`survey.kind.${o.survey.kind}`);
+
+export function surveyHeader(o: NoticeContext): TemplateResult {
+  const { t, survey: s } = o;
+  const kind = kindOf(o);
+  return html`<header>
+      <h2 id="survey-title">${s.title}</h2>
+      <p class="survey__meta">
+        <span class="survey__kind">${kind}</span>
+        ${s.organizer ? html`${t('survey.organizer', { organizer: s.organizer })}<br />` : nothing}
+        ${t('survey.window', { opens: o.when(s.window.opens), closes: o.when(s.window.closes) })}
+      </p>
+      ${s.description ? html`<p class="survey__desc">${s.description}</p>` : nothing}
+      <p class="rd-notice">${t(s.anonymity === 'anonymous' ? 'survey.anonymous' : 'survey.identified', { kind })}</p>
+    </header>`;
+}
+
+/** The receipt after the response was accepted (focused by the form flow). */
+export function surveyReceipt(t: T, receipt: string, message?: string): TemplateResult {
+  return receiptView({ t, receipt, title: t('survey.receipt.title'), numberLabel: t('survey.receipt.number'), message: message || t('survey.receipt.thanks') });
+}
+
+/** The server said this code or device has answered (409): its message and the first receipt;
+ *  a closed panel's member may try another code. */
+export function conflictNotice(o: NoticeContext, conflict: { message?: string; receipt?: string }, onOtherCode?: () => void): TemplateResult {
+  const { t } = o;
+  return html`<div class="rd-notice rd-notice--error" role="alert" part="already">
+        <h3 tabindex="-1" data-step-heading>${t('survey.already.title')}</h3>
+        <p>${conflict.message ? t('survey.already.server', { message: conflict.message }) : t('survey.already.serverDefault', { kind: kindOf(o) })}</p>
+        ${conflict.receipt ? html`<p><strong>${t('survey.already.firstReceipt', { receipt: conflict.receipt })}</strong></p>` : nothing}
+        <p>${t('survey.already.note')}</p>
+        ${onOtherCode ? html`<div class="rd-actions"><button type="button" class="rd-button rd-button--secondary" @click=${onOtherCode}>${t('survey.code.other')}</button></div>` : nothing}
+      </div>`;
+}
+
+/** This device sent a response to this open survey before. */
+export function priorNotice(o: NoticeContext, prior: SubmissionRecord): TemplateResult {
+  const { t } = o;
+  return html`<div class="rd-notice" role="status" part="already">
+        <h3>${t('survey.already.title')}</h3>
+        <p>${t('survey.already.device', { time: o.when(prior.submittedAt), kind: kindOf(o), receipt: prior.receipt })}</p>
+        <p>${t('survey.already.note')}</p>
+      </div>`;
+}
+
+/** Before `opens` or after `closes`: when it opens or closed, and no form. */
+export function windowNotice(o: NoticeContext, state: 'upcoming' | 'closed'): TemplateResult {
+  const { t, survey: s } = o;
+  return state === 'upcoming'
+    ? html`<p class="rd-notice" role="status">${t('survey.upcoming', { kind: kindOf(o), time: o.when(s.window.opens) })}</p>`
+    : html`<p class="rd-notice" role="status">${t('survey.closed', { kind: kindOf(o), time: o.when(s.window.closes) })}</p>`;
+}
