@@ -116,7 +116,10 @@ export const surveyStyles = css`
   .results__table-wrap { overflow-x: auto; }
   .results__table { border-collapse: collapse; width: 100%; font-size: 0.9375em; }
   .results__table caption { text-align: start; font-weight: 600; margin-bottom: var(--_space-2); }
-  .results__table th, .results__table td { border-bottom: 1px solid #b1b4b6; padding: 0.35em 0.5em; text-align: end; }
+  /* Minimum cell widths: in a narrow widget the table scrolls inside its region (tabindex=0)
+     instead of squeezing Chinese headers and figures to one character per line. */
+  .results__table th, .results__table td { border-bottom: 1px solid #b1b4b6; padding: 0.35em 0.5em; text-align: end; min-width: 3.5em; overflow-wrap: normal; }
+  .results__table tbody th[scope='row'] { min-width: 7em; }
   .results__table th[scope='row'], .results__table thead th:first-child { text-align: start; }
   .results__table thead th { border-bottom-width: 2px; }
   .results__dim th { font-weight: 400; padding-inline-start: 1.5em; }
