@@ -16,9 +16,13 @@ after(async () => { await h?.close(); });
 
 /** Every widget on the page has rendered its content (not only a progress indicator). */
 async function settled(page, minText = 0) {
-  await until(() => page.evaluate(([hosts, minText]) => [...document.querySelectorAll(hosts)]
+  const waiting = () => page.evaluate(([hosts, minText]) => [...document.querySelectorAll(hosts)]
     .filter((el) => customElements.get(el.localName) && el.getClientRects().length)
-    .every((el) => (el.shadowRoot?.textContent.trim().length ?? 0) > minText && !el.shadowRoot.querySelector('[role="progressbar"], .rd-spinner')), [HOSTS, minText]), { message: 'widgets rendered' });
+    .filter((el) => !((el.shadowRoot?.textContent.trim().length ?? 0) > minText && !el.shadowRoot.querySelector('[role="progressbar"], .rd-spinner')))
+    .map((el) => `<${el.localName}${el.id ? `#${el.id}` : ''}>`), [HOSTS, minText]);
+  let last = [];
+  // A long draft on a busy machine takes a while: a generous limit, and which widget held it up.
+  await until(async () => (last = await waiting()).length === 0, { timeout: 30_000, message: 'widgets rendered' }).catch((e) => { throw new Error(`${e.message}; still loading: ${last.join(', ')}`); });
   await page.waitForTimeout(300);
 }
 
