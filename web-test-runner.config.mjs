@@ -66,6 +66,8 @@ export default {
   testRunnerHtml: (testFramework) => `<!doctype html>
 <html lang="zh-CN"><head><meta charset="utf-8"></head><body>
 <script>window.__RD_TEST__ = ${JSON.stringify(env)};</script>
+<!-- Every \`expect(el).to.be.accessible()\` runs axe with WCAG 2.2 AA (test/helpers/a11y.ts). -->
+<script type="module" src="/test/helpers/a11y.ts"></script>
 <script type="module" src="${testFramework}"></script>
 </body></html>`,
   reporters: [

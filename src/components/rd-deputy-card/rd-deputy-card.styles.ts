@@ -31,7 +31,9 @@ export const deputyCardStyles = css`
     display: inline-block; margin: var(--_space-1) 0 0; padding: 0 var(--_space-2);
     border: 2px solid var(--_error); color: var(--_error); font-weight: 600; border-radius: var(--_radius);
   }
-  .facts { display: grid; grid-template-columns: max-content 1fr; gap: var(--_space-1) var(--_space-3); margin: 0 0 var(--_space-3); }
+  /* The term column takes at most half the card: a narrow card on a wide page (a side column, where
+     the phone media query below does not apply) wraps long terms instead of spilling out. */
+  .facts { display: grid; grid-template-columns: fit-content(50%) minmax(0, 1fr); gap: var(--_space-1) var(--_space-3); margin: 0 0 var(--_space-3); }
   .facts dt { font-weight: 600; color: var(--_muted); }
   .facts dd { margin: 0; }
   @media (max-width: 420px) {
@@ -51,18 +53,21 @@ export const deputyCardStyles = css`
     border: 1px solid var(--_border); border-radius: var(--_radius); font-size: 0.875em;
   }
   .qr { display: flex; flex-wrap: wrap; gap: var(--_space-4); align-items: center; }
-  .qr svg { width: var(--_qr-size); height: var(--_qr-size); flex: none; background: #fff; }
+  /* The code shrinks with a narrow card (a 200 px side column, a 320 px phone) instead of
+     spilling out of it; the viewBox keeps it square. */
+  .qr svg { width: min(var(--_qr-size), 100%); height: auto; aspect-ratio: 1; flex: none; background: #fff; }
   .qr-caption { flex: 1 1 12em; }
   .qr-caption strong { display: block; font-size: 1.25em; }
   .poster { text-align: center; padding: var(--_space-6); border: 3px solid var(--_card-accent); }
   .poster h2 { font-size: 2em; }
-  .poster svg { width: min(80vw, 320px); height: min(80vw, 320px); background: #fff; }
+  .poster svg { display: block; margin-inline: auto; width: min(100%, 320px); height: auto; aspect-ratio: 1; background: #fff; }
   .poster .level { margin-bottom: var(--_space-3); }
   .forms { margin-top: var(--_space-4); }
   .panel { margin-top: var(--_space-4); padding-top: var(--_space-4); border-top: 2px solid var(--_card-border); }
 
   /* Directory */
-  .filters { display: grid; grid-template-columns: repeat(auto-fit, minmax(12em, 1fr)); gap: 0 var(--_space-4); }
+  /* min(…, 100%): one column when the card is narrower than one filter (large text, side column). */
+  .filters { display: grid; grid-template-columns: repeat(auto-fit, minmax(min(12em, 100%), 1fr)); gap: 0 var(--_space-4); }
   .filters .rd-field { margin-bottom: var(--_space-3); }
   .count { font-weight: 600; margin-block: var(--_space-2); }
   ul.results { list-style: none; padding: 0; margin: 0 0 var(--_space-4); display: grid; gap: var(--_space-2); grid-template-columns: repeat(auto-fill, minmax(min(100%, 18em), 1fr)); }

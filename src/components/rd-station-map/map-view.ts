@@ -52,6 +52,18 @@ function adoptCss(root: ShadowRoot) {
   if (!root.adoptedStyleSheets.includes(sheet)) root.adoptedStyleSheets = [sheet, ...root.adoptedStyleSheets];
 }
 
+/** Marker icon sizes (CSS px): a station's pin, and a cluster by how many stations it holds. */
+const PIN = 26;
+const clusterSize = (count: number) => (count < 10 ? 34 : count < 100 ? 42 : 50);
+/**
+ * Clustering radius (screen px; with `extent: 256` supercluster's unit is a pixel of Leaflet's
+ * 256 px tiles). Icons are squares up to 50 px, so two icons whose centres are at least
+ * √2 × 50 px apart cannot overlap in any direction; a pin is drawn above its point (anchored at
+ * its tip), which moves its centre by up to half a pin. Anything closer is one cluster, so no
+ * marker covers another (WCAG 2.2 target size, and each one stays clickable).
+ */
+const CLUSTER_RADIUS = Math.ceil(Math.SQRT2 * clusterSize(100) + PIN / 2);
+
 interface PointProps {
   id: string;
   name: string;
@@ -175,7 +187,7 @@ export class MapView {
       return { id: s.id, lng: d.lng, lat: d.lat };
     });
     const names = new Map(stations.map((s) => [s.id, s.name]));
-    this.index = new this.SC<PointProps>({ radius: 60, maxZoom: 16 });
+    this.index = new this.SC<PointProps>({ radius: CLUSTER_RADIUS, extent: 256, maxZoom: 16 });
     this.index.load(
       this.points.map((p) => ({ type: 'Feature', properties: { id: p.id, name: names.get(p.id) ?? '' }, geometry: { type: 'Point', coordinates: [p.lng, p.lat] } })),
     );
@@ -209,7 +221,7 @@ export class MapView {
         const count = props.point_count ?? 0;
         const el = document.createElement('span');
         el.textContent = String(count);
-        const size = count < 10 ? 34 : count < 100 ? 42 : 50;
+        const size = clusterSize(count);
         const m = L.marker([lat, lng], {
           icon: L.divIcon({ html: el, className: 'rd-cluster', iconSize: [size, size] }),
           title: this.opts.labels.cluster(count),
@@ -226,7 +238,7 @@ export class MapView {
         const el = document.createElement('span');
         el.className = 'rd-pin__dot';
         const m = L.marker([lat, lng], {
-          icon: L.divIcon({ html: el, className: `rd-pin${id === this.selected ? ' is-selected' : ''}`, iconSize: [26, 26], iconAnchor: [13, 26] }),
+          icon: L.divIcon({ html: el, className: `rd-pin${id === this.selected ? ' is-selected' : ''}`, iconSize: [PIN, PIN], iconAnchor: [PIN / 2, PIN] }),
           title: props.name,
           keyboard: true,
           zIndexOffset: id === this.selected ? 1000 : 0,

@@ -9,12 +9,13 @@ export const stationMapStyles = css`
   }
   .sm__intro { color: var(--_muted); }
   .sm__controls { display: grid; gap: 0 var(--_space-4); grid-template-columns: 1fr; }
-  .sm__filters { display: grid; gap: 0 var(--_space-4); grid-template-columns: repeat(auto-fit, minmax(10em, 1fr)); border: 0; padding: 0; margin: 0; }
+  /* min(…, 100%): one column when the widget is narrower than one filter (large text, side column). */
+  .sm__filters { display: grid; gap: 0 var(--_space-4); grid-template-columns: repeat(auto-fit, minmax(min(10em, 100%), 1fr)); border: 0; padding: 0; margin: 0; min-width: 0; }
   .sm__filters .rd-field, .sm__near .rd-field { margin-bottom: var(--_space-3); }
   .sm__near { border: 1px solid var(--rd-color-border-light, #b1b4b6); border-radius: var(--_radius); padding: var(--_space-3); margin: 0 0 var(--_space-3); }
   .sm__near legend { font-weight: 600; padding: 0 var(--_space-1); }
   .sm__near-row { display: flex; flex-wrap: wrap; gap: var(--_space-2); align-items: flex-end; }
-  .sm__near-row .rd-field { flex: 1 1 12em; margin: 0; }
+  .sm__near-row .rd-field { flex: 1 1 12em; min-width: 0; margin: 0; }
   .sm__status { font-weight: 600; margin-block: var(--_space-3); }
   .sm__bar { display: flex; flex-wrap: wrap; gap: var(--_space-2) var(--_space-4); align-items: center; justify-content: space-between; }
   .sm__layout { display: grid; gap: var(--_space-4); grid-template-columns: 1fr; }
@@ -59,7 +60,7 @@ export const stationMapStyles = css`
   .sm__detail h3 { margin-top: 0; }
   .sm__photo { display: block; max-width: 100%; height: auto; max-height: 16em; object-fit: cover; border-radius: var(--_radius); margin: 0 0 var(--_space-3); }
   .sm__detail h4 { margin: var(--_space-4) 0 var(--_space-2); font-size: 1.05em; }
-  .sm__dl { display: grid; grid-template-columns: max-content 1fr; gap: var(--_space-1) var(--_space-3); margin: 0 0 var(--_space-3); }
+  .sm__dl { display: grid; grid-template-columns: fit-content(50%) minmax(0, 1fr); gap: var(--_space-1) var(--_space-3); margin: 0 0 var(--_space-3); }
   .sm__dl dt { font-weight: 600; }
   .sm__dl dd { margin: 0; }
   .sm__sessions, .sm__plain { padding-inline-start: 1.2em; margin: 0 0 var(--_space-3); }

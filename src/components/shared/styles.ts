@@ -28,7 +28,10 @@ export const baseStyles = css`
     box-sizing: border-box !important;
     color: var(--_text);
     font-family: inherit;
-    font-size: var(--rd-font-size, 16px);
+    /* !important for the same reason: article templates size every element ('.content * {
+       font-size: 12px }'), which matches the host and would shrink all text inside. An !important
+       :host declaration beats the page's, even the page's !important (shadow-DOM cascade). */
+    font-size: var(--rd-font-size, 16px) !important;
     line-height: 1.6 !important;
     /* The other inherited typography, reset the same way: article templates of old CMSs (TRS's
        '.TRS_Editor' and the like) set these on the containers a widget is pasted into, and they
@@ -49,7 +52,7 @@ export const baseStyles = css`
   }
   :host([hidden]) { display: none; }
   :host([data-rd-large]) {
-    font-size: var(--rd-font-size-large, 20px);
+    font-size: var(--rd-font-size-large, 20px) !important;
     --_target: 48px;
   }
   *, *::before, *::after { box-sizing: inherit; }
