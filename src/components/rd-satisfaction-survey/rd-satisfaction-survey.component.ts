@@ -10,7 +10,6 @@ import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { RdElement } from '../shared/rd-element.js';
 import { WindowClockController } from '../../controllers/window-clock.js';
-// Registers <rd-provider> too, so this widget's own entry works inside a provider on its own.
 import { DataController } from '../../controllers/data-controller.js';
 import { DraftController } from '../../controllers/draft-controller.js';
 import { SubmitController } from '../../controllers/submit-controller.js';
@@ -25,13 +24,17 @@ import { emptyRespondent, formPath, issuePath, needsStart, onStep, roleIds, star
 import type { Problem } from '../../services/validation.js';
 import { responseGuard, type SubmissionRecord } from '../../services/survey-guard.js';
 import { formatDateTime } from '../../services/i18n/index.js';
-import { surveyCatalogues } from './rd-satisfaction-survey.messages.js';
+import { zh as messages } from './rd-satisfaction-survey.messages.js';
+import { catalogues } from '../../services/i18n/index.js';
 import { surveyStyles } from './rd-satisfaction-survey.styles.js';
 import { renderResults } from './survey-results-view.js';
 import { errorAt, idFor, type QuestionContext } from './survey-question-view.js';
 import { renderReview, type ReviewContext } from './survey-review-view.js';
 import { renderPage, renderStart } from './survey-steps-view.js';
 import { conflictNotice, priorNotice, surveyHeader, surveyReceipt, windowNotice, type NoticeContext } from './survey-notices-view.js';
+
+/** The element's strings: zh-CN bundled, English loaded when first shown in English. */
+export const surveyCatalogues = catalogues(messages, () => import('./rd-satisfaction-survey.messages.en.js'));
 
 interface DraftValue {
   answers: Answers;

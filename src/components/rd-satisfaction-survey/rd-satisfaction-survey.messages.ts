@@ -1,7 +1,6 @@
 // Strings of <rd-satisfaction-survey>: zh-CN (default, source of keys) and en, complete.
-import { catalogues } from '../../services/i18n/index.js';
 
-const zh = {
+export const zh = {
   'survey.kind.evaluation': '测评',
   'survey.kind.questionnaire': '问卷调查',
   'survey.kind.vote': '票决',
@@ -176,4 +175,3 @@ const zh = {
 };
 
 export type SurveyKey = keyof typeof zh;
-export const surveyCatalogues = catalogues<SurveyKey>(zh, () => import('./rd-satisfaction-survey.messages.en.js'));
