@@ -107,8 +107,8 @@ const benches = existsSync('bench') ? readdirSync('bench').filter((f) => f.endsW
 if (benches.length) {
   const executablePath = findChrome();
   if (!executablePath) { console.error(NO_CHROME_MESSAGE); process.exit(1); }
-  const { startReceiver } = await import('../demo/receiver.mjs');
-  const receiver = await startReceiver({ port: 0, dbFile: join(mkdtempSync(join(tmpdir(), 'rd-bench-')), 'bench.sqlite'), quiet: true });
+  const { startTestReceiver } = await import('../test/server/test-receiver.mjs');
+  const receiver = await startTestReceiver({ dbFile: join(mkdtempSync(join(tmpdir(), 'rd-bench-')), 'bench.sqlite') });
   const browser = await chromium.launch({ executablePath, args: CHROME_ARGS, headless: true });
   try {
     for (const file of benches) {
