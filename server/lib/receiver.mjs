@@ -44,7 +44,7 @@ const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/
 const ID_RE = /^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/;
 const DATE_RE = /^\d{4}-\d{2}-\d{2}(T[\d:.]+(Z|[+-]\d{2}:\d{2})?)?$/;
 const CORS_ALLOW_HEADERS = 'Content-Type, Idempotency-Key, X-Captcha-Token, X-CSRF-Token, Authorization';
-const KEY_REUSED = 'Idempotency-Key reused with a different body';
+const KEY_REUSED = '此 Idempotency-Key 已用于另一份不同的内容。Idempotency-Key reused with a different body';
 const CODE_USED = '此测评码已提交过，不能重复提交';
 
 /** Defaults of `limits` (each can be overridden; rate limits accept null = off). */
@@ -677,6 +677,7 @@ export async function startReceiver({
     const rootDir = resolve(root.dir);
     if (file !== rootDir && !file.startsWith(rootDir + sep)) throw notFound();
     let st = await stat(file).catch(() => null);
+    if (st && isPrivate(realpathSync(file))) throw notFound(); // before any redirect: not even "exists"
     if (st?.isDirectory()) {
       if (!wantsDir) return send(req, res, 301, undefined, { Location: `${url.pathname}/${url.search}` });
       file = join(file, 'index.html');

@@ -175,7 +175,7 @@ describe('reference receiver', () => {
       expect((await post(TEST_ROUTE, body)).status).to.equal(201);
       const res = await post(TEST_ROUTE, { ...body, data: { text: '改过的内容' } });
       expect(res.status).to.equal(422);
-      expect(await res.json()).to.deep.equal({ errors: [{ path: '', message: 'Idempotency-Key reused with a different body' }] });
+      expect(await res.json()).to.deep.equal({ errors: [{ path: '', message: '此 Idempotency-Key 已用于另一份不同的内容。Idempotency-Key reused with a different body' }] });
       const stored = await rows('rd-test', body.id);
       expect(stored.count).to.equal(1);
       expect(stored.rows[0].body.data).to.deep.equal({ text: '原始内容' });

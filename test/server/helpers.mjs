@@ -18,7 +18,7 @@ export const tmp = (name = 'rd-srv-') => mkdtempSync(join(tmpdir(), name));
  * @returns {Promise<{url: string, proc: import('node:child_process').ChildProcess, out: () => string, stop(): Promise<number|null>, kill9(): Promise<void>}>}
  */
 export function spawnReceiver(args = [], { env = {}, cwd = ROOT } = {}) {
-  const proc = spawn(process.execPath, [BIN, ...(args.includes('--port') ? [] : ['--port', '0']), ...args], {
+  const proc = spawn(process.execPath, [BIN, ...(args.includes('--port') || env.PORT ? [] : ['--port', '0']), ...args], {
     cwd,
     env: { ...process.env, RD_STAFF_TOKEN: STAFF, DATABASE_URL: '', PORT: '', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -30,7 +30,7 @@ export function spawnReceiver(args = [], { env = {}, cwd = ROOT } = {}) {
   return new Promise((resolveStart, reject) => {
     const check = () => {
       const m = out.match(/listening on (http:\/\/\S+)/);
-      if (m) {
+      if (m && /Staff token[^\n]*\n(\s+\S+\n)?/.test(out)) {
         proc.stdout.off('data', check);
         resolveStart({
           url: m[1].replace('0.0.0.0', '127.0.0.1'),
@@ -60,7 +60,7 @@ export function runReceiver(args, { env = {}, cwd = ROOT } = {}) {
 
 /** A valid legislation-feedback envelope (with optional personal details). */
 export function feedback({ id = randomUUID(), text = '建议第十条增加听证程序。', draftId = '2026-yq-01', name, phone, url = 'https://www.example.gov.cn/lf' } = {}) {
-  const respondent = { identity: 'resident', ...(name ? { name } : {}), ...(phone ? { phone, wantsReply: true } : {}) };
+  const respondent = { identity: 'resident', wantsReply: !!phone, ...(name ? { name } : {}), ...(phone ? { phone } : {}) };
   return {
     type: 'legislation-feedback', version: 1, id, createdAt: new Date().toISOString(), locale: 'zh-CN', source: { url },
     data: {
