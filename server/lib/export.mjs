@@ -1,5 +1,4 @@
 // Streamed exports (CSV and JSON Lines / JSON) and the personal-data split they undo.
-import { once } from 'node:events';
 import { streamRows } from './storage/index.mjs';
 
 // ---------------------------------------------------------------------------------------------
@@ -98,7 +97,14 @@ function writer(res) {
       if (!buf || gone) { buf = ''; return; }
       const chunk = buf;
       buf = '';
-      if (!res.write(chunk)) await Promise.race([once(res, 'drain'), once(res, 'close')]);
+      if (!res.write(chunk)) {
+        // Wait for the socket to drain, or for the client to leave; no listener left behind.
+        await new Promise((ok) => {
+          const done = () => { res.off('drain', done); res.off('close', done); ok(); };
+          res.on('drain', done);
+          res.on('close', done);
+        });
+      }
     },
   };
 }

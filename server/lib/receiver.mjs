@@ -186,7 +186,8 @@ export function surveyAnswerErrors(survey, answers) {
 
 /** Current year in China (receipts are numbered per type and year). */
 function chinaYear(d = new Date()) {
-  return Number(new Intl.DateTimeFormat('en', { timeZone: 'Asia/Shanghai', year: 'numeric' }).format(d));
+  // China keeps UTC+8 all year (no daylight saving): no Intl formatter per request.
+  return new Date(d.getTime() + 8 * 3600_000).getUTCFullYear();
 }
 
 /** Path of the first string (value or key) holding a NUL character, or null. */
