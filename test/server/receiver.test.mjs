@@ -410,6 +410,20 @@ describe('rd-receiver: personal data retention', () => {
   });
 });
 
+describe('rd-receiver: the audit log is kept six months', () => {
+  it('purges audit entries older than six months, keeps younger ones', async () => {
+    const r = await startReceiver({ dbFile: join(tmp(), 'a.sqlite'), staffToken: STAFF, quiet: true });
+    try {
+      const day = 86_400_000;
+      await r.storage.audit({ actor: 'staff:old', action: 'export', at: new Date(Date.now() - 190 * day).toISOString() });
+      await r.storage.audit({ actor: 'staff:recent', action: 'export', at: new Date(Date.now() - 170 * day).toISOString() });
+      const res = await r.purge();
+      assert.equal(res.audit, 1);
+      assert.deepEqual((await r.storage.auditLog('')).map((a) => a.actor), ['staff:recent']);
+    } finally { await r.close(); }
+  });
+});
+
 describe('npm start (demo/server.mjs): demo and receiver on one port, PORT honoured', () => {
   it('serves the demo page and the API together', async () => {
     const port = await freePort();
