@@ -182,8 +182,9 @@ function withEntryLock<R>(key: string, fn: () => Promise<R>): Promise<R | null> 
 
 /** The receiver did not take it now (down, overloaded, asked to wait): not worth sending more. */
 const unavailable = (r: SendResult): boolean => !r.ok && r.kind !== 'rejected';
-const originOf = (url: string): string => {
-  try { return new URL(url, globalThis.location?.href).origin; } catch { return url; }
+/** Entries are probed per submission address (one receiver route): the first one sent tells. */
+const addressOf = (url: string): string => {
+  try { const u = new URL(url, globalThis.location?.href); return u.origin + u.pathname; } catch { return url; }
 };
 
 /**
@@ -193,8 +194,8 @@ const originOf = (url: string): string => {
  * accepted and rejected entries leave the outbox; the others stay for the next try. An entry
  * already being sent (by this page or, through a Web Lock, another tab) is not sent twice; a
  * slow entry does not hold up the others (the server's idempotency would make a double send
- * harmless anyway). The first entry to a receiver is the probe: when it finds the receiver
- * unavailable (network, timeout, 5xx, 429), the other entries for that receiver wait for the
+ * harmless anyway). The first entry to an address is the probe: when it finds the receiver
+ * unavailable (network, timeout, 5xx, 429), the other entries for that address wait for the
  * next flush instead of all being sent on every page load.
  */
 export async function flushOutbox(owner?: string, opts: FlushOptions = {}): Promise<FlushReport[]> {
@@ -211,7 +212,7 @@ export async function flushOutbox(owner?: string, opts: FlushOptions = {}): Prom
       continue;
     }
     if (orphans && skipOwners?.().has(listed.owner)) continue;
-    if (down.has(originOf(listed.url))) continue;
+    if (down.has(addressOf(listed.url))) continue;
     const busy = inFlight.get(listed.key);
     if (busy) { await busy; continue; }
     let report: FlushReport | null = null;
@@ -225,7 +226,7 @@ export async function flushOutbox(owner?: string, opts: FlushOptions = {}): Prom
         { url: entry.url, body: entry.body, idempotencyKey: entry.key, headers, credentials: entry.credentials, referrerPolicy: entry.referrerPolicy },
         { attempts: 1, ...sendOpts },
       );
-      if (unavailable(result)) down.add(originOf(entry.url));
+      if (unavailable(result)) down.add(addressOf(entry.url));
       const keep = orphans || (claim !== undefined && !claim());
       const done = settleRecord(entry, result);
       if (!done) await bumpAttempts(entry.key);

@@ -76,7 +76,10 @@ export function feedback({ id = randomUUID(), text = '建议第十条增加听�
 export async function post(base, route, body, { key = body?.id, headers = {} } = {}) {
   const h = { 'Content-Type': 'application/json', ...headers };
   if (key) h['Idempotency-Key'] = key;
-  const res = await fetch(base + route, { method: 'POST', headers: h, body: typeof body === 'string' ? body : JSON.stringify(body) });
+  const send = () => fetch(base + route, { method: 'POST', headers: h, body: typeof body === 'string' ? body : JSON.stringify(body) });
+  // Like the widgets: a connection that failed before any answer is tried once more, with the
+  // same key (on a loaded machine a kept-alive socket may close under a request).
+  const res = await send().catch(() => send());
   const text = await res.text();
   let json;
   try { json = JSON.parse(text); } catch { json = undefined; }
