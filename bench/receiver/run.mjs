@@ -195,6 +195,7 @@ async function runEngine(engine) {
     const emem = memoryWatch(pid);
     let during = 0;
     let duringOk = 0;
+    const duringMs = [];
     let exporting = true;
     const trickle = (async () => {
       while (exporting) {
@@ -202,6 +203,7 @@ async function runEngine(engine) {
         job.body = list[during % list.length].body.replace(list[during % list.length].id, job.id);
         const r = await postOnce(agent, server.url, job);
         during++;
+        duringMs.push(r.ms);
         if (r.status === 201) duringOk++;
         await new Promise((ok) => setTimeout(ok, 20));
       }
@@ -222,6 +224,7 @@ async function runEngine(engine) {
       exportRows: csv.lines - 1, exportSeconds, exportMB: csv.bytes / 2 ** 20,
       exportRssBeforeMB: before / 2 ** 20, exportRssPeakMB: exportPeak / 2 ** 20, exportRssGrowthMB: (exportPeak - before) / 2 ** 20,
       submissionsDuringExport: during, acceptedDuringExport: duringOk,
+      duringExportP50: pct([...duringMs].sort((a, b) => a - b), 50), duringExportMax: Math.max(0, ...duringMs),
     };
   } finally {
     server.proc.kill('SIGTERM');
@@ -283,7 +286,7 @@ for (const engine of engines.length ? engines : ['sqlite', 'postgres']) {
   console.log(`| server memory (RSS) start → peak while submitting | ${f(r.serverRssStartMB)} → ${f(r.serverRssPeakMB)} MB |`);
   console.log(`| full export: ${f(r.exportRows)} rows CSV (${f(r.exportMB, 1)} MB) | ${f(r.exportSeconds, 1)} s |`);
   console.log(`| server memory during export (growth) | ${f(r.exportRssBeforeMB)} → ${f(r.exportRssPeakMB)} MB (+${f(r.exportRssGrowthMB)} MB) |`);
-  console.log(`| submissions answered during the export | ${r.acceptedDuringExport} of ${r.submissionsDuringExport} |`);
+  console.log(`| submissions sent one after another during the export: answered; latency median / max | ${r.acceptedDuringExport} of ${r.submissionsDuringExport}; ${f(r.duringExportP50, 1)} / ${f(r.duringExportMax, 1)} ms |`);
 }
 const out = join(tmp('rd-bench-recv-out-'), 'receiver.json');
 writeFileSync(out, JSON.stringify(results, null, 2));

@@ -62,7 +62,7 @@ export const formatReceipt = (prefix, year, n) => `${prefix}-${year}-${String(n)
 /**
  * Every stored row matching `filter`, oldest first, fetched in pages by keyset (no transaction
  * held open, no OFFSET scans), so an export of any size keeps memory flat and lets other
- * queries run between pages.
+ * requests run between pages.
  * @param {{page(f: RowFilter): Promise<StoredRow[]>}} storage
  * @param {RowFilter} filter
  */
@@ -73,5 +73,9 @@ export async function* streamRows(storage, filter, pageSize = 500) {
     for (const r of rows) yield r;
     if (rows.length < pageSize) return;
     afterSeq = rows[rows.length - 1].seq;
+    // Between pages, let waiting I/O run: SQLite answers synchronously and a fast reader never
+    // makes the socket push back, so without this an export would hold the event loop (and
+    // every submission) until it ends.
+    await new Promise((resolve) => setImmediate(resolve));
   }
 }
