@@ -66,6 +66,15 @@ export async function startPgCluster({ settings = {} } = {}) {
   const create = asPostgres(join(bin, 'createdb'), ['-h', '127.0.0.1', '-p', String(port), '-U', 'rd', 'receiver']);
   if (create.status !== 0) throw new Error(`createdb failed: ${create.stderr}`);
   let stopped = false;
+  // A test run that is interrupted must not leave a postgres server behind.
+  const stopNow = () => {
+    if (stopped) return;
+    stopped = true;
+    asPostgres(join(bin, 'pg_ctl'), ['-D', data, '-m', 'immediate', '-w', 'stop']);
+    rmSync(dir, { recursive: true, force: true });
+  };
+  process.once('exit', stopNow);
+  for (const sig of ['SIGINT', 'SIGTERM']) process.once(sig, () => { stopNow(); process.exit(130); });
   return {
     url: `postgres://rd@127.0.0.1:${port}/receiver`,
     port,
@@ -77,10 +86,8 @@ export async function startPgCluster({ settings = {} } = {}) {
       return `postgres://rd@127.0.0.1:${port}/${name}`;
     },
     async stop() {
-      if (stopped) return;
-      stopped = true;
-      asPostgres(join(bin, 'pg_ctl'), ['-D', data, '-m', 'immediate', '-w', 'stop']);
-      rmSync(dir, { recursive: true, force: true });
+      stopNow();
+      process.off('exit', stopNow);
     },
   };
 }
