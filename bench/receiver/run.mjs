@@ -113,9 +113,9 @@ function postOnce(agent, url, job) {
     });
     req.on('error', (e) => {
       // A kept-alive socket the server closed while idle (its keepAliveTimeout): the request
-      // never reached it. Sent again with the same key, as the widgets do.
+      // never reached it. Sent again with the same key, as the widgets do, on a new connection.
       if (req.reusedSocket && e.code === 'ECONNRESET' && !job.retried) {
-        postOnce(agent, url, { ...job, retried: true }).then((r) => ok({ ...r, ms: performance.now() - t0 }));
+        postOnce(false, url, { ...job, retried: true }).then((r) => ok({ ...r, ms: performance.now() - t0 }));
       } else ok({ status: 0, ms: performance.now() - t0 });
     });
     req.end(job.body);
