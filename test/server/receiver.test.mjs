@@ -311,30 +311,35 @@ describe('rd-receiver: limits (in-process, tight settings)', () => {
   });
 
   it('connections are bounded: past maxConnections a new one is closed; later ones are served again', async () => {
-    const u = new URL(r.url);
-    const open = [];
-    for (let i = 0; i < 3; i++) {
-      const s = connect(Number(u.port), u.hostname);
-      await new Promise((ok) => s.on('connect', ok));
-      s.on('error', () => {});
-      open.push(s);
-    }
-    await new Promise((ok) => setImmediate(ok));
-    const extra = connect(Number(u.port), u.hostname);
-    extra.on('error', () => {});
-    let answered = '';
-    extra.on('data', (c) => { answered += c; });
-    extra.write('GET /api HTTP/1.1\r\nHost: x\r\n\r\n');
-    await new Promise((ok) => extra.on('close', ok));
-    assert.equal(answered, '');
-    for (const s of open) s.destroy();
-    // Once they are gone, the server answers again.
-    let status = 0;
-    for (let i = 0; i < 50 && status !== 200; i++) {
-      status = await fetch(`${r.url}/api`).then((x) => x.status, () => 0);
-      if (status !== 200) await new Promise((ok) => setTimeout(ok, 50));
-    }
-    assert.equal(status, 200);
+    // Its own server with long timeouts, so the idle connections held below are not closed by
+    // the header timeout on a slow machine.
+    const r = await startReceiver({ dbFile: join(tmp(), 'c.sqlite'), staffToken: STAFF, quiet: true, limits: { maxConnections: 3, headersTimeoutMs: 120_000, requestTimeoutMs: 120_000 } });
+    try {
+      const u = new URL(r.url);
+      const open = [];
+      for (let i = 0; i < 3; i++) {
+        const s = connect(Number(u.port), u.hostname);
+        await new Promise((ok) => s.on('connect', ok));
+        s.on('error', () => {});
+        open.push(s);
+      }
+      await new Promise((ok) => setImmediate(ok));
+      const extra = connect(Number(u.port), u.hostname);
+      extra.on('error', () => {});
+      let answered = '';
+      extra.on('data', (c) => { answered += c; });
+      extra.write('GET /api HTTP/1.1\r\nHost: x\r\n\r\n');
+      await new Promise((ok) => extra.on('close', ok));
+      assert.equal(answered, '');
+      for (const s of open) s.destroy();
+      // Once they are gone, the server answers again.
+      let status = 0;
+      for (let i = 0; i < 50 && status !== 200; i++) {
+        status = await fetch(`${r.url}/api`).then((x) => x.status, () => 0);
+        if (status !== 200) await new Promise((ok) => setTimeout(ok, 50));
+      }
+      assert.equal(status, 200);
+    } finally { await r.close(); }
   });
 });
 
