@@ -23,13 +23,20 @@ const refused = await refusedUrl();
 // The test server's own port: a free one, so `npm start` on :8000 can run alongside.
 const testPort = Number(new URL(await refusedUrl()).port);
 let receiverUrl = null;
-if (existsSync('./demo/receiver.mjs') && existsSync('./dist/server/schemas.mjs')) {
-  const { startReceiver } = await import('./demo/receiver.mjs');
+let staffToken = null;
+if (existsSync('./server/lib/receiver.mjs') && existsSync('./dist/server/schemas.mjs')) {
+  // rd-receiver with the test-only fault injection (test/server/test-receiver.mjs). The test
+  // pages come from this runner's own port, a different origin: they are the allowed origins.
+  const { startTestReceiver } = await import('./test/server/test-receiver.mjs');
   const dir = mkdtempSync(join(tmpdir(), 'rd-receiver-'));
-  const r = await startReceiver({ port: 0, dbFile: join(dir, 'test.sqlite'), quiet: true, faults: true });
+  const r = await startTestReceiver({
+    dbFile: join(dir, 'test.sqlite'),
+    allowOrigins: [`http://localhost:${testPort}`, `http://127.0.0.1:${testPort}`],
+  });
   receiverUrl = r.url;
+  staffToken = r.staffToken;
 }
-const env = { chaos: chaos.url, refused, receiver: receiverUrl };
+const env = { chaos: chaos.url, refused, receiver: receiverUrl, staffToken };
 
 const files = process.env.RD_TEST_FILES ? process.env.RD_TEST_FILES.split(',') : ['test/**/*.test.ts', '!test/e2e/**'];
 

@@ -1,5 +1,6 @@
 // `npm run bench`: gzip sizes of every dist file (and of the shared layer), then each widget's
-// benchmark (bench/<tag>.bench.mjs) in headless Chromium. Figures, not pass/fail: they go into
+// benchmark (bench/<tag>.bench.mjs) in headless Chromium, then the receiver's
+// (bench/receiver/run.mjs; `npm run bench -- receiver` for that one alone). Figures, not pass/fail: they go into
 // the README. Builds first unless --no-build.
 import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync, writeFileSync, mkdtempSync, existsSync } from 'node:fs';
@@ -107,8 +108,8 @@ const benches = existsSync('bench') ? readdirSync('bench').filter((f) => f.endsW
 if (benches.length) {
   const executablePath = findChrome();
   if (!executablePath) { console.error(NO_CHROME_MESSAGE); process.exit(1); }
-  const { startReceiver } = await import('../demo/receiver.mjs');
-  const receiver = await startReceiver({ port: 0, dbFile: join(mkdtempSync(join(tmpdir(), 'rd-bench-')), 'bench.sqlite'), quiet: true });
+  const { startTestReceiver } = await import('../test/server/test-receiver.mjs');
+  const receiver = await startTestReceiver({ dbFile: join(mkdtempSync(join(tmpdir(), 'rd-bench-')), 'bench.sqlite') });
   const browser = await chromium.launch({ executablePath, args: CHROME_ARGS, headless: true });
   try {
     for (const file of benches) {
@@ -134,5 +135,12 @@ if (benches.length) {
     await receiver.close();
   }
 }
+// 3. The receiver (bench/receiver/run.mjs): the real rd-receiver command on SQLite and on
+// PostgreSQL, in its own process (its figures must not share a process with the browser).
+if (!only.length || only.includes('receiver')) {
+  const r = spawnSync(process.execPath, ['bench/receiver/run.mjs', ...args.filter((a) => ['sqlite', 'postgres'].includes(a))], { stdio: 'inherit' });
+  if (r.status !== 0) process.exitCode = 1;
+}
+
 writeFileSync(join(mkdtempSync(join(tmpdir(), 'rd-bench-out-')), 'bench.json'), JSON.stringify(results, null, 2));
 console.log(`\nMachine: ${process.platform} ${process.arch}, Node ${process.version}. Figures vary between runs; compare orders of magnitude.`);

@@ -1,7 +1,9 @@
-// `npm test`: build, run every browser test (web-test-runner) and the end-to-end suite, then
-// print one plain closing line "N passed, N failed". Exit code is non-zero on any failure.
+// `npm test`: build, run every browser test (web-test-runner), the end-to-end suite and the
+// receiver's Node-side tests (test/server/*.test.mjs: rd-receiver over real HTTP, SQLite and a
+// throwaway PostgreSQL), then print one plain closing line "N passed, N failed". Exit code is
+// non-zero on any failure.
 //   npm test -- test/services/http.test.ts   run only the named files (comma or space separated)
-//   npm run test:unit / npm run test:e2e      one half only
+//   npm run test:unit / npm run test:e2e / npm run test:server   one part only
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, mkdtempSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -11,16 +13,17 @@ import { findChrome, NO_CHROME_MESSAGE } from './chrome.mjs';
 const args = process.argv.slice(2);
 const unitOnly = args.includes('--unit-only');
 const e2eOnly = args.includes('--e2e-only');
+const serverOnly = args.includes('--server-only');
 const noBuild = args.includes('--no-build');
 const files = args.filter((a) => !a.startsWith('--'));
 
 const chrome = findChrome();
-if (!chrome) {
+if (!chrome && !serverOnly) {
   console.error(NO_CHROME_MESSAGE);
   console.log('0 passed, 1 failed');
   process.exit(1);
 }
-process.env.CHROME_PATH = chrome;
+if (chrome) process.env.CHROME_PATH = chrome;
 
 const run = (cmd, cmdArgs, env = {}) =>
   spawnSync(cmd, cmdArgs, { stdio: 'inherit', env: { ...process.env, ...env } }).status ?? 1;
@@ -34,9 +37,11 @@ if (!noBuild && run(process.execPath, ['scripts/build.mjs', '--quiet']) !== 0) {
 const tmp = mkdtempSync(join(tmpdir(), 'rd-test-'));
 let passed = 0, failed = 0, skipped = 0;
 
-const unitFiles = files.filter((f) => !f.startsWith('test/e2e/'));
+const isNodeTest = (f) => f.startsWith('test/e2e/') || (f.startsWith('test/server/') && f.endsWith('.test.mjs'));
+const unitFiles = files.filter((f) => !isNodeTest(f));
 const e2eFiles = files.filter((f) => f.startsWith('test/e2e/'));
-if (!e2eOnly && (files.length === 0 || unitFiles.length)) {
+const serverFiles = files.filter((f) => f.startsWith('test/server/') && f.endsWith('.test.mjs'));
+if (!e2eOnly && !serverOnly && (files.length === 0 || unitFiles.length)) {
   const countsFile = join(tmp, 'wtr.json');
   const code = run(process.execPath, ['node_modules/@web/test-runner/dist/bin.js', '--config', 'web-test-runner.config.mjs'], {
     RD_COUNTS_FILE: countsFile,
@@ -49,17 +54,21 @@ if (!e2eOnly && (files.length === 0 || unitFiles.length)) {
   } else failed += 1;
 }
 
-const e2eDir = 'test/e2e';
-if (!unitOnly && existsSync(e2eDir) && (files.length === 0 || e2eFiles.length)) {
-  const list = e2eFiles.length ? e2eFiles : readdirSync(e2eDir).filter((f) => f.endsWith('.test.mjs')).map((f) => join(e2eDir, f));
-  if (list.length) {
-    const res = spawnSync(process.execPath, ['--test', '--test-concurrency=2', '--test-reporter=spec', '--test-reporter-destination=stdout', '--test-reporter=tap', `--test-reporter-destination=${join(tmp, 'e2e.tap')}`, ...list], { stdio: 'inherit', env: process.env });
-    const tap = existsSync(join(tmp, 'e2e.tap')) ? readFileSync(join(tmp, 'e2e.tap'), 'utf8') : '';
-    const num = (k) => Number((tap.match(new RegExp(`^# ${k} (\\d+)`, 'm')) ?? [])[1] ?? 0);
-    passed += num('pass'); failed += num('fail'); skipped += num('skipped');
-    if (res.status !== 0 && num('fail') === 0) failed += 1;
-  }
+/** One `node --test` group, counted from its TAP output like the browser tests. */
+function nodeGroup(name, dir, only) {
+  if (!existsSync(dir)) return;
+  const list = only.length ? only : readdirSync(dir).filter((f) => f.endsWith('.test.mjs')).map((f) => join(dir, f));
+  if (!list.length) return;
+  const tapFile = join(tmp, `${name}.tap`);
+  const res = spawnSync(process.execPath, ['--test', '--test-concurrency=2', '--test-reporter=spec', '--test-reporter-destination=stdout', '--test-reporter=tap', `--test-reporter-destination=${tapFile}`, ...list], { stdio: 'inherit', env: process.env });
+  const tap = existsSync(tapFile) ? readFileSync(tapFile, 'utf8') : '';
+  const num = (k) => Number((tap.match(new RegExp(`^# ${k} (\\d+)`, 'm')) ?? [])[1] ?? 0);
+  passed += num('pass'); failed += num('fail') + num('cancelled'); skipped += num('skipped');
+  if (res.status !== 0 && num('fail') + num('cancelled') === 0) failed += 1;
 }
+
+if (!unitOnly && !serverOnly && (files.length === 0 || e2eFiles.length)) nodeGroup('e2e', 'test/e2e', e2eFiles);
+if (!unitOnly && !e2eOnly && (files.length === 0 || serverFiles.length)) nodeGroup('server', 'test/server', serverFiles);
 
 console.log(`${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);
 process.exit(failed > 0 || passed === 0 ? 1 : 0);

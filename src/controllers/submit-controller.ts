@@ -4,7 +4,7 @@
 import type { ReactiveController } from 'lit';
 import type { RdHost } from './host.js';
 import { send, uuidv4, type SendResult } from '../services/http.js';
-import { enqueue, flushOutbox, listOutbox, removeFromOutbox, settleRecord, type OutboxEntry } from '../services/outbox.js';
+import { enqueue, enqueueChecked, flushOutbox, listOutbox, removeFromOutbox, settleRecord, type OutboxEntry } from '../services/outbox.js';
 import { endpointUrl, RdConfigError } from '../services/config.js';
 import { pageTransport, TRANSPORT_CHANGE_EVENT, type Transport } from '../services/transport.js';
 import type { FieldError, PayloadType } from '../services/schemas/common.js';
@@ -77,6 +77,7 @@ export class SubmitController implements ReactiveController {
   private _errorStatus: number | undefined;
   private _retryAttempt = 0;
   private _persistent = true;
+  private _outboxFull = false;
 
   get state(): SubmitState { return this._state; }
   /** The receipt of the accepted submission. */
@@ -95,6 +96,8 @@ export class SubmitController implements ReactiveController {
   get retryAttempt(): number { return this._retryAttempt; }
   /** False when the outbox lives in page memory only (no IndexedDB): closing the page loses it. */
   get persistent(): boolean { return this._persistent; }
+  /** The outbox on this device is full (services/outbox.ts OUTBOX_LIMITS): this one waits in page memory only. */
+  get outboxFull(): boolean { return this._outboxFull; }
   private readonly onOnline = () => void this.flush();
   private owner = '';
   private connected = false;
@@ -278,7 +281,9 @@ export class SubmitController implements ReactiveController {
     this._errorKind = result.kind;
     this._errorStatus = result.status;
     this.host.dispatchEvent(new RdSubmitErrorEvent({ kind: result.kind, status: result.status }));
-    this._persistent = await enqueue(entry);
+    const kept = await enqueueChecked(entry);
+    this._persistent = kept.stored && kept.persistent;
+    this._outboxFull = !kept.stored;
     this._state = 'queued';
     this._payload = payload;
     this.host.dispatchEvent(new RdQueuedEvent({ idempotencyKey: payload.id }));

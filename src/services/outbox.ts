@@ -50,27 +50,82 @@ export interface FlushOptions extends SendOptions {
 /** Delivered receipts nobody came back for are dropped after this long. */
 const DELIVERED_TTL_MS = 30 * 24 * 3600 * 1000;
 
+/**
+ * How much may wait in the outbox of one site (entries not yet sent; kept receipts are small
+ * and do not count): a citizen's browser is not a store for a receiver that stays down, and a
+ * page must not fill IndexedDB. Mutable for tests.
+ */
+export const OUTBOX_LIMITS = { maxEntries: 50, maxBytes: 2 * 1024 * 1024 };
+
+/** Shown when an entry cannot be kept because the outbox is full. */
+export const OUTBOX_FULL_MESSAGE = '本机待发送的内容已满，暂时无法再保存。请等网络或服务恢复、已保存的内容发出后再提交。The outbox on this device is full; please try again once earlier submissions have been sent.';
+
+export type EnqueueResult =
+  /** Kept: `persistent` when it survives a reload (IndexedDB took it), else in memory only. */
+  | { stored: true; persistent: boolean }
+  /** Not kept in IndexedDB: the outbox is full (held in memory for this page only). */
+  | { stored: false; reason: 'full'; message: string; entries: number; bytes: number };
+
 const memory = new Map<string, OutboxEntry>();
 const storeP = () => openStore('rd-outbox');
 
-/** Keeps an entry; true when it survives a reload (IndexedDB took it), false when in memory only. */
-export async function enqueue(entry: OutboxEntry): Promise<boolean> {
+const byteSize = (e: OutboxEntry): number => new TextEncoder().encode(JSON.stringify(e)).length;
+const waiting = (e: OutboxEntry): boolean => !e.delivered && !e.refused;
+
+/**
+ * Keeps an entry, within OUTBOX_LIMITS: a new waiting entry that would pass the count or the
+ * bytes is refused with a message the caller can show (and held in memory for this page, so
+ * the page can still send it). Replacing an entry of the same key, or keeping an outcome, is
+ * always allowed.
+ */
+export async function enqueueChecked(entry: OutboxEntry): Promise<EnqueueResult> {
   const store = await storeP();
-  if (!store) { memory.set(entry.key, entry); return false; }
+  if (store && waiting(entry)) {
+    // What IndexedDB holds (entries this page keeps in memory go with the page).
+    let stored: OutboxEntry[] = [];
+    try { stored = (await entries<string, OutboxEntry>(store)).map(([, v]) => v); } catch { /* unreadable: none */ }
+    const others = stored.filter((e) => waiting(e) && e.key !== entry.key);
+    const count = others.length + 1;
+    const bytes = others.reduce((n, e) => n + byteSize(e), byteSize(entry));
+    if (count > OUTBOX_LIMITS.maxEntries || bytes > OUTBOX_LIMITS.maxBytes) {
+      memory.set(entry.key, entry);
+      return { stored: false, reason: 'full', message: OUTBOX_FULL_MESSAGE, entries: others.length, bytes: bytes - byteSize(entry) };
+    }
+  }
+  if (!store) { memory.set(entry.key, entry); return { stored: true, persistent: false }; }
   try {
     await set(entry.key, entry, store);
     memory.delete(entry.key);
-    return true;
+    return { stored: true, persistent: true };
   } catch {
     memory.set(entry.key, entry);
-    return false;
+    return { stored: true, persistent: false };
   }
+}
+
+/**
+ * Keeps an entry; true when it survives a reload (IndexedDB took it), false when in memory
+ * only — which is also the answer when the outbox is full (enqueueChecked says why).
+ */
+export async function enqueue(entry: OutboxEntry): Promise<boolean> {
+  const r = await enqueueChecked(entry);
+  return r.stored && r.persistent;
+}
+
+/**
+ * What a delivered entry keeps: the envelope's identity, not what the citizen wrote (nor the
+ * headers it was sent with). The receipt is what the widget shows later.
+ */
+function receiptOnly(entry: OutboxEntry): OutboxEntry {
+  const b = (entry.body ?? {}) as Record<string, unknown>;
+  const body = Object.fromEntries(['type', 'version', 'id', 'createdAt', 'locale'].filter((k) => b[k] !== undefined).map((k) => [k, b[k]]));
+  return { ...entry, body, headers: {} };
 }
 
 /** Keeps the outcome of a send for its owner's widget to show later (delivered or refused). */
 export function settleRecord(entry: OutboxEntry, result: SendResult): OutboxEntry | null {
   const at = new Date().toISOString();
-  if (result.ok) return { ...entry, delivered: { receipt: result.receipt, message: result.message, at } };
+  if (result.ok) return { ...receiptOnly(entry), delivered: { receipt: result.receipt, message: result.message, at } };
   if (result.kind === 'rejected') return { ...entry, refused: { status: result.status, message: result.message, receipt: result.receipt, errors: result.errors, at } };
   return null;
 }
@@ -127,13 +182,23 @@ function withEntryLock<R>(key: string, fn: () => Promise<R>): Promise<R | null> 
   return locks.request(`rd-outbox:${key}`, { ifAvailable: true }, (lock) => (lock ? fn() : null)) as Promise<R | null>;
 }
 
+/** The receiver did not take it now (down, overloaded, asked to wait): not worth sending more. */
+const unavailable = (r: SendResult): boolean => !r.ok && r.kind !== 'rejected';
+/** Entries are probed per submission address (one receiver route): the first one sent tells. */
+const addressOf = (url: string): string => {
+  try { const u = new URL(url, globalThis.location?.href); return u.origin + u.pathname; } catch { return url; }
+};
+
 /**
  * Sends waiting entries: one owner's, or — with `owner` undefined — every owner's except
  * `skipOwners` (orphans: nothing on this page shows their outcome, so an accepted one keeps its
- * receipt as `delivered` for its widget to show later). An owner's accepted and rejected
- * entries leave the outbox; the others stay for the next try. An entry already being sent (by
- * this page or, through a Web Lock, another tab) is not sent twice; a slow entry does not hold
- * up the others (the server's idempotency would make a double send harmless anyway).
+ * receipt as `delivered` for its widget to show later, without the payload). An owner's
+ * accepted and rejected entries leave the outbox; the others stay for the next try. An entry
+ * already being sent (by this page or, through a Web Lock, another tab) is not sent twice; a
+ * slow entry does not hold up the others (the server's idempotency would make a double send
+ * harmless anyway). The first entry to an address is the probe: when it finds the receiver
+ * unavailable (network, timeout, 5xx, 429), the other entries for that address wait for the
+ * next flush instead of all being sent on every page load.
  */
 export async function flushOutbox(owner?: string, opts: FlushOptions = {}): Promise<FlushReport[]> {
   const { prepare, skipOwners, claim, ...sendOpts } = opts;
@@ -141,6 +206,7 @@ export async function flushOutbox(owner?: string, opts: FlushOptions = {}): Prom
   const list = await listOutbox(owner);
   const reports: FlushReport[] = [];
   const now = Date.now();
+  const down = new Set<string>();
   for (const listed of list) {
     const done0 = listed.delivered ?? listed.refused;
     if (done0) {
@@ -148,6 +214,7 @@ export async function flushOutbox(owner?: string, opts: FlushOptions = {}): Prom
       continue;
     }
     if (orphans && skipOwners?.().has(listed.owner)) continue;
+    if (down.has(addressOf(listed.url))) continue;
     const busy = inFlight.get(listed.key);
     if (busy) { await busy; continue; }
     let report: FlushReport | null = null;
@@ -164,10 +231,11 @@ export async function flushOutbox(owner?: string, opts: FlushOptions = {}): Prom
         { url: entry.url, body: entry.body, idempotencyKey: entry.key, headers, credentials: entry.credentials, referrerPolicy: entry.referrerPolicy },
         { attempts: 1, ...sendOpts },
       );
+      if (unavailable(result)) down.add(addressOf(entry.url));
       const keep = orphans || (claim !== undefined && !claim());
       const done = settleRecord(entry, result);
       if (!done) await bumpAttempts(entry.key);
-      else if (keep) await update(entry.key, (e) => ({ ...e, delivered: done.delivered, refused: done.refused }));
+      else if (keep) await update(entry.key, (e) => (done.delivered ? { ...receiptOnly(e), delivered: done.delivered } : { ...e, refused: done.refused }));
       else await removeFromOutbox(entry.key);
       report = { entry, result, kept: keep && !!done };
     }).then(() => undefined);

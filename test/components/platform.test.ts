@@ -288,6 +288,24 @@ describe('platform: outbox delivery', () => {
     expect((await chaosLog(run)).length, 'not sent twice').to.equal(1);
   });
 
+  it('outbox full: the queued notice says so in the page language, the submission is kept in the page and still sent', async () => {
+    const { OUTBOX_LIMITS, listOutbox } = await import('../../src/services/outbox.js');
+    const saved = { ...OUTBOX_LIMITS };
+    OUTBOX_LIMITS.maxEntries = (await listOutbox()).filter((x) => !x.delivered && !x.refused).length;
+    try {
+      const run = uid('run');
+      const el = await mount({ submitUrl: chaosUrl('503x4', run) });
+      await fillValid(el);
+      const sent = oneEvent(el, 'rd-submitted');
+      await submit(el);
+      await until(() => root(el).querySelector('[part="queued-notice"]'));
+      expect(root(el).querySelector('[part="queued-notice"]')!.textContent).to.contain('等待发送的内容已满').and.contain('请不要关闭本页');
+      await sent; // from page memory, on the next resend
+    } finally {
+      Object.assign(OUTBOX_LIMITS, saved);
+    }
+  });
+
   it('no IndexedDB: the queued notice asks to keep the page open, and it is still sent from memory', async () => {
     const { resetStoreProbes } = await import('../../src/services/idb.js');
     const own = Object.getOwnPropertyDescriptor(window, 'indexedDB');

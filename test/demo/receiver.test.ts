@@ -1,8 +1,9 @@
-// The reference receiver (demo/receiver.mjs), over real HTTP from the browser, cross-origin (the
-// test page and the receiver run on different ports, so every call also exercises CORS). The
-// WTR config starts it with `faults: true`, which adds the test payload type `rd-test` at
+// The reference receiver (rd-receiver, server/), over real HTTP from the browser, cross-origin
+// (the test page and the receiver run on different ports, so every call also exercises CORS;
+// the test page's origin is an allowed origin). The WTR config starts it through
+// test/server/test-receiver.mjs, which adds the test payload type `rd-test` at
 // /api/__test-submissions (so generic behaviour does not depend on any widget's schema) and the
-// /__faults and /__rows helpers.
+// /__faults and /__rows helpers. Node-side tests of the server are in test/server/.
 import { expect } from '@open-wc/testing';
 
 const R = (): string => {
@@ -11,6 +12,8 @@ const R = (): string => {
   return url;
 };
 const TEST_ROUTE = '/api/__test-submissions';
+/** Export is staff-only: the test receiver's staff token. */
+const staff = (): RequestInit => ({ headers: { Authorization: `Bearer ${window.__RD_TEST__?.staffToken ?? ''}` } });
 const HAN = /[\u4e00-\u9fff]/;
 
 interface FieldError { path: string; message: string }
@@ -172,7 +175,7 @@ describe('reference receiver', () => {
       expect((await post(TEST_ROUTE, body)).status).to.equal(201);
       const res = await post(TEST_ROUTE, { ...body, data: { text: '改过的内容' } });
       expect(res.status).to.equal(422);
-      expect(await res.json()).to.deep.equal({ errors: [{ path: '', message: 'Idempotency-Key reused with a different body' }] });
+      expect(await res.json()).to.deep.equal({ errors: [{ path: '', message: '此 Idempotency-Key 已用于另一份不同的内容。Idempotency-Key reused with a different body' }] });
       const stored = await rows('rd-test', body.id);
       expect(stored.count).to.equal(1);
       expect(stored.rows[0].body.data).to.deep.equal({ text: '原始内容' });
@@ -215,7 +218,7 @@ describe('reference receiver', () => {
       const res = await post(TEST_ROUTE, body);
       expect(res.status).to.equal(429);
       expect(res.headers.get('Retry-After')).to.equal('7');
-      const exp = await fetch(`${R()}/api/export?type=rd-test&format=csv`);
+      const exp = await fetch(`${R()}/api/export?type=rd-test&format=csv`, staff());
       expect(exp.headers.get('Content-Disposition')).to.match(/^attachment; filename="rd-rd-test-\d{4}-\d{2}-\d{2}\.csv"$/);
     });
   });
@@ -303,7 +306,7 @@ describe('reference receiver', () => {
     });
 
     it('CSV: UTF-8 BOM, header row, proper quoting, formula guard', async () => {
-      const res = await fetch(`${R()}/api/export?type=rd-test&format=csv`);
+      const res = await fetch(`${R()}/api/export?type=rd-test&format=csv`, staff());
       expect(res.status).to.equal(200);
       expect(res.headers.get('Content-Type')).to.equal('text/csv; charset=utf-8');
       const bytes = new Uint8Array(await res.arrayBuffer());
@@ -323,7 +326,7 @@ describe('reference receiver', () => {
     });
 
     it('JSON: the stored rows with their data', async () => {
-      const res = await fetch(`${R()}/api/export?type=rd-test&format=json`);
+      const res = await fetch(`${R()}/api/export?type=rd-test&format=json`, staff());
       expect(res.status).to.equal(200);
       const json = (await res.json()) as { count: number; rows: Array<{ receipt: string; type: string; data: { text: string } }> };
       expect(json.count).to.equal(json.rows.length);
@@ -333,8 +336,8 @@ describe('reference receiver', () => {
     });
 
     it('refuses an unknown type or format with 400', async () => {
-      expect((await fetch(`${R()}/api/export?type=nope&format=csv`)).status).to.equal(400);
-      expect((await fetch(`${R()}/api/export?type=rd-test&format=xlsx`)).status).to.equal(400);
+      expect((await fetch(`${R()}/api/export?type=nope&format=csv`, staff())).status).to.equal(400);
+      expect((await fetch(`${R()}/api/export?type=rd-test&format=xlsx`, staff())).status).to.equal(400);
     });
   });
 
@@ -490,7 +493,7 @@ describe('reference receiver', () => {
     const types: Array<[string, RegExp]> = [
       ['/', /^text\/html; charset=utf-8$/],
       ['/index.html', /^text\/html; charset=utf-8$/],
-      ['/receiver.mjs', /^text\/javascript; charset=utf-8$/],
+      ['/lf-long-draft.mjs', /^text\/javascript; charset=utf-8$/],
       ['/content/README.md', /^text\/plain; charset=utf-8$/],
       ['/dist/openapi.json', /^application\/json; charset=utf-8$/],
     ];
@@ -512,6 +515,10 @@ describe('reference receiver', () => {
       ['/index.html%00.json', 400],
       ['/content/survey-codes.json', 404],
       ['/data/receiver.sqlite', 404],
+      ['/content/survey-codes.json/', 404],
+      ['/content/survey-codes.json%2f', 404],
+      ['/content/%73urvey-codes.json', 404],
+      ['/content/%2e/survey-codes.json', 404],
       ['/%2e%2e/%2e%2e/package.json', 404],
     ];
     for (const [path, status] of refused) {

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join, extname } from 'node:path';
 import { chromium } from 'playwright-core';
 import { findChrome, CHROME_ARGS, NO_CHROME_MESSAGE } from '../../scripts/chrome.mjs';
-import { startReceiver } from '../../demo/receiver.mjs';
+import { startTestReceiver } from '../server/test-receiver.mjs';
 
 const VENDOR = { 'vendor/require.js': 'node_modules/requirejs/require.js', 'vendor/jquery.js': 'node_modules/jquery/dist/jquery.min.js' };
 const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.json': 'application/json' };
@@ -19,7 +19,7 @@ export async function startHarness() {
   const executablePath = findChrome();
   if (!executablePath) throw new Error(NO_CHROME_MESSAGE);
   const dir = mkdtempSync(join(tmpdir(), 'rd-e2e-'));
-  const receiver = await startReceiver({ port: 0, dbFile: join(dir, 'e2e.sqlite'), quiet: true, faults: true });
+  const receiver = await startTestReceiver({ dbFile: join(dir, 'e2e.sqlite') });
   const browser = await chromium.launch({ executablePath, args: CHROME_ARGS, headless: true });
   const base = receiver.url;
 
@@ -41,7 +41,7 @@ export async function startHarness() {
 
   /** Stored rows of one type, read back from the receiver's export. */
   async function exported(type) {
-    const res = await fetch(`${base}/api/export?type=${encodeURIComponent(type)}&format=json`);
+    const res = await fetch(`${base}/api/export?type=${encodeURIComponent(type)}&format=json`, { headers: { Authorization: `Bearer ${receiver.staffToken}` } });
     if (!res.ok) throw new Error(`export ${type}: HTTP ${res.status}`);
     return res.json();
   }

@@ -3,7 +3,7 @@ import { get, createStore, keys } from 'idb-keyval';
 
 declare global {
   interface Window {
-    __RD_TEST__: { chaos: string; refused: string; receiver: string | null };
+    __RD_TEST__: { chaos: string; refused: string; receiver: string | null; staffToken: string | null };
   }
 }
 

@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { enqueue, flushOutbox, listOutbox, removeFromOutbox } from '../../src/services/outbox.js';
+import { enqueue, enqueueChecked, flushOutbox, listOutbox, removeFromOutbox, settleRecord, OUTBOX_LIMITS } from '../../src/services/outbox.js';
 import { uuidv4 } from '../../src/services/http.js';
 import { chaosLog, chaosUrl, uid, env } from '../helpers/env.js';
 
@@ -56,5 +56,98 @@ describe('outbox service', () => {
     expect(reps.map((r) => r.entry.key)).to.deep.equal([e1.key, e2.key]);
     expect((await listOutbox(b)).map((e) => e.key)).to.deep.equal([e3.key]);
     await flushOutbox(b);
+  });
+
+  describe('hygiene', () => {
+    const clearOwner = async (owner: string) => { for (const e of await listOutbox(owner)) await removeFromOutbox(e.key); };
+
+    it('an orphan delivered on behalf of an absent widget keeps its receipt, not the citizen’s payload', async () => {
+      const owner = uid('owner');
+      const e = entry(chaosUrl('ok', uid('o')), owner);
+      await enqueue(e);
+      const reps = await flushOutbox(undefined, { skipOwners: () => new Set(), timeout: 15_000 });
+      const rep = reps.find((r) => r.entry.key === e.key)!;
+      expect(rep.result.ok).to.equal(true);
+      expect(rep.kept).to.equal(true);
+      const [kept] = await listOutbox(owner);
+      expect(kept.delivered?.receipt).to.be.a('string').and.not.equal('');
+      expect(JSON.stringify(kept)).not.to.contain('离线时写的意见');
+      expect(kept.body).to.deep.equal({ id: e.key });
+      expect(kept.headers).to.deep.equal({});
+      await clearOwner(owner);
+    });
+
+    it('settleRecord (the controller’s path for a widget gone meanwhile) keeps no payload either', () => {
+      const e = entry('https://x.example/api', 'o');
+      const done = settleRecord(e, { ok: true, status: 201, receipt: 'FK-2026-000001', message: '已收到' });
+      expect(done?.delivered?.receipt).to.equal('FK-2026-000001');
+      expect(JSON.stringify(done)).not.to.contain('离线时写的意见');
+    });
+
+    it('is bounded by count: past the limit the entry is not stored, with a message to show', async () => {
+      const owner = uid('owner');
+      const saved = { ...OUTBOX_LIMITS };
+      const already = (await listOutbox()).filter((x) => !x.delivered && !x.refused).length; // at least what IndexedDB holds
+      OUTBOX_LIMITS.maxEntries = already + 2;
+      try {
+        const r1 = await enqueueChecked(entry(`${env().refused}/x`, owner));
+        const r2 = await enqueueChecked(entry(`${env().refused}/x`, owner));
+        expect([r1.stored, r2.stored]).to.deep.equal([true, true]);
+        const third = entry(`${env().refused}/x`, owner);
+        const r3 = await enqueueChecked(third);
+        expect(r3.stored).to.equal(false);
+        if (!r3.stored) {
+          expect(r3.reason).to.equal('full');
+          expect(r3.message).to.match(/已满/);
+        }
+        expect(await enqueue(entry(`${env().refused}/x`, owner))).to.equal(false);
+        // Refused entries stay with this page (in memory), so it can still send them.
+        expect((await listOutbox(owner)).map((x) => x.key)).to.include(third.key);
+        // Replacing an entry already there is allowed.
+        const [first] = await listOutbox(owner);
+        expect((await enqueueChecked({ ...first, attempts: 5 })).stored).to.equal(true);
+      } finally {
+        Object.assign(OUTBOX_LIMITS, saved);
+        await clearOwner(owner);
+      }
+    });
+
+    it('is bounded by bytes', async () => {
+      const owner = uid('owner');
+      const saved = { ...OUTBOX_LIMITS };
+      OUTBOX_LIMITS.maxBytes = 64 * 1024 + (await listOutbox()).filter((x) => !x.delivered && !x.refused).reduce((n, x) => n + new TextEncoder().encode(JSON.stringify(x)).length, 0);
+      try {
+        const big = { ...entry(`${env().refused}/x`, owner), body: { text: '长'.repeat(30_000) } }; // ~90 KB
+        const r = await enqueueChecked(big);
+        expect(r.stored).to.equal(false);
+        expect((await enqueueChecked(entry(`${env().refused}/x`, owner))).stored).to.equal(true);
+      } finally {
+        Object.assign(OUTBOX_LIMITS, saved);
+        await clearOwner(owner);
+      }
+    });
+
+    it('while the receiver is down, one probe is sent, not every entry', async () => {
+      const owner = uid('owner');
+      const run = uid('o');
+      const list = [0, 1, 2, 3].map((i) => ({ ...entry(chaosUrl('503', run), owner), queuedAt: new Date(Date.now() + i).toISOString() }));
+      for (const e of list) await enqueue(e);
+      const reps = await flushOutbox(owner);
+      expect(reps).to.have.length(1);
+      expect(await chaosLog(run)).to.have.length(1);
+      const left = await listOutbox(owner);
+      expect(left).to.have.length(4);
+      expect(left.map((x) => x.attempts)).to.deep.equal([2, 1, 1, 1]);
+
+      const down = uid('owner');
+      for (let i = 0; i < 3; i++) await enqueue({ ...entry(`${env().refused}/x`, down), queuedAt: new Date(Date.now() + i).toISOString() });
+      expect(await flushOutbox(down, { timeout: 500 })).to.have.length(1);
+
+      // Back up: everything goes.
+      for (const e of left) await enqueue({ ...e, url: chaosUrl('ok', run) });
+      expect((await flushOutbox(owner)).every((r) => r.result.ok)).to.equal(true);
+      expect(await listOutbox(owner)).to.deep.equal([]);
+      await clearOwner(down);
+    });
   });
 });

@@ -264,7 +264,7 @@ export function submitStatus(t: T, s: SubmitController): TemplateResult | typeof
   if (s.state === 'queued') {
     const why = s.errorKind === 'timeout' ? t('submit.timeout') : s.errorKind === 'server' ? t('submit.server', { status: s.errorStatus ?? '' }) : s.errorKind === 'network' ? t('submit.network') : '';
     return html`<div class="rd-notice" role="alert" part="queued-notice">
-      <p>${why} ${s.persistent ? t('submit.queued') : t('submit.queuedMemory')}</p>
+      <p>${why} ${s.outboxFull ? t('submit.outboxFull') : s.persistent ? t('submit.queued') : t('submit.queuedMemory')}</p>
       <p><button type="button" class="rd-button rd-button--secondary" @click=${() => void s.flush()}>${t('submit.retryNow')}</button></p>
     </div>`;
   }

@@ -41,6 +41,7 @@ export const en: Record<SharedKey, string> = {
   'submit.server': 'The server could not process this right now ({status}).',
   'submit.rejected': 'The server did not accept this submission. Correct the problems shown.',
   'submit.queued': 'It could not be sent yet. What you entered is saved on this device and will be sent automatically (this page keeps trying while it is open, and it is also sent when you are back online or next open this page). You do not need to fill it in again.',
+  'submit.outboxFull': 'It could not be sent yet. This device already holds as much unsent input as it keeps, so this one is kept on this page only: please keep the page open, it keeps trying. Saving resumes once earlier submissions have been sent.',
   'submit.queuedMemory': 'It could not be sent yet. This device cannot keep unsent input, so please keep this page open: it keeps trying, or choose “Try again now”.',
   'submit.retryNow': 'Try again now',
   'submit.queuedSent': 'Your saved submission has been sent. Reference {receipt}.',

@@ -1,52 +1,63 @@
-// The reference receiver: a small Node server that serves the demo portal and `dist/`, answers
-// the GET data routes from demo/content/, and accepts every POST route of docs/contract.md#post-routes,
-// validating bodies with the very zod schemas the widgets use (dist/server/schemas.mjs, built
-// from src/services/schemas/index.ts). Integrators can read it as the contract in code.
+// rd-receiver: the receiving side of rd-widgets. Accepts every POST route of the HTTP contract
+// (docs/contract.md), validating bodies with the very zod schemas the widgets use
+// (dist/server/schemas.mjs, built from src/services/schemas/index.ts), stores them in SQLite or
+// PostgreSQL (./storage/), answers the GET data routes from a content folder, and streams
+// staff-only exports. Started by bin/rd-receiver.mjs; the demo (demo/server.mjs) starts it with
+// the demo pages as static files.
 //
-//   import { startReceiver } from './demo/receiver.mjs';
-//   const r = await startReceiver({ port: 0 });   // r.url = 'http://127.0.0.1:PORT'
+//   import { startReceiver } from 'rd-receiver';
+//   const r = await startReceiver({ port: 0, dbFile: 'data/receiver.sqlite', staffToken, allowOrigins: ['https://www.example.gov.cn'] });
 //   // widgets: <rd-provider endpoint="{r.url}/api">
 //   await r.close();
 //
-// Routes (all answers are JSON unless said otherwise; CORS on every response):
+// Routes (answers are JSON unless said otherwise):
 //   POST /api/<route of each registered payload>  201 {receipt, message} | 200 (repeat) |
-//        400/422 {errors:[{path, message}]} | 409 (survey code used) | 413 | 415
+//        400/422 {errors:[{path, message}]} | 409 (survey code used) | 413 | 415 | 429
 //   GET  /api/drafts/:id  /api/deputies  /api/deputies/:id  /api/surveys/:id
-//        /api/surveys/:id/results  /api/stations
-//   GET  /api/export?type=<type>&format=csv|json
-//   GET  /            static files from demo/ (index.html for folders), /dist/ from dist/
-//   with { faults: true } only (tests):
-//     POST /__faults {route: '/api/…', statuses: [503, 503], key?, retryAfter?, delayMs?, body?}
-//          queues answers for the next POSTs to `route` (only those with Idempotency-Key `key`,
-//          when given), served before any handling and never stored; each status is used once;
-//          `body` replaces the default {message}; `null` as a status = wait delayMs, then handle
-//          normally.  DELETE /__faults[?route=…][&key=…] clears; GET /__faults lists.
-//     GET /__rows?type=…[&key=…]  → {count, rows: [{id, type, idempotency_key, receipt,
-//          created_at, received_at, body}]}
-//     GET /__log?route=…[&key=…]  → [{at, route, key, status, fault?}] of every POST received
-//     and a generic payload type `rd-test` at POST /api/__test-submissions (receipts TS-…).
+//        /api/surveys/:id/results  /api/stations           (from the content folder)
+//   GET  /api/export?type=&format=csv|jsonl|json&from=&to=&draft=&survey=   staff only
+//   GET  /api                                              what this receiver accepts
+//   GET  other paths: static files, only when static roots are given (the demo)
 import { createServer } from 'node:http';
-import { createHash } from 'node:crypto';
+import { createHash, timingSafeEqual } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
-import { mkdirSync, realpathSync } from 'node:fs';
+import { realpathSync } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import { dirname, extname, join, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import Database from 'better-sqlite3';
-import { z } from 'zod/mini';
 import zhCN from 'zod/v4/locales/zh-CN.js';
-import { payloadSchemas, dataSchemas, tallyResponses } from '../dist/server/schemas.mjs';
+import { payloadSchemas, dataSchemas, tallyResponses } from '../../dist/server/schemas.mjs';
+import { openStorage } from './storage/index.mjs';
+import { splitPersonal, streamExport } from './export.mjs';
+import { RateLimiter } from './rate-limit.mjs';
 
-const DEMO_DIR = dirname(fileURLToPath(import.meta.url));
-const ROOT_DIR = resolve(DEMO_DIR, '..');
-export const DEFAULT_DB_FILE = join(DEMO_DIR, 'data', 'receiver.sqlite');
+export { csvGuard, csvCell, flatten, splitPersonal, mergePersonal } from './export.mjs';
+export { openStorage } from './storage/index.mjs';
+
+const SERVER_DIR = dirname(fileURLToPath(import.meta.url));
+export const ROOT_DIR = resolve(SERVER_DIR, '..', '..');
 export const MAX_BODY_BYTES = 1024 * 1024;
+/** Audit entries are kept this long (PIPL: staff access to personal data, six months). */
+export const AUDIT_RETENTION_DAYS = 183;
 
 const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const ID_RE = /^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/;
+const DATE_RE = /^\d{4}-\d{2}-\d{2}(T[\d:.]+(Z|[+-]\d{2}:\d{2})?)?$/;
 const CORS_ALLOW_HEADERS = 'Content-Type, Idempotency-Key, X-Captcha-Token, X-CSRF-Token, Authorization';
-const KEY_REUSED = 'Idempotency-Key reused with a different body';
+const KEY_REUSED = '此 Idempotency-Key 已用于另一份不同的内容。Idempotency-Key reused with a different body';
 const CODE_USED = '此测评码已提交过，不能重复提交';
+
+/** Defaults of `limits` (each can be overridden; rate limits accept null = off). */
+export const DEFAULT_LIMITS = {
+  /** Submissions per client (IP address): a burst, then one every 60/perMinute s. */
+  submissions: { perMinute: 60, burst: 30 },
+  /** Wrong staff tokens per client before 429 (guessing the token). */
+  staffFailures: { perMinute: 5, burst: 10 },
+  maxConnections: 512,
+  headersTimeoutMs: 10_000,
+  requestTimeoutMs: 30_000,
+  keepAliveTimeoutMs: 5_000,
+};
 
 const CONTENT_TYPES = {
   '.html': 'text/html; charset=utf-8',
@@ -78,27 +89,6 @@ const RECEIPT_MESSAGES = {
   'survey-response': ['测评已提交，感谢参与。', 'Your response has been recorded. Thank you.'],
 };
 
-/**
- * A generic payload type used only by the receiver's own tests (registered when `faults` is on),
- * so the generic behaviour can be tested whatever widget schemas exist yet.
- */
-const testPayload = {
-  route: '/__test-submissions',
-  receiptPrefix: 'TS',
-  schema: z.object({
-    type: z.literal('rd-test'),
-    version: z.literal(1),
-    id: z.string().check(z.regex(UUID_RE)),
-    createdAt: z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}T/)),
-    locale: z.string().check(z.minLength(2), z.maxLength(35)),
-    source: z.object({ url: z.string().check(z.maxLength(2000)) }),
-    data: z.object({
-      text: z.string().check(z.trim(), z.minLength(1, { error: '请填写内容' }), z.maxLength(2000)),
-      items: z.optional(z.array(z.object({ n: z.number() })).check(z.maxLength(5))),
-    }),
-  }),
-};
-
 // ---------------------------------------------------------------------------------------------
 // Validation messages: the schema's own message wins; then a few plain Chinese ones for the
 // common cases; then zod's zh-CN locale.
@@ -124,43 +114,6 @@ export function canonicalJson(v) {
     return `{${Object.keys(v).sort().map((k) => `${JSON.stringify(k)}:${canonicalJson(v[k])}`).join(',')}}`;
   }
   return JSON.stringify(v) ?? 'null';
-}
-
-// ---------------------------------------------------------------------------------------------
-// CSV export (Excel in China opens UTF-8 only with a BOM).
-
-/** Neutralises spreadsheet formulas: text starting with = + - @ (or tab/CR) gets a leading '. */
-export function csvGuard(v) {
-  if (v === null || v === undefined) return '';
-  if (typeof v === 'number' || typeof v === 'boolean') return String(v);
-  const s = String(v);
-  return /^[=+\-@\t\r]/.test(s) ? `'${s}` : s;
-}
-export function csvCell(v) {
-  const s = csvGuard(v);
-  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}
-/** Leaf values of `obj` keyed by dotted path (`comments.0.text`); [] and {} become "". */
-export function flatten(obj, prefix = '', out = {}) {
-  if (obj !== null && typeof obj === 'object') {
-    const keys = Object.keys(obj);
-    if (!keys.length && prefix) out[prefix] = '';
-    for (const k of keys) flatten(obj[k], prefix ? `${prefix}.${k}` : k, out);
-  } else if (prefix) out[prefix] = obj;
-  return out;
-}
-export function toCsv(rows) {
-  const fixed = ['receipt', 'type', 'idempotency_key', 'created_at', 'received_at', 'locale', 'source_url'];
-  const flat = rows.map((r) => flatten(r.body?.data ?? {}, 'data'));
-  const dataCols = [];
-  const seen = new Set();
-  for (const f of flat) for (const k of Object.keys(f)) if (!seen.has(k)) { seen.add(k); dataCols.push(k); }
-  const lines = [[...fixed, ...dataCols].map(csvCell).join(',')];
-  rows.forEach((r, i) => {
-    const base = [r.receipt, r.type, r.idempotency_key, r.created_at, r.received_at, r.body?.locale, r.body?.source?.url];
-    lines.push([...base, ...dataCols.map((c) => flat[i][c])].map(csvCell).join(','));
-  });
-  return `\uFEFF${lines.join('\r\n')}\r\n`;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -233,12 +186,44 @@ export function surveyAnswerErrors(survey, answers) {
 
 /** Current year in China (receipts are numbered per type and year). */
 function chinaYear(d = new Date()) {
-  return Number(new Intl.DateTimeFormat('en', { timeZone: 'Asia/Shanghai', year: 'numeric' }).format(d));
+  // China keeps UTC+8 all year (no daylight saving): no Intl formatter per request.
+  return new Date(d.getTime() + 8 * 3600_000).getUTCFullYear();
 }
+
+/** Path of the first string (value or key) holding a NUL character, or null. */
+export function findNul(v, path = []) {
+  if (typeof v === 'string') return v.includes('\0') ? path : null;
+  if (v && typeof v === 'object') {
+    for (const [k, x] of Object.entries(v)) {
+      if (k.includes('\0')) return [...path, k];
+      const p = findNul(x, [...path, k]);
+      if (p) return p;
+    }
+  }
+  return null;
+}
+
+/** Compares two secrets in constant time (hashing first, so lengths do not leak either). */
+export function sameSecret(a, b) {
+  const ha = createHash('sha256').update(String(a)).digest();
+  const hb = createHash('sha256').update(String(b)).digest();
+  return timingSafeEqual(ha, hb);
+}
+
+/** Normalises an origin for comparison: scheme://host[:port], lower-case, no trailing slash. */
+export function normOrigin(o) {
+  try {
+    const u = new URL(String(o));
+    if (u.protocol !== 'http:' && u.protocol !== 'https:') return null;
+    return u.origin.toLowerCase();
+  } catch { return null; }
+}
+
+
 
 // ---------------------------------------------------------------------------------------------
 
-class HttpError extends Error {
+export class HttpError extends Error {
   constructor(status, body, headers = {}) {
     super(typeof body?.message === 'string' ? body.message : `HTTP ${status}`);
     this.status = status;
@@ -249,35 +234,52 @@ class HttpError extends Error {
 const fieldError = (status, path, message) => new HttpError(status, { errors: [{ path, message }] });
 
 /**
- * Starts the reference receiver.
+ * Starts the receiver.
  * @param {object} [o]
  * @param {number} [o.port=0] 0 picks a free port
  * @param {string} [o.host='127.0.0.1']
- * @param {string} [o.dbFile] SQLite file (default demo/data/receiver.sqlite; its folder is created)
- * @param {boolean} [o.quiet=false] no request-problem logging
- * @param {boolean} [o.faults=false] test helpers: /__faults, /__rows and the `rd-test` payload
+ * @param {object} [o.storage] an opened storage (./storage/index.mjs); else one is opened from:
+ * @param {string} [o.dbFile] SQLite file (its folder is created, owner-only)
+ * @param {string} [o.databaseUrl] postgres://… (instead of dbFile)
+ * @param {string|null} [o.staffToken] the Bearer token of staff routes (export); null = staff routes refused
+ * @param {string[]} [o.allowOrigins] origins whose pages may call the public routes (CORS, with
+ *        credentials); '*' = any origin, without credentials. Same-origin calls always work.
+ * @param {Array<{prefix: string, dir: string}>} [o.staticRoots] folders served as static files (demo)
+ * @param {string[]} [o.privatePaths] files or folders never served, whatever the static roots
+ * @param {string|null} [o.contentDir] folder of drafts/, surveys/, deputies.json… (GET data routes)
+ * @param {number|null} [o.retentionDays] personal details older than this are deleted
+ * @param {boolean} [o.trustProxy=false] rate limits by the first X-Forwarded-For address (behind a reverse proxy)
+ * @param {Partial<typeof DEFAULT_LIMITS>} [o.limits]
+ * @param {boolean} [o.quiet=false] no request logging
  * @param {Record<string, {route: string, schema: {safeParse: Function}, receiptPrefix: string}>} [o.extraPayloads]
  *        more payload types (tests, integrators' own forms)
- * @param {string} [o.contentDir] demo content folder (default demo/content)
- * @param {string[]} [o.allowOrigins] origins allowed by CORS (default: any origin, reflected —
- *        right for a demo; a real receiver lists the portal's origins)
- * @returns {Promise<{url: string, endpoint: string, server: import('node:http').Server, db: import('better-sqlite3').Database, close(): Promise<void>}>}
+ * @param {(ctx: object) => Promise<boolean>} [o.onRequest] called first for every request; true =
+ *        answered (the tests' fault injection, test/server/faults.mjs)
  */
 export async function startReceiver({
   port = 0,
   host = '127.0.0.1',
-  dbFile = DEFAULT_DB_FILE,
+  storage = null,
+  dbFile = undefined,
+  databaseUrl = undefined,
+  staffToken = null,
+  allowOrigins = [],
+  staticRoots = [],
+  privatePaths = [],
+  contentDir = null,
+  retentionDays = null,
+  trustProxy = false,
+  limits: limitsIn = {},
   quiet = false,
-  faults = false,
   extraPayloads = {},
-  contentDir = join(DEMO_DIR, 'content'),
-  allowOrigins = null,
+  onRequest = null,
 } = {}) {
   const log = (...a) => { if (!quiet) console.warn('[receiver]', ...a); };
   const info = (...a) => { if (!quiet) console.log('[receiver]', ...a); };
+  const limits = { ...DEFAULT_LIMITS, ...limitsIn };
 
   // Payload routes, as registered at start-up.
-  const payloads = { ...payloadSchemas, ...(faults ? { 'rd-test': testPayload } : {}), ...extraPayloads };
+  const payloads = { ...payloadSchemas, ...extraPayloads };
   const routes = new Map();
   for (const [type, p] of Object.entries(payloads)) {
     if (!p || typeof p.route !== 'string' || !p.schema) continue;
@@ -285,55 +287,40 @@ export async function startReceiver({
     routes.set(path, { type, schema: p.schema, prefix: p.receiptPrefix || type.slice(0, 2).toUpperCase() });
   }
 
-  // Storage.
-  if (dbFile !== ':memory:') mkdirSync(dirname(resolve(dbFile)), { recursive: true });
-  const db = new Database(dbFile);
-  db.pragma('journal_mode = WAL');
-  db.pragma('busy_timeout = 3000');
-  db.exec(`
-    CREATE TABLE IF NOT EXISTS submissions (
-      id TEXT PRIMARY KEY,
-      type TEXT NOT NULL,
-      idempotency_key TEXT NOT NULL UNIQUE,
-      receipt TEXT NOT NULL UNIQUE,
-      created_at TEXT NOT NULL,
-      received_at TEXT NOT NULL,
-      body TEXT NOT NULL CHECK (json_valid(body)),
-      body_hash TEXT NOT NULL,
-      survey_id TEXT,
-      survey_code TEXT
-    );
-    CREATE INDEX IF NOT EXISTS submissions_type ON submissions(type, received_at);
-    CREATE UNIQUE INDEX IF NOT EXISTS submissions_survey_code ON submissions(survey_id, survey_code)
-      WHERE survey_code IS NOT NULL;
-    CREATE TABLE IF NOT EXISTS receipt_counters (
-      type TEXT NOT NULL, year INTEGER NOT NULL, n INTEGER NOT NULL, PRIMARY KEY (type, year)
-    );
-  `);
-  const q = {
-    byKey: db.prepare('SELECT * FROM submissions WHERE idempotency_key = ?'),
-    byCode: db.prepare('SELECT receipt FROM submissions WHERE survey_id = ? AND survey_code = ?'),
-    bump: db.prepare(`INSERT INTO receipt_counters (type, year, n) VALUES (?, ?, 1)
-      ON CONFLICT (type, year) DO UPDATE SET n = n + 1 RETURNING n`),
-    insert: db.prepare(`INSERT INTO submissions
-      (id, type, idempotency_key, receipt, created_at, received_at, body, body_hash, survey_id, survey_code)
-      VALUES (@id, @type, @key, @receipt, @createdAt, @receivedAt, @body, @hash, @surveyId, @code)`),
-    rows: db.prepare('SELECT * FROM submissions WHERE (@type IS NULL OR type = @type) ORDER BY received_at, receipt'),
-    surveyBodies: db.prepare(`SELECT body FROM submissions WHERE type = 'survey-response' AND survey_id = ?`),
-  };
-  const store = db.transaction((row) => {
-    const { n } = q.bump.get(row.type, row.year);
-    const receipt = `${row.prefix}-${row.year}-${String(n).padStart(6, '0')}`;
-    q.insert.run({ ...row, receipt });
-    return receipt;
-  });
-  const rowOut = (r) => ({ ...r, body: JSON.parse(r.body), body_hash: undefined });
+  const ownStorage = !storage;
+  if (!storage) {
+    if (!dbFile && !databaseUrl) throw new Error('startReceiver: give `dbFile` (SQLite) or `databaseUrl` (PostgreSQL)');
+    storage = await openStorage({ dbFile, databaseUrl });
+  }
+
+  // Origins: exact matches (normalised); '*' allows any origin without credentials.
+  const anyOrigin = allowOrigins.includes('*');
+  const allowed = new Set(allowOrigins.filter((o) => o !== '*').map(normOrigin).filter(Boolean));
+
+  const submitLimiter = limits.submissions ? new RateLimiter(limits.submissions) : null;
+  const authLimiter = limits.staffFailures ? new RateLimiter(limits.staffFailures) : null;
+
+  // Never served as static files: the database (and its WAL, the staff token beside it), the
+  // survey access codes, whatever the caller adds. Compared on real paths, after decoding.
+  const privateReal = [];
+  const addPrivate = (p) => { try { privateReal.push(realpathSync(p)); } catch { privateReal.push(resolve(p)); } };
+  if (dbFile && dbFile !== ':memory:') {
+    const dbDir = dirname(resolve(dbFile));
+    const servesAncestorOfDb = staticRoots.some((r) => resolve(r.dir) === dbDir);
+    // The database folder itself, unless it is a served root (then at least its files).
+    if (!servesAncestorOfDb) addPrivate(dbDir);
+    for (const f of [dbFile, `${dbFile}-wal`, `${dbFile}-shm`, join(dbDir, 'staff-token')]) addPrivate(f);
+  }
+  if (contentDir) addPrivate(join(contentDir, 'survey-codes.json'));
+  for (const p of privatePaths) addPrivate(p);
+  const isPrivate = (real) => privateReal.some((p) => real === p || real.startsWith(p + sep));
 
   // Demo content.
-  const contentPath = (...parts) => join(contentDir, ...parts);
+  const contentPath = (...parts) => (contentDir ? join(contentDir, ...parts) : null);
   async function readJson(file) {
+    if (!file) return undefined;
     let text;
-    try { text = await readFile(file, 'utf8'); } catch (e) { if (e.code === 'ENOENT' || e.code === 'EISDIR') return undefined; throw e; }
+    try { text = await readFile(file, 'utf8'); } catch (e) { if (e.code === 'ENOENT' || e.code === 'EISDIR' || e.code === 'ENOTDIR') return undefined; throw e; }
     try { return JSON.parse(text); } catch (e) { log(`${file}: not valid JSON (${e.message})`); throw new HttpError(500, { message: `数据文件格式错误：${file.slice(contentDir.length + 1)}` }); }
   }
   function checkData(name, value, what) {
@@ -349,38 +336,54 @@ export async function startReceiver({
   }
   const surveyFile = (id) => contentPath('surveys', `${id}.json`);
 
-  // Fault injection (tests only).
-  let faultQueue = [];
-  function takeFault(path, key) {
-    const i = faultQueue.findIndex((f) => f.route === path && (!f.key || f.key === key));
-    if (i < 0) return undefined;
-    const f = faultQueue[i];
-    const status = f.statuses.shift();
-    if (!f.statuses.length) faultQueue.splice(i, 1);
-    return { status, retryAfter: f.retryAfter, delayMs: f.delayMs, body: f.body };
-  }
-  /** Every POST to a payload route (tests only): what arrived and what it was answered. */
-  const requestLog = [];
-
   // -------------------------------------------------------------------------------------------
+  /** The client address the limits count by. */
+  function clientOf(req) {
+    if (trustProxy) {
+      const fwd = String(req.headers['x-forwarded-for'] ?? '').split(',')[0].trim();
+      if (fwd) return fwd;
+    }
+    return req.socket.remoteAddress ?? '?';
+  }
+
+  /** Same-origin: the Origin names this very host (a page served by the receiver itself). */
+  function sameOrigin(req, origin) {
+    const h = String(req.headers.host ?? '').toLowerCase();
+    return !!h && (origin === `http://${h}` || origin === `https://${h}`);
+  }
+
   function cors(req) {
-    const h = {
-      Vary: 'Origin',
-      'Access-Control-Allow-Credentials': 'true',
+    const h = { Vary: 'Origin' };
+    const raw = req.headers.origin;
+    if (!raw || raw.length > 500 || /[\r\n]/.test(raw)) return h;
+    const origin = normOrigin(raw);
+    const common = {
       'Access-Control-Allow-Headers': CORS_ALLOW_HEADERS,
       'Access-Control-Allow-Methods': 'GET, HEAD, POST, DELETE, OPTIONS',
       'Access-Control-Expose-Headers': 'Retry-After, Content-Disposition',
     };
-    const origin = req.headers.origin;
-    if (origin && origin.length < 500 && !/[\r\n]/.test(origin) && (!allowOrigins || allowOrigins.includes(origin))) {
-      h['Access-Control-Allow-Origin'] = origin;
-    }
-    // Chrome's Private Network Access: a public page calling a receiver on localhost / intranet.
-    if (req.method === 'OPTIONS' && req.headers['access-control-request-private-network'] === 'true') {
-      h['Access-Control-Allow-Private-Network'] = 'true';
+    if (origin && allowed.has(origin)) {
+      Object.assign(h, common, { 'Access-Control-Allow-Origin': raw, 'Access-Control-Allow-Credentials': 'true' });
+      // Chrome's Private Network Access: a listed public portal calling an intranet receiver.
+      if (req.method === 'OPTIONS' && req.headers['access-control-request-private-network'] === 'true') {
+        h['Access-Control-Allow-Private-Network'] = 'true';
+      }
+    } else if (anyOrigin && origin) {
+      // Any site may call, but never with the visitor's cookies.
+      Object.assign(h, common, { 'Access-Control-Allow-Origin': '*' });
     }
     return h;
   }
+
+  /** A POST from a page of a site that is neither this receiver nor listed: refused. */
+  function foreignOrigin(req) {
+    const raw = req.headers.origin;
+    if (!raw) return false; // not a browser page (curl, the server of a CMS)
+    const origin = normOrigin(raw);
+    if (origin && (allowed.has(origin) || anyOrigin || sameOrigin(req, origin))) return false;
+    return true;
+  }
+
   function send(req, res, status, body, headers = {}) {
     if (res.headersSent) return;
     const isBuf = Buffer.isBuffer(body) || typeof body === 'string';
@@ -426,26 +429,37 @@ export async function startReceiver({
   }
   const drain = (req) => new Promise((r) => { req.on('end', r); req.on('error', r); req.on('close', r); req.resume(); });
 
+  /** Staff routes: `Authorization: Bearer <token>`, compared in constant time. */
+  function requireStaff(req) {
+    const m = /^Bearer[ \t]+([^\s]+)[ \t]*$/i.exec(String(req.headers.authorization ?? ''));
+    if (!m) {
+      throw new HttpError(401, { message: '需要工作人员凭据（Authorization: Bearer …）。Staff token required.' },
+        { 'WWW-Authenticate': 'Bearer realm="rd-receiver"' });
+    }
+    const client = clientOf(req);
+    const wait = authLimiter?.peek(client);
+    if (wait) throw tooMany(wait);
+    if (!staffToken || !sameSecret(m[1], staffToken)) {
+      authLimiter?.take(client);
+      throw new HttpError(403, { message: '工作人员凭据无效。Invalid staff token.' });
+    }
+    return `staff:${createHash('sha256').update(staffToken).digest('hex').slice(0, 8)}`;
+  }
+  const tooMany = (waitMs) => new HttpError(429, { message: '请求过于频繁，请稍后再试。Too many requests, please retry later.' },
+    { 'Retry-After': String(Math.max(1, Math.ceil(waitMs / 1000))) });
+
   // -------------------------------------------------------------------------------------------
   async function handleSubmit(req, res, path, route) {
-    const key = String(req.headers['idempotency-key'] ?? '').trim();
-    if (faults) {
-      const entry = { at: new Date().toISOString(), route: path, key, status: 0 };
-      requestLog.push(entry);
-      if (requestLog.length > 2000) requestLog.shift();
-      res.on('finish', () => { entry.status = res.statusCode; });
-      const f = takeFault(path, key);
-      if (f) {
-        entry.fault = true;
-        if (f.delayMs) await new Promise((r) => setTimeout(r, Math.min(f.delayMs, 60_000)));
-        if (f.status !== null) {
-          await drain(req);
-          const h = f.retryAfter !== undefined ? { 'Retry-After': String(f.retryAfter) } : {};
-          send(req, res, f.status, f.body ?? { message: `injected fault ${f.status}` }, h);
-          return;
-        }
-        // null: a delay only; then handled normally.
-      }
+    // Keys are UUIDs; compared lower-case everywhere (header, body id, database), so a resend
+    // with the key in upper case is the same submission.
+    const key = String(req.headers['idempotency-key'] ?? '').trim().toLowerCase();
+    if (foreignOrigin(req)) {
+      await drain(req);
+      throw new HttpError(403, { message: '此网站未获准向本服务器提交。This site is not allowed to submit here.' });
+    }
+    if (submitLimiter) {
+      const wait = submitLimiter.take(clientOf(req));
+      if (wait) { await drain(req); throw tooMany(wait); }
     }
     const ctype = String(req.headers['content-type'] ?? '');
     if (!/^application\/json\s*(;|$)/i.test(ctype)) {
@@ -459,6 +473,9 @@ export async function startReceiver({
     if (body.type !== route.type) throw fieldError(400, 'type', `类型不符：此地址只接受 "${route.type}"`);
     if (!key) throw fieldError(400, '', '缺少 Idempotency-Key 请求头');
     if (!UUID_RE.test(key)) throw fieldError(400, '', 'Idempotency-Key 必须是 UUID');
+    // NUL never belongs in text (PostgreSQL cannot even store it; CSV readers cut at it).
+    const nul = findNul(body);
+    if (nul) throw fieldError(400, nul.join('.'), '内容中含有不允许的控制字符（NUL）');
 
     const parsed = route.schema.safeParse(body, { error: zhErrorMap });
     if (!parsed.success) {
@@ -466,47 +483,45 @@ export async function startReceiver({
       info(`400 ${path}: ${errors.slice(0, 3).map((e) => `${e.path || '(body)'}: ${e.message}`).join('; ')}${errors.length > 3 ? ' …' : ''}`);
       throw new HttpError(400, { errors });
     }
-    if (String(body.id).toLowerCase() !== key.toLowerCase()) throw fieldError(400, 'id', 'id 必须与 Idempotency-Key 请求头相同');
+    if (String(body.id).toLowerCase() !== key) throw fieldError(400, 'id', 'id 必须与 Idempotency-Key 请求头相同');
+    const sourceUrl = parsed.data.source?.url;
+    if (sourceUrl !== undefined) {
+      let protocol = null;
+      try { protocol = new URL(String(sourceUrl)).protocol; } catch { /* not a URL */ }
+      if (protocol !== 'http:' && protocol !== 'https:') throw fieldError(400, 'source.url', '来源网址必须是 http 或 https 地址');
+    }
+    const envelope = { ...parsed.data, id: key };
 
     const en = String(body.locale ?? '').toLowerCase().startsWith('en');
     const message = RECEIPT_MESSAGES[route.type]?.[en ? 1 : 0] ?? (en ? 'Received.' : '已收到。');
     // Compared on what the schema accepted (unknown keys dropped, strings trimmed): bounded, and
     // two serialisations of one submission (key order, spacing) compare equal.
-    const hash = createHash('sha256').update(canonicalJson(parsed.data)).digest('hex');
-    const existing = q.byKey.get(key);
-    if (existing) {
-      if (existing.body_hash !== hash) throw fieldError(422, '', KEY_REUSED);
-      send(req, res, 200, { receipt: existing.receipt, message });
-      return;
-    }
+    const hash = createHash('sha256').update(canonicalJson(envelope)).digest('hex');
+    const repeat = (row) => {
+      if (row.body_hash !== hash) throw fieldError(422, '', KEY_REUSED);
+      send(req, res, 200, { receipt: row.receipt, message });
+    };
+    const existing = await storage.findByKey(key);
+    if (existing) return repeat(existing);
 
     let surveyId = null;
     let code = null;
-    if (route.type === 'survey-response') ({ surveyId, code } = await checkSurvey(parsed.data.data ?? {}));
+    if (route.type === 'survey-response') ({ surveyId, code } = await checkSurvey(envelope.data ?? {}));
+    const data = envelope.data ?? {};
+    const subjectId = [data.draftId, data.surveyId, data.deputyId, data.stationId].find((x) => typeof x === 'string') ?? null;
 
     const receivedAt = new Date();
-    let receipt;
-    try {
-      receipt = store({
-        id: key, type: route.type, key, prefix: route.prefix, year: chinaYear(receivedAt),
-        createdAt: String(body.createdAt), receivedAt: receivedAt.toISOString(),
-        body: JSON.stringify(parsed.data), hash, surveyId, code,
-      });
-    } catch (e) {
-      if (e?.code !== 'SQLITE_CONSTRAINT_UNIQUE' && e?.code !== 'SQLITE_CONSTRAINT_PRIMARYKEY') throw e;
-      // Another process sharing the file got there first: answer as for a repeat.
-      const again = q.byKey.get(key);
-      if (again) {
-        if (again.body_hash !== hash) throw fieldError(422, '', KEY_REUSED);
-        send(req, res, 200, { receipt: again.receipt, message });
-        return;
-      }
-      const used = code && q.byCode.get(surveyId, code);
-      if (used) throw new HttpError(409, { message: CODE_USED, receipt: used.receipt });
-      throw e;
-    }
-    info(`201 ${receipt} ${route.type}`);
-    send(req, res, 201, { receipt, message });
+    const { body: stored, personal } = splitPersonal(envelope);
+    const r = await storage.insert({
+      type: route.type, key, prefix: route.prefix, year: chinaYear(receivedAt),
+      createdAt: String(body.createdAt), receivedAt: receivedAt.toISOString(),
+      body: JSON.stringify(stored), personal: personal ? JSON.stringify(personal) : null, hash,
+      subjectId, surveyId, code,
+    });
+    if (!r.ok && r.conflict === 'key') return repeat(r.row); // another process got there first
+    if (!r.ok) throw new HttpError(409, { message: CODE_USED, receipt: r.receipt });
+    info(`201 ${r.receipt} ${route.type}`);
+    send(req, res, 201, { receipt: r.receipt, message });
   }
 
   /** One response per code; closed surveys (access 'code') accept only their listed codes. */
@@ -514,8 +529,8 @@ export async function startReceiver({
     const surveyId = typeof data.surveyId === 'string' ? data.surveyId : null;
     const code = typeof data.code === 'string' && data.code.trim() ? normCode(data.code) : null;
     if (code && surveyId) {
-      const used = q.byCode.get(surveyId, code);
-      if (used) throw new HttpError(409, { message: CODE_USED, receipt: used.receipt });
+      const used = await storage.findByCode(surveyId, code);
+      if (used) throw new HttpError(409, { message: CODE_USED, receipt: used });
     }
     const survey = surveyId && ID_RE.test(surveyId) ? await readJson(surveyFile(surveyId)) : undefined;
     if (survey === undefined) throw fieldError(400, 'surveyId', '找不到这项测评');
@@ -538,6 +553,7 @@ export async function startReceiver({
     }
     return { surveyId, code };
   }
+
 
   // -------------------------------------------------------------------------------------------
   async function handleData(req, res, parts) {
@@ -576,7 +592,7 @@ export async function startReceiver({
       // Computed from stored responses when there are any; else the published file, if any;
       // else computed with zero responses (every tier and option at 0).
       const survey = await readJson(surveyFile(id));
-      const bodies = q.surveyBodies.all(id).map((r) => JSON.parse(r.body));
+      const bodies = (await storage.surveyBodies(id)).map((b) => JSON.parse(b));
       if (bodies.length && survey !== undefined) {
         const results = computeSurveyResults(id, bodies, survey);
         checkData('survey-results', results, `computed results of ${id}`);
@@ -596,78 +612,83 @@ export async function startReceiver({
     throw notFound('该地址');
   }
 
-  function handleExport(req, res, url) {
-    const type = url.searchParams.get('type') || null;
-    const format = (url.searchParams.get('format') || 'csv').toLowerCase();
+  // -------------------------------------------------------------------------------------------
+  /** Staff export, streamed: ?type= &format=csv|jsonl|json &from= &to= &draft= &survey= */
+  async function handleExport(req, res, url) {
+    const actor = requireStaff(req);
+    const p = url.searchParams;
+    const type = p.get('type') || null;
+    const format = (p.get('format') || 'csv').toLowerCase();
     if (type !== null && ![...routes.values()].some((r) => r.type === type)) {
       throw fieldError(400, 'type', `未知的提交类型：${type.slice(0, 60)}`);
     }
-    if (format !== 'csv' && format !== 'json') throw fieldError(400, 'format', 'format 只能是 csv 或 json');
-    const rows = q.rows.all({ type }).map(rowOut);
+    if (!['csv', 'jsonl', 'json'].includes(format)) throw fieldError(400, 'format', 'format 只能是 csv、jsonl 或 json');
+    const date = (name) => {
+      const v = p.get(name);
+      if (!v) return null;
+      if (!DATE_RE.test(v) || Number.isNaN(Date.parse(v))) throw fieldError(400, name, `${name} 须为日期，如 2026-01-31`);
+      return new Date(v.length === 10 ? `${v}T00:00:00+08:00` : v).toISOString(); // a bare date is a day in China
+    };
+    const from = date('from');
+    let to = date('to');
+    // `to` as a bare date includes that whole day.
+    if (to && p.get('to').length === 10) to = new Date(Date.parse(to) + 86_400_000).toISOString();
+    const subjects = ['draft', 'survey', 'subject'].map((k) => p.get(k)).filter(Boolean);
+    if (subjects.length > 1) throw fieldError(400, 'draft', 'draft、survey 只能选一个');
+    const subject = subjects[0] ?? null;
+    if (subject && !ID_RE.test(subject)) throw fieldError(400, p.get('draft') ? 'draft' : 'survey', '编号格式不正确');
+    const filter = { type, from, to, subject };
+
+    await storage.audit({ actor, action: 'export', detail: { format, ...filter }, ip: clientOf(req) });
     const stamp = new Date().toISOString().slice(0, 10);
     const name = `rd-${type ?? 'all'}-${stamp}.${format}`;
-    if (format === 'json') {
-      const out = rows.map((r) => ({
-        receipt: r.receipt, type: r.type, idempotency_key: r.idempotency_key, created_at: r.created_at,
-        received_at: r.received_at, locale: r.body.locale, source_url: r.body.source?.url, data: r.body.data,
-      }));
-      return send(req, res, 200, { type, count: out.length, rows: out }, { 'Content-Disposition': `inline; filename="${name}"` });
-    }
-    send(req, res, 200, toCsv(rows), { 'Content-Type': 'text/csv; charset=utf-8', 'Content-Disposition': `attachment; filename="${name}"` });
-  }
-
-  async function handleFaults(req, res, url) {
-    if (req.method === 'DELETE') {
-      const route = url.searchParams.get('route');
-      const key = url.searchParams.get('key');
-      faultQueue = faultQueue.filter((f) => (route && f.route !== route) || (key && f.key !== key));
-      return send(req, res, 204);
-    }
-    if (req.method === 'GET') return send(req, res, 200, { faults: faultQueue });
-    if (req.method !== 'POST') throw new HttpError(405, { message: 'Method not allowed' }, { Allow: 'GET, POST, DELETE' });
-    let f;
-    try { f = JSON.parse(await readBody(req)); } catch (e) { if (e instanceof HttpError) throw e; throw fieldError(400, '', 'not JSON'); }
-    const okStatus = (s) => s === null || (Number.isInteger(s) && s >= 200 && s <= 599);
-    if (!f || typeof f.route !== 'string' || !Array.isArray(f.statuses) || !f.statuses.length || !f.statuses.every(okStatus)
-      || (f.body !== undefined && (typeof f.body !== 'object' || f.body === null))) {
-      throw fieldError(400, '', 'expected {route: "/api/…", statuses: [503, …, or null = pass after delayMs], key?, retryAfter?, delayMs?, body?}');
-    }
-    faultQueue.push({
-      route: f.route, key: typeof f.key === 'string' ? f.key : undefined, statuses: [...f.statuses],
-      retryAfter: f.retryAfter, delayMs: Number(f.delayMs) || 0, body: f.body,
-    });
-    send(req, res, 201, { queued: f.statuses.length });
+    const headers = {
+      ...cors(req),
+      'X-Content-Type-Options': 'nosniff',
+      'Cache-Control': 'no-store',
+      'Content-Type': format === 'csv' ? 'text/csv; charset=utf-8' : format === 'jsonl' ? 'application/x-ndjson; charset=utf-8' : 'application/json; charset=utf-8',
+      'Content-Disposition': `${format === 'json' ? 'inline' : 'attachment'}; filename="${name}"`,
+    };
+    res.writeHead(200, headers);
+    if (req.method === 'HEAD') return res.end();
+    await streamExport(storage, res, { format, filter });
   }
 
   // -------------------------------------------------------------------------------------------
-  const staticRoots = [
-    { prefix: '/dist/', dir: join(ROOT_DIR, 'dist') },
-    { prefix: '/', dir: DEMO_DIR },
-  ];
-  /** Never served: the database folder, server-side code lists, dotfiles. */
-  const privateFile = (rel) => /(^|\/)\./.test(rel) || /^data(\/|$)/.test(rel) || /(^|\/)survey-codes\.json$/.test(rel);
-
   async function handleStatic(req, res, url) {
-    let pathname;
-    try { pathname = decodeURIComponent(url.pathname); } catch { throw new HttpError(400, { message: 'Bad path' }); }
-    if (pathname.includes('\0') || pathname.includes('\\')) throw new HttpError(400, { message: 'Bad path' });
-    const root = staticRoots.find((r) => pathname.startsWith(r.prefix) || `${pathname}/` === r.prefix);
-    const rel = pathname.slice(root.prefix.length);
-    const segments = rel.split('/');
-    if (segments.includes('..') || (root.prefix === '/' && privateFile(rel))) throw new HttpError(404, { message: '找不到该页面' });
+    const notFound = () => new HttpError(404, { message: '找不到该页面' });
+    // Decoded segment by segment: an encoded slash, backslash or NUL is refused, and "." / ".."
+    // / dotfiles never reach the file system, however they were spelled.
+    const segments = [];
+    for (const raw of url.pathname.split('/').slice(1)) {
+      let s;
+      try { s = decodeURIComponent(raw); } catch { throw new HttpError(400, { message: 'Bad path' }); }
+      if (s.includes('\0') || s.includes('\\')) throw new HttpError(400, { message: 'Bad path' });
+      if (s.includes('/') || s === '..' || s === '.' || s.startsWith('.')) throw notFound();
+      segments.push(s);
+    }
+    const wantsDir = segments.at(-1) === '';
+    if (wantsDir) segments.pop();
+    if (segments.includes('')) throw notFound(); // "a//b"
+    const path = `/${segments.join('/')}`;
+    const root = staticRoots.find((r) => path === r.prefix.replace(/\/$/, '') || path.startsWith(r.prefix.endsWith('/') ? r.prefix : `${r.prefix}/`) || r.prefix === '/');
+    if (!root) throw notFound();
+    const rel = path.slice(root.prefix.replace(/\/$/, '').length).replace(/^\//, '');
     let file = resolve(root.dir, rel);
-    if (file !== root.dir && !file.startsWith(root.dir + sep)) throw new HttpError(404, { message: '找不到该页面' });
+    const rootDir = resolve(root.dir);
+    if (file !== rootDir && !file.startsWith(rootDir + sep)) throw notFound();
     let st = await stat(file).catch(() => null);
+    if (st && isPrivate(realpathSync(file))) throw notFound(); // before any redirect: not even "exists"
     if (st?.isDirectory()) {
-      if (!url.pathname.endsWith('/')) return send(req, res, 301, undefined, { Location: `${url.pathname}/${url.search}` });
+      if (!wantsDir) return send(req, res, 301, undefined, { Location: `${url.pathname}/${url.search}` });
       file = join(file, 'index.html');
       st = await stat(file).catch(() => null);
-    }
-    if (!st?.isFile()) throw new HttpError(404, { message: '找不到该页面' });
-    // Symlinks must not lead out of the served folder either.
+    } else if (wantsDir) throw notFound(); // "file.json/" is not a folder
+    if (!st?.isFile()) throw notFound();
+    // Symlinks must not lead out of the served folder, nor into a private one.
     const real = realpathSync(file);
-    const realRoot = realpathSync(root.dir);
-    if (!real.startsWith(realRoot + sep)) throw new HttpError(404, { message: '找不到该页面' });
+    const realRoot = realpathSync(rootDir);
+    if (!real.startsWith(realRoot + sep) || isPrivate(real)) throw notFound();
     const data = await readFile(real);
     send(req, res, 200, data, {
       'Content-Type': CONTENT_TYPES[extname(real).toLowerCase()] ?? 'application/octet-stream',
@@ -682,20 +703,9 @@ export async function startReceiver({
     if (/^https?:\/\//i.test(raw)) { try { const a = new URL(raw); raw = a.pathname + a.search; } catch { raw = '/'; } }
     const url = new URL(raw.startsWith('/') ? raw.replace(/^\/+/, '/') : '/', 'http://receiver.invalid');
     const path = url.pathname;
+    if (onRequest && (await onRequest({ req, res, url, path, send, readBody, drain, storage, routes, HttpError }))) return;
     if (req.method === 'OPTIONS') {
       return send(req, res, 204, undefined, { 'Access-Control-Max-Age': '600' });
-    }
-    if (faults && path === '/__faults') return handleFaults(req, res, url);
-    if (faults && path === '/__log' && req.method === 'GET') {
-      const route = url.searchParams.get('route');
-      const key = url.searchParams.get('key');
-      return send(req, res, 200, requestLog.filter((e) => (!route || e.route === route) && (!key || e.key === key)));
-    }
-    if (faults && path === '/__rows' && req.method === 'GET') {
-      const rows = q.rows.all({ type: url.searchParams.get('type') || null }).map(rowOut);
-      const key = url.searchParams.get('key');
-      const list = key ? rows.filter((r) => r.idempotency_key === key) : rows;
-      return send(req, res, 200, { count: list.length, rows: list });
     }
     const route = routes.get(path);
     if (route) {
@@ -711,9 +721,9 @@ export async function startReceiver({
       if (path === '/api' || path === '/api/') {
         // What this receiver accepts and serves (the schemas registered when it started).
         return send(req, res, 200, {
-          payloads: [...routes].map(([route, r]) => ({ type: r.type, route, receiptPrefix: r.prefix })),
+          payloads: [...routes].map(([r, x]) => ({ type: x.type, route: r, receiptPrefix: x.prefix })),
           data: ['/api/drafts/{id}', '/api/deputies', '/api/deputies/{id}', '/api/surveys/{id}', '/api/surveys/{id}/results', '/api/stations'],
-          export: '/api/export?type={type}&format=csv|json',
+          export: '/api/export?type={type}&format=csv|jsonl|json&from=&to=&draft=&survey= (Authorization: Bearer <staff token>)',
           openapi: '/dist/openapi.json',
         });
       }
@@ -725,21 +735,55 @@ export async function startReceiver({
       await drain(req);
       throw new HttpError(405, { message: 'Method not allowed' }, { Allow: 'GET, HEAD, OPTIONS' });
     }
+    if (!staticRoots.length) throw new HttpError(404, { message: '找不到该地址。rd-receiver serves /api only.' });
     return handleStatic(req, res, url);
   }
 
-  const server = createServer((req, res) => {
+  const server = createServer({
+    headersTimeout: limits.headersTimeoutMs,
+    requestTimeout: limits.requestTimeoutMs,
+    keepAliveTimeout: limits.keepAliveTimeoutMs,
+    // How often Node checks the two timeouts above (its default, 30 s, would let a slow client
+    // hold a connection up to 30 s past them).
+    connectionsCheckingInterval: Math.max(250, Math.min(1000, Math.floor(limits.headersTimeoutMs / 2))),
+  }, (req, res) => {
     handle(req, res).catch((e) => {
-      if (e instanceof HttpError) return send(req, res, e.status, e.body, e.headers);
+      if (e instanceof HttpError) {
+        // A refused request whose body was not read: close the connection after answering.
+        return send(req, res, e.status, e.body, e.headers);
+      }
       if (req.destroyed || e?.code === 'ECONNRESET' || e?.message === 'aborted') return res.destroy(); // client went away
       log(`${req.method} ${req.url}:`, e?.stack ?? e);
+      if (res.headersSent) return res.destroy();
       send(req, res, 500, { message: '服务器内部错误，请稍后再试' });
     }).catch(() => res.destroy());
   });
-  server.on('clientError', (_e, socket) => {
-    if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n');
-    else socket.destroy();
+  if (limits.maxConnections) server.maxConnections = limits.maxConnections;
+  server.on('clientError', (e, socket) => {
+    if (!socket.writable) return socket.destroy();
+    const status = e?.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? '408 Request Timeout' : e?.code === 'HPE_HEADER_OVERFLOW' ? '431 Request Header Fields Too Large' : '400 Bad Request';
+    const body = JSON.stringify({ message: status.startsWith('408') ? '请求超时。Request timeout.' : '请求格式错误。Bad request.' });
+    socket.end(`HTTP/1.1 ${status}\r\nConnection: close\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`);
   });
+
+  // PIPL: personal details past --retention-days, audit entries past six months.
+  async function purge() {
+    const day = 86_400_000;
+    try {
+      const r = await storage.purge({
+        personalBefore: retentionDays ? new Date(Date.now() - retentionDays * day).toISOString() : null,
+        auditBefore: new Date(Date.now() - AUDIT_RETENTION_DAYS * day).toISOString(),
+      });
+      if (r.personal || r.audit) info(`retention: ${r.personal} personal record(s), ${r.audit} audit entr(ies) deleted`);
+      return r;
+    } catch (e) {
+      log('retention purge failed:', e?.message ?? e);
+      return { personal: 0, audit: 0 };
+    }
+  }
+  await purge();
+  const purgeTimer = setInterval(purge, 3600_000);
+  purgeTimer.unref();
 
   try {
     await new Promise((ok, fail) => {
@@ -747,7 +791,8 @@ export async function startReceiver({
       server.listen(port, host, () => { server.off('error', fail); ok(); });
     });
   } catch (e) {
-    db.close();
+    clearInterval(purgeTimer);
+    if (ownStorage) await storage.close();
     throw e;
   }
   const addr = server.address();
@@ -758,10 +803,12 @@ export async function startReceiver({
     url: base,
     endpoint: `${base}/api`,
     server,
-    db,
+    storage,
+    purge,
     close() {
       closed ??= new Promise((ok) => {
-        server.close(() => { db.close(); ok(); });
+        clearInterval(purgeTimer);
+        server.close(() => { (ownStorage ? storage.close() : Promise.resolve()).then(ok, ok); });
         server.closeAllConnections();
       });
       return closed;
