@@ -239,6 +239,9 @@ describe('<rd-satisfaction-survey>: review, sending, receipt', () => {
     await until(async () => ((await readDraft(`rd:rd-satisfaction-survey:${s.id}`)) as { value?: { step?: number } } | undefined)?.value?.step === 1);
     first.remove();
     const again = await mount(s);
+    // The draft comes back from IndexedDB a moment after the first render (the citizen sees the
+    // role chosen again); only then 开始填写.
+    await until(() => radio(again, 'role', 'public')?.checked, 4000, 'draft restored');
     await submitForm(again, '开始填写'); // the role came back from the draft
     await until(() => text(again).includes('第 2 页'), 3000, 'resumed on page 2');
   });
