@@ -12,6 +12,7 @@ import type { Draft } from '../../src/services/schemas/legislation.js';
 import type { Survey } from '../../src/services/schemas/survey.js';
 import { setLoader, setTransport, type Transport, type TransportRequest } from '../../src/services/transport.js';
 import { button, byLabel, readOutbox, typeInto, uid, until } from '../helpers/env.js';
+import { kindOf } from '../../src/controllers/data-controller.js';
 // @ts-expect-error plain JS example shipped with the demo
 import { legacyTransport } from '../../demo/examples/legacy-transport.js';
 
@@ -203,4 +204,18 @@ describe('loader: data from any backend, validated as if fetched', () => {
       await expect(el).to.be.accessible();
     }
   });
+});
+
+describe('loader: what each route loads (kind)', () => {
+  const cases: Array<[string, string]> = [
+    ['/drafts/2026-yq-01', 'draft'],
+    ['/deputies/dep-001', 'deputy'],
+    ['/deputies', 'deputies'],
+    ['/surveys/2026-myd', 'survey'],
+    ['/surveys/2026-myd/results', 'results'],
+    ['/stations', 'stations'],
+    ['https://rd.example.gov.cn/api/stations?region=x', 'stations'],
+    ['/forms/x', 'form'],
+  ];
+  for (const [route, kind] of cases) it(`${route} → ${kind}`, () => expect(kindOf(route)).to.equal(kind));
 });

@@ -20,6 +20,8 @@ test('IIFE: widgets work from a classic script; no map engine until the map is o
   const seen = vendorRequests(page);
   await page.goto(`${h.base}/fixtures/iife-map.html`);
   await page.waitForFunction(() => !!customElements.get('rd-station-map') && typeof window.RdWidgets === 'object');
+  // The page-wide transport (docs/integrating.md) from the classic script: the shared page setting.
+  assert.equal(await page.evaluate(() => { const fn = async () => ({ status: 201, body: { receipt: 'X' } }); window.RdWidgets.setTransport(fn); const ok = window.rdWidgets.transport === fn; window.RdWidgets.setTransport(null); return ok; }), true);
   const map = page.locator('rd-station-map');
   await map.getByRole('list').first().waitFor();
   assert.deepEqual(seen, [], 'nothing from dist/vendor before a map is shown');
