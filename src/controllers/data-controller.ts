@@ -29,8 +29,6 @@ export interface DataControllerOptions<S extends z.ZodMiniType> {
   id?: () => string | undefined | null;
   /** Route under the endpoint for the id, e.g. (id) => `/drafts/${id}`; without id, a fixed route. */
   route?: (id: string | undefined) => string | undefined;
-  /** What the data is, for a `loader` (default: read from the route). */
-  kind?: DataKind;
   /** Called with valid data (after a load or a `data` change). */
   onData?: (value: z.infer<S>) => void;
 }
@@ -100,7 +98,7 @@ export class DataController<S extends z.ZodMiniType> implements ReactiveControll
         source = url;
         this.status = 'pending';
         host.requestUpdate();
-        const kind = this.opts.kind ?? kindOf(routed ?? url);
+        const kind = kindOf(routed ?? url);
         const res = loader
           ? await loadThrough(loader, { url, kind, ...(id ? { id } : {}) }, cfg.timeout)
           : await loadJson(url, { credentials: cfg.credentials, headers: cfg.headers, timeout: cfg.timeout });

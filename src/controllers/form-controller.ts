@@ -1,7 +1,6 @@
 // The one form flow (docs/architecture.md#forms): validate → honeypot → send → server field
 // errors → focus. Every form (legislation comment, deputy message, booking, survey) runs its
 // submit through `FormController.run`; what differs per form is given as hooks.
-import type { ReactiveController } from 'lit';
 import type { RdHost } from './host.js';
 import { focusSummary } from './focus.js';
 import type { SubmitController, SubmitOutcome } from './submit-controller.js';
@@ -27,15 +26,11 @@ export interface FormFlow<D> {
   onRejected?(): boolean | Promise<boolean>;
 }
 
-export class FormController<D = unknown> implements ReactiveController {
+export class FormController<D = unknown> {
   readonly errors = new FormErrors();
   private botValue = '';
 
-  constructor(private readonly host: RdHost, readonly submitter: SubmitController, private readonly flow: FormFlow<D>) {
-    host.addController(this);
-  }
-
-  hostConnected(): void {}
+  constructor(private readonly host: RdHost, readonly submitter: SubmitController, private readonly flow: FormFlow<D>) {}
 
   /** Input handler for the honeypot field (people never see it; bots fill it in). */
   readonly onHoneypot = (value: string): void => { this.botValue = value; };

@@ -178,11 +178,11 @@ export class SubmitController implements ReactiveController {
     return this.host.config.transport ?? pageTransport();
   }
 
-  private url(): string {
+  private url(transport: Transport | undefined): string {
     const cfg = this.host.config;
     if (this.host.submitUrl) return this.host.submitUrl;
     // With a transport the endpoint is the integrator's business: the route names the submission.
-    if (!cfg.endpoint && this.transport()) return this.opts.route;
+    if (!cfg.endpoint && transport) return this.opts.route;
     return endpointUrl(cfg.endpoint, this.opts.route);
   }
 
@@ -190,9 +190,10 @@ export class SubmitController implements ReactiveController {
   async submit(data: unknown): Promise<SubmitOutcome> {
     if (this.busy) return 'error';
     const cfg = this.host.config;
+    const transport = this.transport();
     let url: string;
     try {
-      url = this.url();
+      url = this.url(transport);
     } catch (e) {
       if (!(e instanceof RdConfigError)) throw e;
       console.error(`[rd-widgets] <${this.host.localName}>: ${e.message}`);
@@ -226,7 +227,6 @@ export class SubmitController implements ReactiveController {
     this._rejectedReceipt = undefined;
     this._retryAttempt = 0;
     this.host.requestUpdate();
-    const transport = this.transport();
     const result = await send(
       { url, body: payload, idempotencyKey: id, headers: ev.detail.headers, credentials: cfg.credentials, referrerPolicy: this.opts.referrerPolicy?.() },
       {

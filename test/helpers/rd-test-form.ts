@@ -67,7 +67,7 @@ export class RdTestForm extends RdElement {
   private set(patch: Partial<FormValue>) {
     this.value = { ...this.value, ...patch };
     this.draftCtl.save(this.value);
-    if (this.errors.submitted) this.validate();
+    this.form.recheck();
   }
 
   private validate() {

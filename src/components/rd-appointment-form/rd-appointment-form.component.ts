@@ -139,7 +139,7 @@ export class RdAppointmentForm extends RdElement {
     this.dirty = true;
     this.value = { ...this.value, ...patch };
     this.draftCtl.save(this.value);
-    if (this.errors.submitted) this.validate();
+    this.form.recheck();
   }
 
   /** The payload's `data` built from the form (may be invalid). */

@@ -237,11 +237,11 @@ export class RdDeputyCard extends RdElement {
   }
 
   private messageContext() {
-    return { channel: this.channel_(), consentVersion: this.config.privacyVersion };
+    return { channel: this.recordedChannel(), consentVersion: this.config.privacyVersion };
   }
 
   /** Channel recorded with messages and bookings. */
-  private channel_(): 'web' | 'qr' | 'kiosk' {
+  private recordedChannel(): 'web' | 'qr' | 'kiosk' {
     return this.config.kiosk ? 'kiosk' : this.channel === 'qr' ? 'qr' : 'web';
   }
 
@@ -363,7 +363,7 @@ export class RdDeputyCard extends RdElement {
       .placeName=${station?.name}
       .deputyName=${d.name}
       .sessions=${this.sessionsFor(d)}
-      .channel=${this.channel_()}
+      .channel=${this.recordedChannel()}
       .hostConfig=${ownConfig(this)}
       .submitUrl=${this.bookingUrl}
     ></rd-appointment-form>`;

@@ -200,7 +200,7 @@ export class RdLegislationFeedback extends RdElement {
   private patch(patch: Partial<FeedbackForm>) {
     this.form = { ...this.form, ...patch };
     this.draftCtl.save(this.form);
-    if (this.errors.submitted) this.validate();
+    this.flow.recheck();
   }
 
   private validate() {
