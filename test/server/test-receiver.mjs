@@ -142,6 +142,8 @@ export async function startTestReceiver(o = {}) {
     contentDir: join(ROOT_DIR, 'demo', 'content'),
     staticRoots: [{ prefix: '/dist/', dir: join(ROOT_DIR, 'dist') }, { prefix: '/', dir: join(ROOT_DIR, 'demo') }],
     extraPayloads: { 'rd-test': testPayload },
+    // As demo/server.mjs: the demo's own database folder (left by `npm start`) is never served.
+    privatePaths: [join(ROOT_DIR, 'demo', 'data')],
     onRequest: withLegacyCms(faultInjection()),
     ...o,
     limits: { submissions: null, staffFailures: null, ...(o.limits ?? {}) },
