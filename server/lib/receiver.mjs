@@ -16,6 +16,9 @@
 //   GET  /api/drafts/:id  /api/deputies  /api/deputies/:id  /api/surveys/:id
 //        /api/surveys/:id/results  /api/stations           (from the content folder)
 //   GET  /api/export?type=&format=csv|jsonl|json&from=&to=&draft=&survey=   staff only
+//   GET  /api/receipts/:receipt?code=  POST /api/receipts/:receipt/rating
+//   GET  /api/drafts/:id/adoption      /api/staff/…                   (./loop.mjs)
+//   GET  /staff/                        the staff page (./staff-page.mjs)
 //   GET  /api                                              what this receiver accepts
 //   GET  other paths: static files, only when static roots are given (the demo)
 import { createServer } from 'node:http';
@@ -30,6 +33,8 @@ import { payloadSchemas, dataSchemas, tallyResponses } from '../../dist/server/s
 import { openStorage } from './storage/index.mjs';
 import { splitPersonal, streamExport } from './export.mjs';
 import { RateLimiter } from './rate-limit.mjs';
+import { formatLookupCode, lookupCodeFor, lookupHash, loopRoutes } from './loop.mjs';
+import { serveStaffPage } from './staff-page.mjs';
 
 export { csvGuard, csvCell, flatten, splitPersonal, mergePersonal } from './export.mjs';
 export { openStorage } from './storage/index.mjs';
@@ -53,6 +58,8 @@ export const DEFAULT_LIMITS = {
   submissions: { perMinute: 60, burst: 30 },
   /** Wrong staff tokens per client before 429 (guessing the token). */
   staffFailures: { perMinute: 5, burst: 10 },
+  /** Wrong lookup codes per client before 429 (guessing a code; docs/contract.md#looking-up-a-submission). */
+  lookupFailures: { perMinute: 10, burst: 20 },
   maxConnections: 512,
   headersTimeoutMs: 10_000,
   requestTimeoutMs: 30_000,
@@ -299,6 +306,7 @@ export async function startReceiver({
 
   const submitLimiter = limits.submissions ? new RateLimiter(limits.submissions) : null;
   const authLimiter = limits.staffFailures ? new RateLimiter(limits.staffFailures) : null;
+  let loop; // the loop's routes (./loop.mjs), made once the helpers below exist
 
   // Never served as static files: the database (and its WAL, the staff token beside it), the
   // survey access codes, whatever the caller adds. Compared on real paths, after decoding.
@@ -359,7 +367,7 @@ export async function startReceiver({
     const origin = normOrigin(raw);
     const common = {
       'Access-Control-Allow-Headers': CORS_ALLOW_HEADERS,
-      'Access-Control-Allow-Methods': 'GET, HEAD, POST, DELETE, OPTIONS',
+      'Access-Control-Allow-Methods': 'GET, HEAD, POST, PUT, DELETE, OPTIONS',
       'Access-Control-Expose-Headers': 'Retry-After, Content-Disposition',
     };
     if (origin && allowed.has(origin)) {
@@ -448,6 +456,12 @@ export async function startReceiver({
   const tooMany = (waitMs) => new HttpError(429, { message: '请求过于频繁，请稍后再试。Too many requests, please retry later.' },
     { 'Retry-After': String(Math.max(1, Math.ceil(waitMs / 1000))) });
 
+  loop = loopRoutes({
+    storage, send, readBody, drain, requireStaff, clientOf, foreignOrigin, HttpError, zhErrorMap, issuesToErrors,
+    submitLimiter, limits,
+  });
+  const secret = await loop.secret;
+
   // -------------------------------------------------------------------------------------------
   async function handleSubmit(req, res, path, route) {
     // Keys are UUIDs; compared lower-case everywhere (header, body id, database), so a resend
@@ -497,16 +511,19 @@ export async function startReceiver({
     // Compared on what the schema accepted (unknown keys dropped, strings trimmed): bounded, and
     // two serialisations of one submission (key order, spacing) compare equal.
     const hash = createHash('sha256').update(canonicalJson(envelope)).digest('hex');
+    // The lookup code is derived from the key: a repeat answers with the same one.
+    const code = lookupCodeFor(secret, key);
+    const lookupCode = formatLookupCode(code);
     const repeat = (row) => {
       if (row.body_hash !== hash) throw fieldError(422, '', KEY_REUSED);
-      send(req, res, 200, { receipt: row.receipt, message });
+      send(req, res, 200, { receipt: row.receipt, lookupCode, message });
     };
     const existing = await storage.findByKey(key);
     if (existing) return repeat(existing);
 
     let surveyId = null;
-    let code = null;
-    if (route.type === 'survey-response') ({ surveyId, code } = await checkSurvey(envelope.data ?? {}));
+    let surveyCode = null;
+    if (route.type === 'survey-response') ({ surveyId, code: surveyCode } = await checkSurvey(envelope.data ?? {}));
     const data = envelope.data ?? {};
     const subjectId = [data.draftId, data.surveyId, data.deputyId, data.stationId].find((x) => typeof x === 'string') ?? null;
 
@@ -516,12 +533,12 @@ export async function startReceiver({
       type: route.type, key, prefix: route.prefix, year: chinaYear(receivedAt),
       createdAt: String(body.createdAt), receivedAt: receivedAt.toISOString(),
       body: JSON.stringify(stored), personal: personal ? JSON.stringify(personal) : null, hash,
-      subjectId, surveyId, code,
+      subjectId, surveyId, code: surveyCode, lookupHash: lookupHash(key, code),
     });
     if (!r.ok && r.conflict === 'key') return repeat(r.row); // another process got there first
     if (!r.ok) throw new HttpError(409, { message: CODE_USED, receipt: r.receipt });
     info(`201 ${r.receipt} ${route.type}`);
-    send(req, res, 201, { receipt: r.receipt, message });
+    send(req, res, 201, { receipt: r.receipt, lookupCode, message });
   }
 
   /** One response per code; closed surveys (access 'code') accept only their listed codes. */
@@ -566,8 +583,11 @@ export async function startReceiver({
     if (head === 'drafts' && id && !tail) {
       const d = await readJson(contentPath('drafts', `${id}.json`));
       if (d === undefined) throw notFound(`草案 ${id}`);
-      checkData('draft', d, `drafts/${id}.json`);
-      return ok(d);
+      // The adoption report staff published wins over one in the file.
+      const adoption = await loop.publishedAdoption(id);
+      const out = adoption ? { ...d, adoption } : d;
+      checkData('draft', out, `drafts/${id}.json`);
+      return ok(out);
     }
     if (head === 'deputies' && !tail) {
       const d = await deputiesList();
@@ -579,6 +599,9 @@ export async function startReceiver({
       let one = d?.list.find((x) => x && String(x.id) === id);
       if (one === undefined) one = await readJson(contentPath('deputies', `${id}.json`));
       if (one === undefined) throw notFound(`代表 ${id}`);
+      // Published messages and the reply rate, from what this receiver stored.
+      const loopInfo = await loop.deputyLoop(id);
+      if (loopInfo) one = { ...one, messages: loopInfo.messages, replyRate: loopInfo.replyRate };
       checkData('deputy', one, `deputy ${id}`);
       return ok(one);
     }
@@ -707,6 +730,10 @@ export async function startReceiver({
     if (req.method === 'OPTIONS') {
       return send(req, res, 204, undefined, { 'Access-Control-Max-Age': '600' });
     }
+    if (path.startsWith('/api/receipts/') || path.startsWith('/api/staff/') || /^\/api\/drafts\/[^/]+\/adoption$/.test(path)) {
+      if (await loop.handle(req, res, url, path)) return;
+    }
+    if (path === '/staff' || path.startsWith('/staff/')) return serveStaffPage(req, res, url, { send, HttpError, drain });
     const route = routes.get(path);
     if (route) {
       if (req.method !== 'POST') throw new HttpError(405, { message: 'Method not allowed' }, { Allow: 'POST, OPTIONS' });
@@ -724,6 +751,8 @@ export async function startReceiver({
           payloads: [...routes].map(([r, x]) => ({ type: x.type, route: r, receiptPrefix: x.prefix })),
           data: ['/api/drafts/{id}', '/api/deputies', '/api/deputies/{id}', '/api/surveys/{id}', '/api/surveys/{id}/results', '/api/stations'],
           export: '/api/export?type={type}&format=csv|jsonl|json&from=&to=&draft=&survey= (Authorization: Bearer <staff token>)',
+          lookup: ['/api/receipts/{receipt}?code={lookupCode}', 'POST /api/receipts/{receipt}/rating', '/api/drafts/{id}/adoption'],
+          staff: ['/api/staff/submissions', '/api/staff/receipts/{receipt}', 'POST /api/staff/receipts/{receipt}/status', '/api/staff/drafts/{id}/adoption (GET, PUT)', '/api/staff/audit', '/staff/'],
           openapi: '/dist/openapi.json',
         });
       }

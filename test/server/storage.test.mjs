@@ -121,6 +121,42 @@ function suite(engine, open) {
       assert.equal(again.existing.rating, 'satisfied');
     });
 
+    test('a setting is made once, by whichever caller asks first', async () => {
+      const a = await s.setting('lookup-secret', () => 'first');
+      const b = await s.setting('lookup-secret', () => 'second');
+      assert.equal(a, 'first');
+      assert.equal(b, 'first');
+    });
+
+    test('replies keep who answered; the staff list filters by type, status, subject and rating, newest first', async () => {
+      const subject = `d-${randomUUID().slice(0, 8)}`;
+      const a = await s.insert(row({ subjectId: subject }));
+      const b = await s.insert(row({ subjectId: subject, type: 'deputy-message', prefix: 'LY' }));
+      const c = await s.insert(row({ subjectId: subject }));
+      await s.setStatus(b.receipt, { status: 'replied', reply: '已答复', replyBy: '青禾县联络站' });
+      await s.rate(b.receipt, { rating: 'basically-satisfied', key: randomUUID() });
+      assert.equal((await s.replies(b.receipt))[0].by_name, '青禾县联络站');
+      const all = await s.list({ subject });
+      assert.deepEqual(all.map((r) => r.receipt), [c.receipt, b.receipt, a.receipt]);
+      assert.deepEqual((await s.list({ subject, status: 'replied' })).map((r) => [r.receipt, r.rating]), [[b.receipt, 'basically-satisfied']]);
+      assert.deepEqual((await s.list({ subject, type: 'legislation-feedback' })).map((r) => r.receipt), [c.receipt, a.receipt]);
+      assert.deepEqual((await s.list({ subject, rated: false })).map((r) => r.receipt), [c.receipt, a.receipt]);
+      assert.deepEqual((await s.list({ subject, rated: true })).map((r) => r.receipt), [b.receipt]);
+      const page1 = await s.list({ subject, limit: 2 });
+      const page2 = await s.list({ subject, limit: 2, beforeSeq: page1.at(-1).seq });
+      assert.deepEqual([...page1, ...page2].map((r) => r.receipt), all.map((r) => r.receipt));
+    });
+
+    test('an adoption report per draft, replaced when published again', async () => {
+      const draft = `draft-${randomUUID().slice(0, 8)}`;
+      assert.equal(await s.adoption(draft), undefined);
+      await s.setAdoption(draft, { body: JSON.stringify({ summary: '一', articles: [] }), actor: 'staff:1' });
+      await s.setAdoption(draft, { body: JSON.stringify({ summary: '二', articles: [] }), actor: 'staff:2' });
+      const got = await s.adoption(draft);
+      assert.equal(JSON.parse(got.body).summary, '二');
+      assert.equal(got.actor, 'staff:2');
+    });
+
     test('audit log: appended, read back, purged after its retention', async () => {
       await s.audit({ actor: 'staff:x', action: 'export', detail: { type: null }, ip: '127.0.0.1', at: '2020-01-01T00:00:00.000Z' });
       await s.audit({ actor: 'staff:x', action: 'export', detail: { type: 'appointment' }, ip: '127.0.0.1' });

@@ -56,6 +56,9 @@ export async function openStorage({ dbFile, databaseUrl, poolSize } = {}) {
   return s;
 }
 
+/** What the staff list reads: the stored body (no personal details) and the rating, if any. */
+export const LIST_COLUMNS = 's.seq, s.type, s.receipt, s.received_at, s.subject_id, s.status, s.body, r.rating, r.at AS rated_at';
+
 /** Receipt text: FK-2026-000123 (wider past a million). */
 export const formatReceipt = (prefix, year, n) => `${prefix}-${year}-${String(n).padStart(6, '0')}`;
 

@@ -6,6 +6,7 @@
 // sequences never block, so concurrent submissions do not queue behind a counter row. A
 // rolled-back insert leaves a gap in the numbering; receipts stay unique, which is what matters.
 import pg from 'pg';
+import { LIST_COLUMNS } from './index.mjs';
 
 const SCHEMA = `
   CREATE TABLE IF NOT EXISTS submissions (
@@ -43,8 +44,9 @@ const SCHEMA = `
   CREATE TABLE IF NOT EXISTS replies (
     id BIGSERIAL PRIMARY KEY,
     receipt TEXT NOT NULL REFERENCES submissions(receipt),
-    text TEXT NOT NULL, at TEXT NOT NULL, actor TEXT
+    text TEXT NOT NULL, at TEXT NOT NULL, actor TEXT, by_name TEXT
   );
+  ALTER TABLE replies ADD COLUMN IF NOT EXISTS by_name TEXT;
   CREATE INDEX IF NOT EXISTS replies_receipt ON replies(receipt, id);
   CREATE TABLE IF NOT EXISTS ratings (
     receipt TEXT PRIMARY KEY REFERENCES submissions(receipt),
@@ -56,6 +58,11 @@ const SCHEMA = `
     at TEXT NOT NULL, actor TEXT NOT NULL, action TEXT NOT NULL, detail TEXT NOT NULL, ip TEXT
   );
   CREATE INDEX IF NOT EXISTS audit_log_at ON audit_log(at);
+  CREATE INDEX IF NOT EXISTS submissions_status ON submissions(status, seq);
+  CREATE TABLE IF NOT EXISTS settings (name TEXT PRIMARY KEY, value TEXT NOT NULL);
+  CREATE TABLE IF NOT EXISTS adoption_reports (
+    draft_id TEXT PRIMARY KEY, body TEXT NOT NULL, published_at TEXT NOT NULL, actor TEXT
+  );
 `;
 
 const COLUMNS = `s.seq::int AS seq, s.type, s.idempotency_key, s.receipt, s.created_at, s.received_at, s.body,
@@ -170,14 +177,14 @@ export class PostgresStorage {
     return Number((await this.pool.query('SELECT COUNT(*) AS n FROM submissions WHERE ($1::text IS NULL OR type = $1)', [type])).rows[0].n);
   }
 
-  async setStatus(receipt, { status, note = null, reply = null, actor = null, at = new Date().toISOString() }) {
+  async setStatus(receipt, { status, note = null, reply = null, replyBy = null, actor = null, at = new Date().toISOString() }) {
     const c = await this.pool.connect();
     try {
       await c.query('BEGIN');
       const u = await c.query('UPDATE submissions SET status = $1 WHERE receipt = $2', [status, receipt]);
       if (!u.rowCount) { await c.query('ROLLBACK'); return false; }
       await c.query('INSERT INTO status_history (receipt, status, at, note, actor) VALUES ($1, $2, $3, $4, $5)', [receipt, status, at, note, actor]);
-      if (reply) await c.query('INSERT INTO replies (receipt, text, at, actor) VALUES ($1, $2, $3, $4)', [receipt, reply, at, actor]);
+      if (reply) await c.query('INSERT INTO replies (receipt, text, at, actor, by_name) VALUES ($1, $2, $3, $4, $5)', [receipt, reply, at, actor, replyBy]);
       await c.query('COMMIT');
       return true;
     } catch (e) {
@@ -191,7 +198,7 @@ export class PostgresStorage {
     return (await this.pool.query('SELECT status, at, note, actor FROM status_history WHERE receipt = $1 ORDER BY id', [receipt])).rows;
   }
   async replies(receipt) {
-    return (await this.pool.query('SELECT text, at, actor FROM replies WHERE receipt = $1 ORDER BY id', [receipt])).rows;
+    return (await this.pool.query('SELECT text, at, actor, by_name FROM replies WHERE receipt = $1 ORDER BY id', [receipt])).rows;
   }
   async rate(receipt, { rating, comment = null, key, at = new Date().toISOString() }) {
     const r = await this.pool.query(
@@ -202,6 +209,36 @@ export class PostgresStorage {
   }
   async rating(receipt) {
     return (await this.pool.query('SELECT rating, comment, at, idempotency_key FROM ratings WHERE receipt = $1', [receipt])).rows[0];
+  }
+
+  async setting(name, make) {
+    const get = async () => (await this.pool.query('SELECT value FROM settings WHERE name = $1', [name])).rows[0]?.value;
+    const found = await get();
+    if (found !== undefined) return found;
+    // Two processes asking at once: one value wins, both read it back.
+    await this.pool.query('INSERT INTO settings (name, value) VALUES ($1, $2) ON CONFLICT DO NOTHING', [name, make()]);
+    return get();
+  }
+  async list({ type = null, status = null, subject = null, rated = null, beforeSeq = null, limit = 50 } = {}) {
+    const r = await this.pool.query(
+      `SELECT ${LIST_COLUMNS.replace('s.seq,', 's.seq::int AS seq,')} FROM submissions s LEFT JOIN ratings r ON r.receipt = s.receipt
+       WHERE ($1::bigint IS NULL OR s.seq < $1) AND ($2::text IS NULL OR s.type = $2)
+         AND ($3::text IS NULL OR s.status = $3) AND ($4::text IS NULL OR s.subject_id = $4)
+         AND ($5::boolean IS NULL OR (r.rating IS NOT NULL) = $5)
+       ORDER BY s.seq DESC LIMIT $6`,
+      [beforeSeq, type, status, subject, rated, limit],
+    );
+    return r.rows;
+  }
+  async adoption(draftId) {
+    return (await this.pool.query('SELECT body, published_at, actor FROM adoption_reports WHERE draft_id = $1', [draftId])).rows[0];
+  }
+  async setAdoption(draftId, { body, at = new Date().toISOString(), actor = null }) {
+    await this.pool.query(
+      `INSERT INTO adoption_reports (draft_id, body, published_at, actor) VALUES ($1, $2, $3, $4)
+       ON CONFLICT (draft_id) DO UPDATE SET body = excluded.body, published_at = excluded.published_at, actor = excluded.actor`,
+      [draftId, body, at, actor],
+    );
   }
 
   async audit({ at = new Date().toISOString(), actor, action, detail = {}, ip = null }) {

@@ -5,7 +5,7 @@
 import { chmodSync, existsSync, mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import Database from 'better-sqlite3';
-import { formatReceipt } from './index.mjs';
+import { formatReceipt, LIST_COLUMNS } from './index.mjs';
 
 const SCHEMA = `
   CREATE TABLE IF NOT EXISTS submissions (
@@ -48,7 +48,7 @@ const SCHEMA = `
   CREATE TABLE IF NOT EXISTS replies (
     id INTEGER PRIMARY KEY AUTOINCREMENT,
     receipt TEXT NOT NULL REFERENCES submissions(receipt),
-    text TEXT NOT NULL, at TEXT NOT NULL, actor TEXT
+    text TEXT NOT NULL, at TEXT NOT NULL, actor TEXT, by_name TEXT
   );
   CREATE INDEX IF NOT EXISTS replies_receipt ON replies(receipt, id);
   CREATE TABLE IF NOT EXISTS ratings (
@@ -61,6 +61,13 @@ const SCHEMA = `
     at TEXT NOT NULL, actor TEXT NOT NULL, action TEXT NOT NULL, detail TEXT NOT NULL, ip TEXT
   );
   CREATE INDEX IF NOT EXISTS audit_log_at ON audit_log(at);
+  CREATE INDEX IF NOT EXISTS submissions_status ON submissions(status, seq);
+  -- The receiver's own settings (the lookup-code secret), shared by every process on this file.
+  CREATE TABLE IF NOT EXISTS settings (name TEXT PRIMARY KEY, value TEXT NOT NULL);
+  -- Adoption reports (意见采纳情况) staff published, one per draft.
+  CREATE TABLE IF NOT EXISTS adoption_reports (
+    draft_id TEXT PRIMARY KEY, body TEXT NOT NULL CHECK (json_valid(body)), published_at TEXT NOT NULL, actor TEXT
+  );
 `;
 
 const COLUMNS = `s.seq, s.type, s.idempotency_key, s.receipt, s.created_at, s.received_at, s.body, s.body_hash,
@@ -89,6 +96,9 @@ export class SqliteStorage {
     // transaction is in the WAL file before the call returns. Only a power cut may lose the
     // last transactions; an office wanting more sets RD_SQLITE_SYNC=FULL.
     db.pragma(`synchronous = ${process.env.RD_SQLITE_SYNC === 'FULL' ? 'FULL' : 'NORMAL'}`);
+    // A database from before replies had a signature: add the column.
+    const hadReplies = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'replies'").get();
+    if (hadReplies && !db.prepare('PRAGMA table_info(replies)').all().some((c) => c.name === 'by_name')) db.exec('ALTER TABLE replies ADD COLUMN by_name TEXT');
     db.exec(SCHEMA);
     if (file !== ':memory:') {
       for (const f of [file, `${file}-wal`, `${file}-shm`]) if (existsSync(f)) chmodSync(f, 0o600);
@@ -114,13 +124,23 @@ export class SqliteStorage {
       setStatus: db.prepare('UPDATE submissions SET status = ? WHERE receipt = ?'),
       addHistory: db.prepare('INSERT INTO status_history (receipt, status, at, note, actor) VALUES (?, ?, ?, ?, ?)'),
       history: db.prepare('SELECT status, at, note, actor FROM status_history WHERE receipt = ? ORDER BY id'),
-      addReply: db.prepare('INSERT INTO replies (receipt, text, at, actor) VALUES (?, ?, ?, ?)'),
-      replies: db.prepare('SELECT text, at, actor FROM replies WHERE receipt = ? ORDER BY id'),
+      addReply: db.prepare('INSERT INTO replies (receipt, text, at, actor, by_name) VALUES (?, ?, ?, ?, ?)'),
+      replies: db.prepare('SELECT text, at, actor, by_name FROM replies WHERE receipt = ? ORDER BY id'),
       rate: db.prepare(`INSERT INTO ratings (receipt, rating, comment, at, idempotency_key) VALUES (?, ?, ?, ?, ?)
         ON CONFLICT DO NOTHING`),
       rating: db.prepare('SELECT rating, comment, at, idempotency_key FROM ratings WHERE receipt = ?'),
       audit: db.prepare('INSERT INTO audit_log (at, actor, action, detail, ip) VALUES (?, ?, ?, ?, ?)'),
       auditList: db.prepare('SELECT at, actor, action, detail, ip FROM audit_log WHERE at >= ? ORDER BY id'),
+      settingGet: db.prepare('SELECT value FROM settings WHERE name = ?'),
+      settingPut: db.prepare('INSERT INTO settings (name, value) VALUES (?, ?) ON CONFLICT DO NOTHING'),
+      list: db.prepare(`SELECT ${LIST_COLUMNS} FROM submissions s LEFT JOIN ratings r ON r.receipt = s.receipt
+        WHERE (@beforeSeq IS NULL OR s.seq < @beforeSeq) AND (@type IS NULL OR s.type = @type)
+          AND (@status IS NULL OR s.status = @status) AND (@subject IS NULL OR s.subject_id = @subject)
+          AND (@rated IS NULL OR (r.rating IS NOT NULL) = @rated)
+        ORDER BY s.seq DESC LIMIT @limit`),
+      adoption: db.prepare('SELECT body, published_at, actor FROM adoption_reports WHERE draft_id = ?'),
+      setAdoption: db.prepare(`INSERT INTO adoption_reports (draft_id, body, published_at, actor) VALUES (?, ?, ?, ?)
+        ON CONFLICT (draft_id) DO UPDATE SET body = excluded.body, published_at = excluded.published_at, actor = excluded.actor`),
       purgePersonal: db.prepare('DELETE FROM personal WHERE received_at < ?'),
       purgeAudit: db.prepare('DELETE FROM audit_log WHERE at < ?'),
     };
@@ -132,10 +152,10 @@ export class SqliteStorage {
       if (row.personal) q.insertPersonal.run(lastInsertRowid, row.receivedAt, row.personal);
       return receipt;
     });
-    this.statusTx = db.transaction((receipt, status, at, note, actor, reply) => {
+    this.statusTx = db.transaction((receipt, status, at, note, actor, reply, replyBy) => {
       if (!q.setStatus.run(status, receipt).changes) return false;
       q.addHistory.run(receipt, status, at, note ?? null, actor ?? null);
-      if (reply) q.addReply.run(receipt, reply, at, actor ?? null);
+      if (reply) q.addReply.run(receipt, reply, at, actor ?? null, replyBy ?? null);
       return true;
     });
   }
@@ -172,8 +192,8 @@ export class SqliteStorage {
   async count(type = null) { return this.q.count.get({ type }).n; }
 
   /** Sets a status (with an optional reply), appending to the history. False: no such receipt. */
-  async setStatus(receipt, { status, note = null, reply = null, actor = null, at = new Date().toISOString() }) {
-    return this.statusTx(receipt, status, at, note, actor, reply);
+  async setStatus(receipt, { status, note = null, reply = null, replyBy = null, actor = null, at = new Date().toISOString() }) {
+    return this.statusTx(receipt, status, at, note, actor, reply, replyBy);
   }
   async history(receipt) { return this.q.history.all(receipt); }
   async replies(receipt) { return this.q.replies.all(receipt); }
@@ -183,6 +203,22 @@ export class SqliteStorage {
     return r.changes ? { stored: true } : { stored: false, existing: this.q.rating.get(receipt) };
   }
   async rating(receipt) { return this.q.rating.get(receipt); }
+
+  /** A setting, created with `make()` by whichever process asks first. */
+  async setting(name, make) {
+    const found = this.q.settingGet.get(name);
+    if (found) return found.value;
+    this.q.settingPut.run(name, make());
+    return this.q.settingGet.get(name).value;
+  }
+  /** Newest first, by keyset (`beforeSeq`), with the rating if any. */
+  async list({ type = null, status = null, subject = null, rated = null, beforeSeq = null, limit = 50 } = {}) {
+    return this.q.list.all({ type, status, subject, rated: rated === null ? null : rated ? 1 : 0, beforeSeq, limit });
+  }
+  async adoption(draftId) { return this.q.adoption.get(draftId); }
+  async setAdoption(draftId, { body, at = new Date().toISOString(), actor = null }) {
+    this.q.setAdoption.run(draftId, body, at, actor);
+  }
 
   async audit({ at = new Date().toISOString(), actor, action, detail = {}, ip = null }) {
     this.q.audit.run(at, actor, action, JSON.stringify(detail), ip);

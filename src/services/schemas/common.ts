@@ -51,6 +51,8 @@ export function envelope<T extends z.ZodMiniType>(type: PayloadType, data: T) {
 
 export const receiptResponse = z.object({
   receipt: z.string().check(z.minLength(1), z.maxLength(100)),
+  /** The code the citizen looks the receipt up with (docs/contract.md#looking-up-a-submission). */
+  lookupCode: z.optional(z.string().check(z.maxLength(20))),
   message: z.optional(z.string().check(z.maxLength(2000))),
 });
 export type ReceiptResponse = z.infer<typeof receiptResponse>;

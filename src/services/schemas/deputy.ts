@@ -3,6 +3,7 @@
 //
 // Every text field is plain text: the widget renders it as text, never as HTML.
 import { z } from 'zod/mini';
+import { publishedMessageSchema, replyRateSchema } from './loop.js';
 import { envelope, isoDate, isoDateTime, nonEmpty, url } from './common.js';
 import { receptionSchedule } from './schedule.js';
 
@@ -156,6 +157,10 @@ export const deputySchema = z.object({
   status: deputyStatus,
   dutyRecord: z.optional(dutyRecord),
   points: z.optional(dutyPoints),
+  /** Messages answered and published with the citizen's agreement (docs/domain.md#closing-the-loop). */
+  messages: z.optional(z.array(publishedMessageSchema).check(z.maxLength(100))),
+  /** Messages answered within the promised window. */
+  replyRate: z.optional(replyRateSchema),
   updatedAt: z.optional(isoDateTime),
 });
 export type Deputy = z.infer<typeof deputySchema>;

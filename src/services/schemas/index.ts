@@ -7,6 +7,7 @@ import { survey, surveyResults, surveyResponsePayload } from './survey.js';
 import { station, stationsFile } from './station.js';
 import { appointmentPayload } from './appointment.js';
 import { draftSchema, legislationFeedbackPayload } from './legislation.js';
+import { adoptionInputSchema, adoptionReportSchema, ratingRequestSchema, receiptLookupSchema, staffStatusSchema } from './loop.js';
 
 /** Data files a widget reads (GET routes, `src`, inline JSON, `data`). */
 export const dataSchemas: Record<string, z.ZodMiniType> = {};
@@ -34,5 +35,15 @@ dataSchemas.draft = draftSchema;
 payloadSchemas['legislation-feedback'] = { route: '/legislation-feedback', schema: legislationFeedbackPayload, receiptPrefix: 'FK' };
 
 export const responseSchemas = { receipt: receiptResponse, errors: errorResponse };
+
+// Closing the loop: lookup, rating, staff updates, adoption reports (docs/contract.md#looking-up-a-submission).
+export const loopSchemas = {
+  'receipt-lookup': receiptLookupSchema,
+  'rating.request': ratingRequestSchema,
+  'staff-status.request': staffStatusSchema,
+  'adoption.request': adoptionInputSchema,
+  adoption: adoptionReportSchema,
+};
+export * from './loop.js';
 
 export * from './common.js';

@@ -1,6 +1,7 @@
 // Legislation feedback (法规草案征求意见): the draft a citizen reads and the payload they send.
 // docs/domain.md#public-comment-on-drafts. Codes in data are stable English; the UI shows Chinese labels.
 import { z } from 'zod/mini';
+import { adoptionReportSchema } from './loop.js';
 import { envelope, isoDate, isoDateTime, nonEmpty, url } from './common.js';
 
 /** Longest comment item (characters), enforced in the form and here. */
@@ -224,6 +225,8 @@ export const draftSchema = z.object({
     fax: z.optional(nonEmpty(50)),
   })),
   text: draftTextSchema,
+  /** 意见采纳情况, once the legislature has published it (docs/domain.md#closing-the-loop). */
+  adoption: z.optional(adoptionReportSchema),
 });
 export type Draft = z.infer<typeof draftSchema>;
 
