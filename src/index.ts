@@ -12,3 +12,4 @@ import './components/rd-legislation-feedback/rd-legislation-feedback.js';
 import './components/rd-station-map/rd-station-map.js';
 import './components/rd-appointment-form/rd-appointment-form.js';
 import './components/rd-satisfaction-survey/rd-satisfaction-survey.js';
+import './components/rd-receipt-lookup/rd-receipt-lookup.js';

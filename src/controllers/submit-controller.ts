@@ -6,6 +6,7 @@ import type { RdHost } from './host.js';
 import { send, uuidv4, type SendResult } from '../services/http.js';
 import { enqueue, enqueueChecked, flushOutbox, listOutbox, removeFromOutbox, settleRecord, type OutboxEntry } from '../services/outbox.js';
 import { endpointUrl, RdConfigError } from '../services/config.js';
+import { receiptBook } from '../services/receipt-book.js';
 import { pageTransport, TRANSPORT_CHANGE_EVENT, type Transport } from '../services/transport.js';
 import type { FieldError, PayloadType } from '../services/schemas/common.js';
 import { RdQueuedEvent, RdSubmitErrorEvent, RdSubmitEvent, RdSubmittedEvent, type SubmitErrorKind } from '../events/events.js';
@@ -51,6 +52,8 @@ export interface SubmitControllerOptions {
   route: string;
   /** Outbox owner id for this instance, e.g. `rd:rd-legislation-feedback:2026-wy-01`. */
   owner: () => string;
+  /** What the citizen's list of receipts on this device calls it (the draft's title, the deputy's name). */
+  receiptTitle?: (payload: Envelope) => string;
   /** Called once the server accepted (now, or later from the outbox). */
   onAccepted?: (receipt: string, payload: Envelope) => void;
   /** The page address recorded in `source.url` (default `location.href`; e.g. without the query
@@ -69,6 +72,7 @@ export class SubmitController implements ReactiveController {
   // State behind getters (as @lit/task does): only this controller changes it.
   private _state: SubmitState = 'idle';
   private _receipt: string | undefined;
+  private _lookupCode: string | undefined;
   private _message: string | undefined;
   private _payload: Envelope | undefined;
   private _fieldErrors: FieldError[] = [];
@@ -82,6 +86,8 @@ export class SubmitController implements ReactiveController {
   get state(): SubmitState { return this._state; }
   /** The receipt of the accepted submission. */
   get receipt(): string | undefined { return this._receipt; }
+  /** The code the citizen looks the receipt up with (docs/contract.md#looking-up-a-submission), when the server gave one. */
+  get lookupCode(): string | undefined { return this._lookupCode; }
   /** The server's message with a receipt or a refusal. */
   get message(): string | undefined { return this._message; }
   /** The last accepted (or queued) payload, for the receipt summary. */
@@ -166,7 +172,7 @@ export class SubmitController implements ReactiveController {
   /** Back to a fresh form state (after "submit another"). */
   reset() {
     this._state = 'idle';
-    this._receipt = this._message = this._payload = undefined;
+    this._receipt = this._lookupCode = this._message = this._payload = undefined;
     this._fieldErrors = [];
     this._errorKind = this._errorStatus = undefined;
     this._rejectedReceipt = undefined;
@@ -260,8 +266,10 @@ export class SubmitController implements ReactiveController {
       await enqueue(done ?? entry);
       if (this._state === 'submitting') this._state = 'idle';
       this.host.requestUpdate();
-      if (result.ok) this.host.dispatchEvent(new RdSubmittedEvent({ receipt: result.receipt, message: result.message, payload }));
-      else if (result.kind === 'rejected') this.host.dispatchEvent(new RdSubmitErrorEvent({ kind: 'rejected', status: result.status, errors: relativeToData(result.errors) }));
+      if (result.ok) {
+        this.remember(result.receipt, result.lookupCode, payload);
+        this.host.dispatchEvent(new RdSubmittedEvent({ receipt: result.receipt, ...(result.lookupCode ? { lookupCode: result.lookupCode } : {}), message: result.message, payload }));
+      } else if (result.kind === 'rejected') this.host.dispatchEvent(new RdSubmitErrorEvent({ kind: 'rejected', status: result.status, errors: relativeToData(result.errors) }));
       else {
         this.host.dispatchEvent(new RdSubmitErrorEvent({ kind: result.kind, status: result.status }));
         this.host.dispatchEvent(new RdQueuedEvent({ idempotencyKey: payload.id }));
@@ -269,7 +277,7 @@ export class SubmitController implements ReactiveController {
       return done ? (result.ok ? 'submitted' : 'rejected') : 'queued';
     }
     if (result.ok) {
-      this.accept(result.receipt, result.message, payload);
+      this.accept(result.receipt, result.message, payload, result.lookupCode);
       return 'submitted';
     }
     if (result.kind === 'rejected') {
@@ -302,14 +310,26 @@ export class SubmitController implements ReactiveController {
     this.host.dispatchEvent(new RdSubmitErrorEvent({ kind: 'rejected', status, errors: this._fieldErrors }));
   }
 
-  private accept(receipt: string, message: string | undefined, payload: Envelope) {
+  /** Adds the receipt to this device's list (services/receipt-book.ts); never on a kiosk. */
+  private remember(receipt: string, lookupCode: string | undefined, payload: Envelope) {
+    const c = this.host.config;
+    if (c.kiosk) return;
+    void receiptBook().add({
+      receipt, lookupCode, type: this.opts.type, at: new Date().toISOString(),
+      title: this.opts.receiptTitle?.(payload) ?? '', endpoint: c.endpoint || undefined,
+    }).catch(() => { /* the list is a courtesy */ });
+  }
+
+  private accept(receipt: string, message: string | undefined, payload: Envelope, lookupCode?: string) {
     this._state = 'submitted';
     this._receipt = receipt;
+    this._lookupCode = lookupCode;
+    this.remember(receipt, lookupCode, payload);
     this._message = message;
     this._payload = payload;
     this._fieldErrors = [];
     this._errorKind = undefined;
-    this.host.dispatchEvent(new RdSubmittedEvent({ receipt, message, payload }));
+    this.host.dispatchEvent(new RdSubmittedEvent({ receipt, ...(lookupCode ? { lookupCode } : {}), message, payload }));
     this.opts.onAccepted?.(receipt, payload);
     this.host.requestUpdate();
   }
@@ -343,7 +363,7 @@ export class SubmitController implements ReactiveController {
     const mine = await listOutbox(owner);
     for (const e of mine) {
       if (this.opts.owner() !== owner) break;
-      if (e.delivered) this.accept(e.delivered.receipt, e.delivered.message, e.body as Envelope);
+      if (e.delivered) this.accept(e.delivered.receipt, e.delivered.message, e.body as Envelope, e.delivered.lookupCode);
       else if (e.refused) this.refuse(e.refused.status, e.refused.message, e.refused.errors, e.refused.receipt);
       else continue;
       await removeFromOutbox(e.key);
@@ -374,7 +394,7 @@ export class SubmitController implements ReactiveController {
     });
     for (const { entry, result, kept } of reports) {
       if (kept) continue;
-      if (result.ok) this.accept(result.receipt, result.message, entry.body as Envelope);
+      if (result.ok) this.accept(result.receipt, result.message, entry.body as Envelope, result.lookupCode);
       else if (result.kind === 'rejected') this.refuse(result.status, result.message, result.errors, result.receipt);
     }
     if (!mine()) return;

@@ -23,7 +23,12 @@ export class RdSubmitEvent extends Event {
 }
 
 export class RdSubmittedEvent extends Event {
-  constructor(readonly detail: { receipt: string; message?: string; payload: unknown }) { super('rd-submitted', init()); }
+  constructor(readonly detail: { receipt: string; lookupCode?: string; message?: string; payload: unknown }) { super('rd-submitted', init()); }
+}
+
+/** <rd-receipt-lookup>: the citizen's rating of a reply was accepted. */
+export class RdRatedEvent extends Event {
+  constructor(readonly detail: { receipt: string; rating: 'satisfied' | 'basically-satisfied' | 'dissatisfied' }) { super('rd-rated', init()); }
 }
 
 export class RdQueuedEvent extends Event {
@@ -44,5 +49,6 @@ declare global {
     'rd-submitted': RdSubmittedEvent;
     'rd-queued': RdQueuedEvent;
     'rd-submit-error': RdSubmitErrorEvent;
+    'rd-rated': RdRatedEvent;
   }
 }

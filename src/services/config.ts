@@ -26,6 +26,8 @@ export interface RdConfig {
   privacyVersion: string;
   /** Reply window promised to citizens, shown with receipts (e.g. "一个月内"). */
   replyWindow: string;
+  /** The portal's lookup page (a page with <rd-receipt-lookup>): receipts link to it with number and code filled in. */
+  lookupUrl: string;
   /** Sends submissions instead of fetch (docs/integrating.md); else the page's, else fetch. */
   transport: Transport | undefined;
   /** Loads the widget's data instead of fetch (docs/integrating.md); else the page's, else fetch. */
@@ -50,6 +52,7 @@ export const DEFAULT_CONFIG: RdConfig = Object.freeze({
   privacyUrl: '',
   privacyVersion: '1',
   replyWindow: '',
+  lookupUrl: '',
   transport: undefined,
   loader: undefined,
 }) as RdConfig;
@@ -82,6 +85,7 @@ export const CONFIG_PROPERTIES: { readonly [K in Exclude<keyof RdConfig, 'lang'>
   privacyUrl: { attribute: 'privacy-url' },
   privacyVersion: { attribute: 'privacy-version' },
   replyWindow: { attribute: 'reply-window' },
+  lookupUrl: { attribute: 'lookup-url' },
   headers: { attribute: false },
   messages: { attribute: false },
   transport: { attribute: false },

@@ -26,11 +26,13 @@ export function uuidv4(): string {
 const isStr = (v: unknown, max: number): v is string => typeof v === 'string' && v.length <= max;
 const obj = (v: unknown): Record<string, unknown> | undefined => (v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : undefined);
 
-/** `{receipt, message?}` from a 2xx, or undefined when it is not one. */
-export function readReceipt(json: unknown): { receipt: string; message?: string } | undefined {
+/** `{receipt, lookupCode?, message?}` from a 2xx, or undefined when it is not one. */
+export function readReceipt(json: unknown): { receipt: string; lookupCode?: string; message?: string } | undefined {
   const o = obj(json);
   if (!o || !isStr(o.receipt, 100) || !o.receipt) return undefined;
-  return { receipt: o.receipt, message: isStr(o.message, 2000) ? o.message : undefined };
+  // A code is shown and copied as it is: only letters, digits and dashes, never markup.
+  const lookupCode = typeof o.lookupCode === 'string' && /^[A-Za-z0-9-]{4,20}$/.test(o.lookupCode) ? o.lookupCode : undefined;
+  return { receipt: o.receipt, ...(lookupCode ? { lookupCode } : {}), message: isStr(o.message, 2000) ? o.message : undefined };
 }
 
 /** `{errors?, message?, receipt?}` from a 4xx; malformed parts are dropped. */
@@ -50,7 +52,7 @@ export function readErrors(json: unknown): { errors: FieldError[]; message?: str
 }
 
 export type SendResult =
-  | { ok: true; status: number; receipt: string; message?: string }
+  | { ok: true; status: number; receipt: string; lookupCode?: string; message?: string }
   | { ok: false; kind: 'rejected'; status: number; errors: FieldError[]; message?: string; receipt?: string }
   | { ok: false; kind: 'network' | 'timeout' | 'server'; status?: number; retryAfterMs?: number };
 

@@ -23,7 +23,7 @@ export interface OutboxEntry {
    * Set when the entry was sent while no widget of its owner was on the page (another page of
    * the site, or a booking panel that was closed): the receipt waits here for that widget.
    */
-  delivered?: { receipt: string; message?: string; at: string };
+  delivered?: { receipt: string; lookupCode?: string; message?: string; at: string };
   /** Set when such an orphan was refused (4xx): the widget shows why, and its draft is kept. */
   refused?: { status: number; message?: string; receipt?: string; errors: Array<{ path: string; message: string }>; at: string };
 }
@@ -125,7 +125,7 @@ function receiptOnly(entry: OutboxEntry): OutboxEntry {
 /** Keeps the outcome of a send for its owner's widget to show later (delivered or refused). */
 export function settleRecord(entry: OutboxEntry, result: SendResult): OutboxEntry | null {
   const at = new Date().toISOString();
-  if (result.ok) return { ...receiptOnly(entry), delivered: { receipt: result.receipt, message: result.message, at } };
+  if (result.ok) return { ...receiptOnly(entry), delivered: { receipt: result.receipt, ...(result.lookupCode ? { lookupCode: result.lookupCode } : {}), message: result.message, at } };
   if (result.kind === 'rejected') return { ...entry, refused: { status: result.status, message: result.message, receipt: result.receipt, errors: result.errors, at } };
   return null;
 }

@@ -563,7 +563,7 @@ describe('rd-deputy-card: end to end with the reference receiver and failures', 
 
   it('loads a demo deputy through <rd-provider> and the receiver answers the message with an LY receipt', async function () {
     if (!env().receiver) this.skip();
-    const wrap = await fixture<HTMLElement>(html`<rd-provider endpoint=${`${env().receiver}/api`} drafts="off" reply-window="一个月内">
+    const wrap = await fixture<HTMLElement>(html`<rd-provider endpoint=${`${env().receiver}/api`} drafts="off" reply-window="一个月内" lookup-url="/portal/lookup.html?lang=zh">
       <rd-deputy-card deputy-id="dep-046" view="full"></rd-deputy-card>
     </rd-provider>`);
     const el = wrap.querySelector('rd-deputy-card')!;
@@ -573,8 +573,40 @@ describe('rd-deputy-card: end to end with the reference receiver and failures', 
     await fillMessage(el);
     button(root(el), '提交留言').click();
     await until(() => root(el).querySelector('[data-rd-receipt]'));
-    expect(root(el).querySelector('.rd-receipt__number')!.textContent).to.match(/^LY-\d{4}-\d+$/);
+    const receipt = root(el).querySelector('.rd-receipt__number')!.textContent!;
+    expect(receipt).to.match(/^LY-\d{4}-\d+$/);
     expect(text(el)).to.contain('我们将在一个月内答复。');
+    // Closing the loop: the lookup code beside the receipt, a copy button, a link to the portal's lookup page.
+    const code = root(el).querySelector('[data-rd-lookup-code]')!.textContent!;
+    expect(code).to.match(/^[2-9A-HJ-NP-Z]{4}-[2-9A-HJ-NP-Z]{4}$/);
+    expect(text(el)).to.contain('请保存编号和查询码');
+    const link = root(el).querySelector<HTMLAnchorElement>('a[part="lookup-link"]')!;
+    expect(link.textContent).to.equal('查询办理情况');
+    const u = new URL(link.href);
+    expect([u.pathname, u.searchParams.get('lang'), u.searchParams.get('receipt'), u.searchParams.get('code')]).to.deep.equal(['/portal/lookup.html', 'zh', receipt, code]);
+    // 复制: the clipboard holds both (or the citizen is told to write them down).
+    let copied = '';
+    const orig = navigator.clipboard.writeText;
+    navigator.clipboard.writeText = async (t: string) => { copied = t; };
+    try {
+      button(root(el), '复制编号和查询码').click();
+      await until(() => root(el).querySelector('.rd-copy-status')?.textContent);
+      expect(copied).to.equal(`编号：${receipt} 查询码：${code}`);
+      expect(root(el).querySelector('.rd-copy-status')!.textContent).to.equal('已复制。');
+      navigator.clipboard.writeText = async () => { throw new Error('denied'); };
+      const origExec = document.execCommand;
+      document.execCommand = () => false;
+      try {
+        button(root(el), '复制编号和查询码').click();
+        await until(() => root(el).querySelector('.rd-copy-status')?.textContent?.includes('手动'));
+      } finally { document.execCommand = origExec; }
+    } finally { navigator.clipboard.writeText = orig; }
+    // The device's list of receipts has it: title, receipt, code — not what was written.
+    const { receiptBook } = await import('../../src/services/receipt-book.js');
+    const entry = await until(async () => (await receiptBook().list()).find((r) => r.receipt === receipt));
+    expect(entry).to.include({ receipt, lookupCode: code, type: 'deputy-message', title: '给王东辉代表的留言' });
+    expect(JSON.stringify(entry)).not.to.contain('排水沟');
+    await expect(el).to.be.accessible();
   });
 
   it('the directory loads from the receiver: 300 deputies of five levels', async function () {

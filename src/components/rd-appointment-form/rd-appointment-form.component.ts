@@ -94,6 +94,7 @@ export class RdAppointmentForm extends RdElement {
     type: 'appointment',
     route: '/appointments',
     owner: () => `rd:rd-appointment-form:${this.targetId()}`,
+    receiptTitle: () => this.t('appointment.bookTitle', { place: this.placeName ?? this.deputyName ?? '' }),
     onAccepted: () => void this.draftCtl.clear(),
   });
   private readonly form = new FormController(this, this.submitCtl, {
@@ -218,6 +219,8 @@ export class RdAppointmentForm extends RdElement {
         title: t('appointment.receiptTitle'),
         numberLabel: t('appointment.receiptNumber'),
         message: this.submitCtl.message ?? t('appointment.receiptMessage'),
+        lookupCode: this.submitCtl.lookupCode,
+        lookupUrl: this.config.lookupUrl,
         summary: [
           ...(this.placeName ? [{ label: t('appointment.summary.place'), value: this.placeName }] : []),
           ...(this.deputyName ? [{ label: t('appointment.summary.deputy'), value: this.deputyName }] : []),

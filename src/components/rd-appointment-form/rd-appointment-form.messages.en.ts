@@ -29,6 +29,7 @@ export const en: Record<AppointmentKey, string> = {
   'appointment.phoneHint': 'Used to confirm the booking; never published.',
   'appointment.email': 'Email',
   'appointment.submit': 'Send booking',
+  'appointment.bookTitle': 'Appointment: {place}',
   'appointment.receiptTitle': 'Booking sent',
   'appointment.receiptNumber': 'Booking reference',
   'appointment.receiptMessage': 'Staff will phone you soon to confirm the time. To cancel, call the station and give the reference.',

@@ -28,6 +28,7 @@ export const zh = {
   'appointment.email': '电子邮箱',
   'appointment.submit': '提交预约',
   'appointment.receiptTitle': '预约已提交',
+  'appointment.bookTitle': '接访预约：{place}',
   'appointment.receiptNumber': '预约编号',
   'appointment.receiptMessage': '工作人员将尽快电话与您确认时间。如需取消，请致电站点并告知预约编号。',
   'appointment.summary.place': '地点',

@@ -17,6 +17,8 @@ export interface MessageViewContext {
   categories: ReadonlyArray<{ value: string; label: string }>;
   privacyUrl: string | undefined;
   replyWindow: string | undefined;
+  /** The portal's lookup page, linked from the receipt. */
+  lookupUrl: string;
   /** The draft notice (saved / restored / not available). */
   draftNotice: TemplateResult | typeof nothing;
   onChange: (patch: Partial<MessageValue>) => void;
@@ -45,6 +47,8 @@ function receipt(c: MessageViewContext): TemplateResult {
     title: t('deputy.message.receiptTitle'),
     numberLabel: t('deputy.message.receiptNumber'),
     message: s.message,
+    lookupCode: s.lookupCode,
+    lookupUrl: c.lookupUrl,
     replyWindow: c.replyWindow,
     summary: data
       ? [

@@ -93,6 +93,7 @@ export class RdDeputyCard extends RdElement {
     type: 'deputy-message',
     route: '/deputy-messages',
     owner: () => (this.current ? `rd:${TAG}:${this.current.id}` : ''),
+    receiptTitle: () => this.t('deputy.message.bookTitle', { name: this.current?.name ?? '' }),
     onAccepted: () => void this.draftCtl.clear(),
   });
 
@@ -338,6 +339,7 @@ export class RdDeputyCard extends RdElement {
               categories: this.categoryOptions(),
               privacyUrl: this.config.privacyUrl || undefined,
               replyWindow: this.config.replyWindow || undefined,
+              lookupUrl: this.config.lookupUrl,
               draftNotice: this.draftCtl.renderNotice(() => this.message),
               onChange: (patch) => this.setMessage(patch),
               onNew: () => {

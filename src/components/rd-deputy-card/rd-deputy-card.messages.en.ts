@@ -93,6 +93,7 @@ export const en: Record<DeputyKey, string> = {
   'deputy.message.contactHint': 'Give a phone number or an email address, or both.',
   'deputy.message.publish': 'My message and the reply may be published (without my name or contact details)',
   'deputy.message.submit': 'Send message',
+  'deputy.message.bookTitle': 'Message to deputy {name}',
   'deputy.message.receiptTitle': 'Message sent',
   'deputy.message.receiptNumber': 'Message reference',
   'deputy.message.another': 'Write another message',

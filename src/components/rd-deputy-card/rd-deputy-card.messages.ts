@@ -92,6 +92,7 @@ export const zh = {
   'deputy.message.publish': '同意公开我的留言和答复（不公开姓名和联系方式）',
   'deputy.message.submit': '提交留言',
   'deputy.message.receiptTitle': '留言已提交',
+  'deputy.message.bookTitle': '给{name}代表的留言',
   'deputy.message.receiptNumber': '留言编号',
   'deputy.message.another': '再写一条留言',
   'deputy.category.livelihood': '民生保障',

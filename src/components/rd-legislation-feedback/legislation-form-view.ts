@@ -365,6 +365,7 @@ export interface ReceiptContext {
   submitter: SubmitController;
   proxy: boolean;
   replyWindow?: string;
+  lookupUrl?: string;
   onNew: () => void;
 }
 
@@ -392,6 +393,8 @@ export function renderReceipt(c: ReceiptContext): TemplateResult {
     title: t('lf.receiptTitle'),
     numberLabel: t('lf.receiptNumber'),
     message: c.submitter.message,
+    lookupCode: c.submitter.lookupCode,
+    lookupUrl: c.lookupUrl,
     replyWindow: c.replyWindow,
     summary,
     onNew: c.onNew,

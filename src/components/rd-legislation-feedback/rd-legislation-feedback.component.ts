@@ -118,6 +118,7 @@ export class RdLegislationFeedback extends RdElement {
       const ch = this.effectiveChannel;
       return `rd:${TAG}:${this.dataCtl.value?.id ?? this.draftId ?? ''}${ch === 'online' ? '' : `:${ch}`}${this.id ? `#${this.id}` : ''}`;
     },
+    receiptTitle: () => this.dataCtl.value?.title ?? '',
     onAccepted: () => void this.draftCtl.clear(),
   });
   /** The form flow; `validate` keeps where each sent comment came from, to map server errors back. */
@@ -277,7 +278,7 @@ export class RdLegislationFeedback extends RdElement {
       ${submitted
         ? renderReceipt({
             t, locale: this.locale, p, submitter: this.submitCtl, proxy: this.proxy,
-            replyWindow: this.config.replyWindow || undefined, onNew: () => this.startOver(),
+            replyWindow: this.config.replyWindow || undefined, lookupUrl: this.config.lookupUrl, onNew: () => this.startOver(),
           })
         : nothing}
       ${this.checkText ? renderIssues(t, p) : nothing}

@@ -96,6 +96,7 @@ export class RdSatisfactionSurvey extends RdElement {
     sourceUrl: () => (this.surveyCtl?.value ? sourceUrlFor(this.surveyCtl.value, location.href) : location.href.replace(/[?#].*$/, '')),
     // Anonymous: the page address (its query may carry a code or a tracking id) is not sent as Referer either.
     referrerPolicy: () => (this.surveyCtl?.value?.anonymity === 'identified' ? undefined : 'no-referrer'),
+    receiptTitle: () => this.surveyCtl?.value?.title ?? '',
     onAccepted: (receipt) => void this.accepted(receipt),
   });
   /** The send: guard → validate every step → honeypot → send → server errors → focus. */
@@ -459,7 +460,7 @@ export class RdSatisfactionSurvey extends RdElement {
     const t = this.t;
     const o = this.noticeContext(s);
     const ws = windowState(s, this.clock.now);
-    if (this.submitCtl.state === 'submitted' && this.submitCtl.receipt) return surveyReceipt(t, this.submitCtl.receipt, this.submitCtl.message);
+    if (this.submitCtl.state === 'submitted' && this.submitCtl.receipt) return surveyReceipt(t, this.submitCtl.receipt, this.submitCtl.message, { lookupCode: this.submitCtl.lookupCode, lookupUrl: this.config.lookupUrl });
     if (this.conflict) return conflictNotice(o, this.conflict, s.access === 'code' ? () => void this.useAnotherCode() : undefined);
     if (this.prior) return priorNotice(o, this.prior);
     if (ws !== 'open') return windowNotice(o, ws);

@@ -33,8 +33,8 @@ export function surveyHeader(o: NoticeContext): TemplateResult {
 }
 
 /** The receipt after the response was accepted (focused by the form flow). */
-export function surveyReceipt(t: T, receipt: string, message?: string): TemplateResult {
-  return receiptView({ t, receipt, title: t('survey.receipt.title'), numberLabel: t('survey.receipt.number'), message: message || t('survey.receipt.thanks') });
+export function surveyReceipt(t: T, receipt: string, message?: string, lookup: { lookupCode?: string; lookupUrl?: string } = {}): TemplateResult {
+  return receiptView({ t, receipt, ...lookup, title: t('survey.receipt.title'), numberLabel: t('survey.receipt.number'), message: message || t('survey.receipt.thanks') });
 }
 
 /** The server said this code or device has answered (409): its message and the first receipt;

@@ -9,6 +9,7 @@ import { focusField } from '../../controllers/focus.js';
 import type { SubmitController } from '../../controllers/submit-controller.js';
 import type { FormController } from '../../controllers/form-controller.js';
 import type { ShownError, T } from '../../services/form-errors.js';
+import { lookupLink } from '../../services/lookup.js';
 
 export { FormErrors, fieldId, type ShownError, type T } from '../../services/form-errors.js';
 export { focusField, focusSummary } from '../../controllers/focus.js';
@@ -216,6 +217,9 @@ export interface ReceiptOptions {
   numberLabel?: string;
   message?: string;
   replyWindow?: string;
+  /** The lookup code the server gave, and the portal's lookup page (docs/contract.md#looking-up-a-submission). */
+  lookupCode?: string;
+  lookupUrl?: string;
   /** What was sent, as label/value pairs (values shown as text). */
   summary?: ReadonlyArray<{ label: string; value: string }>;
   onNew?: () => void;
@@ -224,17 +228,55 @@ export interface ReceiptOptions {
 
 /** The receipt: number, what happens next, a summary of what was sent. Focus it after submit. */
 export function receiptView(o: ReceiptOptions): TemplateResult {
+  const lookupHref = o.lookupUrl ? lookupLink(o.lookupUrl, o.receipt, o.lookupCode) : undefined;
   return html`<section class="rd-receipt" part="receipt" tabindex="-1" data-rd-receipt aria-labelledby="rd-receipt-title">
     <h2 id="rd-receipt-title">${o.title ?? o.t('receipt.title')}</h2>
     <p>${o.numberLabel ?? o.t('receipt.number')}<br /><span class="rd-receipt__number">${o.receipt}</span></p>
+    ${o.lookupCode ? lookupCodeBlock(o.t, o.receipt, o.lookupCode) : nothing}
     ${o.message ? html`<p>${o.message}</p>` : nothing}
-    <p>${o.t('receipt.keep')}${o.replyWindow ? ` ${o.t('receipt.replyWindow', { window: o.replyWindow })}` : ''}</p>
+    <p>${o.t(o.lookupCode ? 'receipt.keepWithCode' : 'receipt.keep')}${o.replyWindow ? ` ${o.t('receipt.replyWindow', { window: o.replyWindow })}` : ''}</p>
+    ${lookupHref ? html`<p><a part="lookup-link" href=${lookupHref}>${o.t('receipt.lookupLink')}</a></p>` : nothing}
     ${o.summary?.length
       ? html`<h3>${o.t('receipt.summary')}</h3>
           <dl class="rd-summary-list">${o.summary.map((s) => html`<dt>${s.label}</dt><dd>${s.value}</dd>`)}</dl>`
       : nothing}
     ${o.onNew ? html`<div class="rd-actions"><button type="button" class="rd-button rd-button--secondary" @click=${o.onNew}>${o.newLabel ?? o.t('common.newSubmission')}</button></div>` : nothing}
   </section>`;
+}
+
+/** The lookup code beside the receipt, and a button copying both. */
+function lookupCodeBlock(t: T, receipt: string, code: string): TemplateResult {
+  const text = t('receipt.copyText', { receipt, code });
+  return html`<p>${t('receipt.code')}<br /><span class="rd-receipt__number" data-rd-lookup-code>${code}</span></p>
+    <div class="rd-actions">
+      <button type="button" class="rd-button rd-button--secondary" part="copy-button"
+        @click=${(e: Event) => void copyText(text, (e.currentTarget as HTMLElement).parentElement!.querySelector('.rd-copy-status')!, t)}>${t('receipt.copy')}</button>
+      <span class="rd-copy-status" role="status"></span>
+    </div>`;
+}
+
+/**
+ * Copies `text` (the async clipboard where allowed; else a selected textarea and execCommand,
+ * which older WebViews still honour) and says in `status` whether it worked.
+ */
+export async function copyText(text: string, status: HTMLElement, t: T): Promise<boolean> {
+  let ok = false;
+  try {
+    await navigator.clipboard.writeText(text);
+    ok = true;
+  } catch {
+    const root = status.getRootNode() as ShadowRoot | Document;
+    const area = document.createElement('textarea');
+    area.value = text;
+    area.setAttribute('readonly', '');
+    area.style.cssText = 'position:fixed;opacity:0;inset-block-start:0';
+    (root instanceof ShadowRoot ? root : document.body).appendChild(area);
+    area.select();
+    try { ok = document.execCommand('copy'); } catch { ok = false; }
+    area.remove();
+  }
+  status.textContent = t(ok ? 'receipt.copied' : 'receipt.copyFailed');
+  return ok;
 }
 
 /**

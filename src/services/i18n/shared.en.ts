@@ -57,6 +57,13 @@ export const en: Record<SharedKey, string> = {
   'receipt.keep': 'Keep this reference to follow up on your submission.',
   'receipt.replyWindow': 'You will get a reply {window}.',
   'receipt.summary': 'What you sent',
+  'receipt.code': 'Lookup code',
+  'receipt.keepWithCode': 'Keep the reference and the lookup code: with both you can follow how your submission is handled and read the reply.',
+  'receipt.copy': 'Copy reference and code',
+  'receipt.copyText': 'Reference: {receipt} Lookup code: {code}',
+  'receipt.copied': 'Copied.',
+  'receipt.copyFailed': 'Could not copy automatically. Please write down the reference and the code.',
+  'receipt.lookupLink': 'Follow your submission',
 
   'draft.restored': 'We restored what you entered last time (saved {time}).',
   'draft.discard': 'Clear saved answers',

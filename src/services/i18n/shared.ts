@@ -56,6 +56,13 @@ const zh = {
   'receipt.keep': '请保存此编号，以便查询办理情况。',
   'receipt.replyWindow': '我们将在{window}答复。',
   'receipt.summary': '您提交的内容',
+  'receipt.code': '查询码',
+  'receipt.keepWithCode': '请保存编号和查询码，凭二者可以查询办理情况和答复。',
+  'receipt.copy': '复制编号和查询码',
+  'receipt.copyText': '编号：{receipt} 查询码：{code}',
+  'receipt.copied': '已复制。',
+  'receipt.copyFailed': '无法自动复制，请手动记下编号和查询码。',
+  'receipt.lookupLink': '查询办理情况',
 
   'draft.restored': '已恢复您上次未提交的内容（保存于 {time}）。',
   'draft.discard': '清除已保存的内容',
