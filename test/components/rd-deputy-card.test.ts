@@ -639,6 +639,30 @@ describe('rd-deputy-card: end to end with the reference receiver and failures', 
   });
 });
 
+describe('rd-deputy-card: published messages and the reply rate', () => {
+  it('shows answered messages (as text), the rate within the promised window, the rest folded', async () => {
+    const reply = { text: '已协调<b>城管</b>疏通。', at: '2026-11-20T10:00:00+08:00', by: '王东辉代表' };
+    const messages = Array.from({ length: 7 }, (_, i) => ({ subject: `排水沟 ${i + 1}`, text: `<img src=x>积水 ${i + 1}`, askedAt: '2026-11-01T09:00:00+08:00', reply }));
+    const el = await mount(deputy({ messages, replyRate: { withinDays: 30, due: 8, replied: 6, asOf: '2026-12-01T00:00:00+08:00' } }), { view: 'full' });
+    const section = root(el).querySelector('[part="messages"]')!;
+    const said = section.textContent!.replace(/\s+/g, ' ');
+    expect(said).to.contain('群众留言与答复');
+    expect(said).to.contain('30 天内答复率：75%（应答复 8 条，按时答复 6 条）');
+    expect(section.querySelectorAll(':scope > ul > li')).to.have.length(5);
+    expect(section.querySelector('details summary')!.textContent).to.contain('更多留言（2 条）');
+    expect(section.querySelector('.message-text')!.textContent).to.equal('<img src=x>积水 1');
+    expect(section.querySelector('img, b')).to.equal(null);
+    expect(said).to.contain('王东辉代表');
+    await expect(el).to.be.accessible();
+  });
+  it('a rate with nothing due yet says so; no messages and no rate: no section', async () => {
+    const el = await mount(deputy({ replyRate: { withinDays: 30, due: 0, replied: 0, asOf: '2026-12-01T00:00:00+08:00' } }), { view: 'full' });
+    expect(root(el).querySelector('[part="messages"]')!.textContent).to.contain('尚无到期应答复的留言');
+    const none = await mount(deputy(), { view: 'full' });
+    expect(root(none).querySelector('[part="messages"]')).to.equal(null);
+  });
+});
+
 describe('rd-deputy-card: configuration', () => {
   it('integrator categories and channel="qr" reach the payload', async () => {
     const run = uid('run');

@@ -198,6 +198,38 @@ describe('rd-legislation-feedback: reading', () => {
     expect(root(el).querySelector('.lf-header [role="status"]')!.textContent).to.contain('截止');
   });
 
+  it('after the window closes, the 采纳情况 in the data: totals, summary, per article, and the count beside each article', async () => {
+    const adoption = {
+      publishedAt: '2026-07-15T10:00:00+08:00', comments: 412, people: 356, summary: '<b>逐条研究</b>，感谢参与。',
+      articles: [
+        { article: '第十条', comments: 128, outcome: 'adopted' as const, explanation: '规定了犬链长度。' },
+        { article: '第十二条', comments: 37, outcome: 'not-adopted' as const, explanation: '上位法未作规定，暂不采纳。' },
+        { article: '第三条', comments: 5 },
+      ],
+    };
+    const closed = { opens: iso(Date.now() - 30 * DAY), closes: iso(Date.now() - DAY) };
+    const el = await mount(draft({ window: closed, adoption }));
+    const section = root(el).querySelector('[part="adoption"]')!;
+    const said = section.textContent!.replace(/\s+/g, ' ');
+    expect(said).to.contain('意见采纳情况');
+    expect(said).to.contain('共有 356 人次提出意见 412 条');
+    expect(said).to.contain('采纳 1 条，部分采纳 0 条，未采纳 1 条');
+    expect(said).to.contain('第十二条 · 收到意见 37 条 · 未采纳');
+    expect(said).to.contain('上位法未作规定，暂不采纳。');
+    expect(said).to.contain('第三条 · 收到意见 5 条 · 正在研究');
+    expect(section.querySelector('.lf-adoption__summary')!.textContent).to.equal('<b>逐条研究</b>，感谢参与。');
+    expect(section.querySelector('b')).to.equal(null);
+    expect(articleEl(el, '第十条').querySelector('.lf-adoption__badge')!.textContent!.replace(/\s+/g, ' ').trim()).to.equal('收到意见 128 条 · 已采纳');
+    expect(articleEl(el, '第一条').querySelector('.lf-adoption__badge')).to.equal(null);
+    // The article's label in the report goes to the article in the text.
+    button(section as unknown as ShadowRoot, '第十二条').click();
+    await until(() => root(el).activeElement === articleEl(el, '第十二条'));
+    await expect(el).to.be.accessible();
+    // While the window is open the report is not shown (comments are still being taken).
+    const open = await mount(draft({ adoption }));
+    expect(root(open).querySelector('[part="adoption"]')).to.equal(null);
+  });
+
   it('invalid data: a localized alert naming the path', async () => {
     const bad = { ...draft(), stage: '二审' };
     const el = await fixture<RdLegislationFeedback>(html`<rd-legislation-feedback .data=${bad}></rd-legislation-feedback>`);

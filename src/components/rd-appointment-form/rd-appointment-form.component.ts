@@ -68,13 +68,15 @@ const styles = css`
  * @tag rd-appointment-form
  * @summary Book a reception with a liaison station or a deputy.
  * @event rd-submit - Before sending (cancelable; add headers).
- * @event rd-submitted - Accepted; detail `{receipt, payload}`.
+ * @event rd-submitted - Accepted; detail `{receipt, lookupCode?, payload}`.
  * @event rd-queued - Kept in the outbox to send later.
  * @event rd-submit-error - A failure the citizen is told about.
  * @event rd-draft-restored - A saved draft was put back.
  * @csspart form - The form.
  * @csspart submit-button - The submit button.
  * @csspart receipt - The receipt after success.
+ * @csspart copy-button - The button copying the receipt number and lookup code.
+ * @csspart lookup-link - The link to the portal's lookup page (`lookup-url`).
  */
 export class RdAppointmentForm extends RdElement {
   static override styles = [...RdElement.styles, styles];

@@ -242,6 +242,37 @@ function dutyBlock(c: ProfileContext, d: Deputy): TemplateResult | typeof nothin
   </section>`;
 }
 
+/**
+ * 群众留言与答复: messages answered and published with the writer's agreement (subject, text,
+ * reply; never a name), and how many messages were answered within the promised window
+ * (docs/domain.md#closing-the-loop). Newest first; the first five open, the rest on demand.
+ */
+function messagesBlock(c: ProfileContext, d: Deputy): TemplateResult | typeof nothing {
+  const t = c.t;
+  const rate = d.replyRate;
+  const list = d.messages ?? [];
+  if (!list.length && !rate) return nothing;
+  const item = (m: NonNullable<Deputy['messages']>[number]) => html`<li class="message">
+    <p><strong>${m.subject}</strong> <span class="entry-meta">${day(c.locale, m.askedAt)}</span></p>
+    <p class="message-text">${m.text}</p>
+    <p class="message-reply"><span class="tag">${t('deputy.messages.reply')}</span>${m.reply.by ? html`<span class="entry-meta">${m.reply.by}</span> ` : nothing}<span class="entry-meta">${day(c.locale, m.reply.at)}</span><br />${m.reply.text}</p>
+  </li>`;
+  return html`<section class="block" part="messages" aria-labelledby="messages-title">
+    <h3 id="messages-title">${t('deputy.messages')}</h3>
+    ${rate
+      ? html`<p>${rate.due
+          ? t('deputy.messages.rate', { days: rate.withinDays, due: rate.due, replied: rate.replied, percent: Math.round((rate.replied / rate.due) * 100) })
+          : t('deputy.messages.rateNone', { days: rate.withinDays })}</p>`
+      : nothing}
+    ${list.length
+      ? html`<ul class="plain">${list.slice(0, 5).map(item)}</ul>
+          ${list.length > 5
+            ? html`<details><summary>${t('deputy.messages.more', { count: list.length - 5 })}</summary><ul class="plain">${list.slice(5).map(item)}</ul></details>`
+            : nothing}`
+      : html`<p>${t('deputy.messages.none')}</p>`}
+  </section>`;
+}
+
 /** The full profile's sections after the facts and the next reception. */
 export function profileBody(c: ProfileContext, d: Deputy): TemplateResult {
   const t = c.t;
@@ -260,6 +291,7 @@ export function profileBody(c: ProfileContext, d: Deputy): TemplateResult {
         </section>`
       : nothing}
     ${dutyBlock(c, d)}
+    ${messagesBlock(c, d)}
     ${contactBlock(c, d)}
     ${qrBlock(c, d)}
   `;

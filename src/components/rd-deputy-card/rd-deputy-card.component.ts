@@ -41,13 +41,14 @@ export type DeputyCardView = 'compact' | 'full' | 'qr';
  * @event rd-draft-restored - A saved message draft was put back into the form.
  * @event rd-draft-saved - A message draft was written.
  * @event rd-submit - Just before a message is sent (cancelable; listeners may add headers).
- * @event rd-submitted - The server accepted the message: `{receipt, payload}`.
+ * @event rd-submitted - The server accepted the message: `{receipt, lookupCode?, payload}`.
  * @event rd-queued - The message could not be sent now and waits in the outbox.
  * @event rd-submit-error - A failure the citizen is told about.
  * @event rd-deputy-open - Directory mode: a profile was opened; `detail: {id}`.
  *
  * @csspart base - The card or the directory.
  * @csspart card - A deputy's card or profile.
+ * @csspart messages - Published messages with their replies, and the reply rate.
  * @csspart photo - The photo (or the initial shown instead).
  * @csspart name - The deputy's name.
  * @csspart next-reception - The next reception block.
@@ -60,6 +61,8 @@ export type DeputyCardView = 'compact' | 'full' | 'qr';
  * @csspart error-summary - The error summary.
  * @csspart submit-button - The submit button.
  * @csspart receipt - The receipt after sending.
+ * @csspart copy-button - The button copying the receipt number and lookup code.
+ * @csspart lookup-link - The link to the portal's lookup page (`lookup-url`).
  * @csspart search - The directory search field.
  * @csspart results - The directory result list.
  * @csspart entry - One directory entry (a button).

@@ -92,4 +92,7 @@ export const deputyCardStyles = css`
     .avatar--initial { border: 2px solid CanvasText; }
     .qr svg, .poster svg { forced-color-adjust: none; }
   }
+  .message { padding-block: var(--_space-2); border-block-end: 1px solid var(--_border); }
+  .message-text, .message-reply { white-space: pre-wrap; overflow-wrap: anywhere; margin: 0 0 var(--_space-2); }
+  .message-reply { padding-inline-start: var(--_space-3); border-inline-start: 4px solid var(--_success); }
 `;

@@ -19,6 +19,8 @@ export interface TextViewOptions {
   query: string;
   /** Rendered at the end of each article (the comment editors while commenting is open). */
   extra?: (ref: ArticleRef) => unknown;
+  /** Rendered at the start of each article (its comment count once the adoption report is out). */
+  badge?: (ref: ArticleRef) => unknown;
 }
 
 /** The draft text: preamble, articles outside chapters, chapters, sections. */
@@ -31,6 +33,7 @@ export function renderText(o: TextViewOptions): TemplateResult {
     return html`<article class="lf-article ${hl ? 'lf-article--hit' : ''}" part="article" id="a-${ref.index}" data-label=${ref.article.label}
         tabindex="-1" aria-labelledby="a-${ref.index}-h">
       ${guard([ref.article, hl], () => articleBody(ref, hl))}
+      ${o.badge ? o.badge(ref) : nothing}
       ${o.extra ? o.extra(ref) : nothing}
     </article>`;
   };

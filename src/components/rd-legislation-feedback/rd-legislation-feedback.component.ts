@@ -3,6 +3,7 @@
 // The element holds the state and composes the views: the reader (legislation-reader-view.ts,
 // legislation-toc-view.ts, deep links through controllers/deep-link-controller.ts) and the
 // comment form's parts (legislation-form-view.ts); the submit runs through the FormController.
+import { adoptionBadge, adoptionByArticle, renderAdoption } from './legislation-adoption-view.js';
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { RdElement } from '../shared/rd-element.js';
@@ -64,7 +65,7 @@ const TAG = 'rd-legislation-feedback';
  * @event rd-draft-restored - Unsent comments were put back into the form. `detail: {savedAt}`
  * @event rd-draft-saved - Unsent comments were saved on this device. `detail: {savedAt}`
  * @event rd-submit - Just before sending; cancelable, listeners may add headers. `detail: {payload, headers}`
- * @event rd-submitted - The server accepted the comments. `detail: {receipt, payload}`
+ * @event rd-submitted - The server accepted the comments. `detail: {receipt, lookupCode?, payload}`
  * @event rd-queued - Could not send now; kept in the outbox. `detail: {idempotencyKey}`
  * @event rd-submit-error - A failure the citizen is told about. `detail: {kind, status?, errors?}`
  *
@@ -83,6 +84,9 @@ const TAG = 'rd-legislation-feedback';
  * @csspart error-summary - The error summary.
  * @csspart submit-button - The submit button.
  * @csspart receipt - The receipt after sending.
+ * @csspart adoption - The 意见采纳情况 once the window has closed.
+ * @csspart copy-button - The button copying the receipt number and lookup code.
+ * @csspart lookup-link - The link to the portal's lookup page (`lookup-url`).
  * @csspart consent - The personal-information consent block.
  * @csspart draft-notice - Restored-draft, drafts-off and other-tab notices.
  *
@@ -267,6 +271,8 @@ export class RdLegislationFeedback extends RdElement {
     const win = this.windowNow;
     const t = this.t;
     const host = this;
+    // 采纳情况: once the window has closed and the report is in the data.
+    const adoption = win === 'closed' ? p.draft.adoption : undefined;
     const toc = {
       t, p, get state() { return host.toc; }, commenting: win === 'open',
       set: (patch: Partial<TocState>) => { this.toc = { ...this.toc, ...patch }; },
@@ -286,7 +292,10 @@ export class RdLegislationFeedback extends RdElement {
         ${renderToc(toc)}
         <div class="lf-main">
           ${renderNote(t, p)}
-          ${submitted || win !== 'open' ? renderText({ t, p, query: this.toc.query }) : this.renderForm(p)}
+          ${adoption ? renderAdoption(t, adoption, (iso) => this.when(iso), (label) => this.jumpTo(label)) : nothing}
+          ${submitted || win !== 'open'
+            ? renderText({ t, p, query: this.toc.query, badge: adoption ? (ref) => adoptionBadge(t, adoptionByArticle(adoption), ref) : undefined })
+            : this.renderForm(p)}
         </div>
       </div>
       <p class="rd-visually-hidden" role="status">${this.announcement}</p>

@@ -46,6 +46,11 @@ export const lfStyles = css`
   .lf-search__hits { list-style: none; padding: 0; display: flex; flex-wrap: wrap; gap: var(--_space-1) var(--_space-3); }
   .lf-search__hits a { display: inline-block; min-height: 32px; padding: 0.2em 0; }
 
+  .lf-adoption { margin-bottom: var(--_space-6); padding: var(--_space-4); border: 2px solid var(--_border); }
+  .lf-adoption__summary, .lf-adoption__why { white-space: pre-wrap; overflow-wrap: anywhere; max-width: var(--_measure); }
+  .lf-adoption__list { padding-inline-start: 0; list-style: none; }
+  .lf-adoption__list > li { padding-block: var(--_space-2); border-block-end: 1px solid var(--_border); }
+  .lf-adoption__badge { color: var(--_muted); font-size: 0.9em; margin: 0; }
   .lf-note { margin-bottom: var(--_space-3); border-inline-start: 4px solid var(--_primary); background: var(--_subtle); }
   .lf-note > :not(summary) { margin-inline: var(--_space-4); }
   .lf-note > :last-child:not(summary) { padding-bottom: var(--_space-3); }

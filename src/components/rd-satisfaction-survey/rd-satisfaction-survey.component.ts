@@ -54,7 +54,7 @@ interface DraftValue {
  * @event rd-draft-restored - A saved draft was put back into the form.
  * @event rd-draft-saved - A draft was written.
  * @event rd-submit - Just before sending; cancelable; listeners may add headers.
- * @event rd-submitted - The server accepted the response: `{receipt, payload}`.
+ * @event rd-submitted - The server accepted the response: `{receipt, lookupCode?, payload}`.
  * @event rd-queued - Could not send now; kept in the outbox.
  * @event rd-submit-error - `{kind, status?, errors?}`; a 409 (already submitted) has kind `rejected`, status 409.
  *
@@ -68,6 +68,8 @@ interface DraftValue {
  * @csspart error-summary - The error summary.
  * @csspart submit-button - The send button.
  * @csspart receipt - The receipt after sending.
+ * @csspart copy-button - The button copying the receipt number and lookup code.
+ * @csspart lookup-link - The link to the portal's lookup page (`lookup-url`).
  * @csspart results - The results view.
  * @csspart chart - Each results chart (SVG).
  * @csspart table - Each results table.
