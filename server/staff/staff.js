@@ -131,6 +131,7 @@ async function show(receipt) {
     }) : [el('p', say(MSG.noReply))]));
     $('#detail-rating').textContent = d.rating ? `${say(RATING[d.rating.rating])} · ${when(d.rating.at)}${d.rating.comment ? ` — ${d.rating.comment}` : ''}` : say(MSG.none);
     $('#update-error').hidden = true;
+    if (d.status !== 'received') $('#u-status').value = d.status;
     $('#detail-title').focus();
   } catch (e) { status(say(MSG.failed, { m: e.message })); }
 }
@@ -155,9 +156,9 @@ $('#status-form').addEventListener('submit', async (e) => {
     const r = await call(`staff/receipts/${encodeURIComponent(current.receipt)}/status`, { method: 'POST', body: JSON.stringify(body) });
     err.hidden = true;
     e.target.reset();
+    await load();
     await show(r.receipt);
     status(say(MSG.saved, { r: r.receipt, s: say(STATUS[r.status]) }));
-    void load();
   } catch (x) {
     err.textContent = say(MSG.failed, { m: x.message });
     err.hidden = false;

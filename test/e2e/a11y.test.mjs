@@ -6,31 +6,16 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, mkdirSync } from 'node:fs';
 import { startHarness } from './harness.mjs';
-import { until, deepActive } from './util.mjs';
-import { AXE_OPTIONS } from '../helpers/axe-options.js';
+import { until, deepActive, axe } from './util.mjs';
 
-const AXE = 'node_modules/axe-core/axe.min.js';
 const SHOTS = '/tmp/rd-e2e-screenshots';
-const DEMOS = ['rd-legislation-feedback', 'rd-deputy-card', 'rd-satisfaction-survey', 'rd-station-map'].filter((d) => existsSync(`demo/${d}.html`));
+const DEMOS = ['rd-legislation-feedback', 'rd-deputy-card', 'rd-satisfaction-survey', 'rd-station-map', 'rd-receipt-lookup'].filter((d) => existsSync(`demo/${d}.html`));
 let h;
 before(async () => { h = await startHarness(); mkdirSync(SHOTS, { recursive: true }); });
 after(async () => { await h?.close(); });
 
-/**
- * Serious and critical axe violations (WCAG 2.2 AA, the suite's options in
- * test/helpers/axe-options.js) on the page, or inside `scope` (a host selector).
- */
-async function axe(page, scope) {
-  if (!(await page.evaluate(() => !!window.axe))) await page.addScriptTag({ path: AXE });
-  const violations = await page.evaluate(async ([scope, options]) => {
-    const r = await window.axe.run(scope ? { include: [[scope]] } : document, options);
-    return r.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.slice(0, 4).map((n) => `${JSON.stringify(n.target)}: ${n.failureSummary.split('\n').slice(1, 3).join(' ').trim()}`) }));
-  }, [scope, AXE_OPTIONS]);
-  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-}
-
 async function settled(page) {
-  await until(() => page.evaluate(() => [...document.querySelectorAll('rd-legislation-feedback, rd-deputy-card, rd-satisfaction-survey, rd-station-map')]
+  await until(() => page.evaluate(() => [...document.querySelectorAll('rd-legislation-feedback, rd-deputy-card, rd-satisfaction-survey, rd-station-map, rd-receipt-lookup')]
     .filter((el) => customElements.get(el.localName))
     .every((el) => (el.shadowRoot?.textContent.trim().length ?? 0) > 0)), { message: 'widgets rendered' });
 }

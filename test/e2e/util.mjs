@@ -1,4 +1,7 @@
 // Small helpers shared by the end-to-end files.
+import { AXE_OPTIONS } from '../helpers/axe-options.js';
+
+const AXE = 'node_modules/axe-core/axe.min.js';
 
 /** Polls `fn` until it returns a truthy value (or throws after `timeout` ms). */
 export async function until(fn, { timeout = 8000, interval = 50, message = 'condition' } = {}) {
@@ -27,4 +30,17 @@ export function deepActive(page) {
     const label = a.getAttribute('aria-label') || (a.labels?.[0]?.textContent ?? '') || a.textContent || '';
     return { tag: a.tagName.toLowerCase(), type: a.getAttribute('type'), role: a.getAttribute('role'), text: label.replace(/\s+/g, ' ').trim().slice(0, 120), id: a.id };
   });
+}
+
+/**
+ * Serious and critical axe violations (WCAG 2.2 AA, the suite's options in
+ * test/helpers/axe-options.js) on the page, or inside `scope` (a host selector).
+ */
+export async function axe(page, scope) {
+  if (!(await page.evaluate(() => !!window.axe))) await page.addScriptTag({ path: AXE });
+  const violations = await page.evaluate(async ([scope, options]) => {
+    const r = await window.axe.run(scope ? { include: [[scope]] } : document, options);
+    return r.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.slice(0, 4).map((n) => `${JSON.stringify(n.target)}: ${n.failureSummary.split('\n').slice(1, 3).join(' ').trim()}`) }));
+  }, [scope, AXE_OPTIONS]);
+  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
 }
