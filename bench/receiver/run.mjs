@@ -21,6 +21,7 @@ const COMMENTS = Number(process.env.RD_BENCH_COMMENTS ?? 114_574);
 const RESPONDENTS = Math.max(1, Math.round(COMMENTS * (13_718 / 114_574)));
 const EXPORT_ROWS = Math.max(COMMENTS, Number(process.env.RD_BENCH_EXPORT_ROWS ?? 150_000));
 const CONNECTIONS = 32;
+const LOOKUPS = Number(process.env.RD_BENCH_LOOKUPS ?? 20_000);
 const TOKEN = 'bench-staff-token-0123456789abcdef';
 const engines = process.argv.slice(2).filter((a) => ['sqlite', 'postgres'].includes(a));
 
@@ -97,6 +98,25 @@ function memoryWatch(pid) {
   return { stop() { clearInterval(t); return peak; }, get peak() { return peak; } };
 }
 
+/** GET the citizen's lookup of one receipt: {status, ms, receipt?}. */
+function lookupOnce(agent, url, receipt, code) {
+  return new Promise((ok) => {
+    const t0 = performance.now();
+    const req = request({ agent, host: url.hostname, port: url.port, path: `/api/receipts/${receipt}?code=${code}`, method: 'GET' }, (res) => {
+      let text = '';
+      res.setEncoding('utf8');
+      res.on('data', (c) => { text += c; });
+      res.on('end', () => {
+        let got;
+        try { got = JSON.parse(text).receipt; } catch { /* not JSON */ }
+        ok({ status: res.statusCode, receipt: got, ms: performance.now() - t0 });
+      });
+    });
+    req.on('error', () => ok({ status: 0, ms: performance.now() - t0 }));
+    req.end();
+  });
+}
+
 function postOnce(agent, url, job) {
   return new Promise((ok) => {
     const t0 = performance.now();
@@ -107,8 +127,9 @@ function postOnce(agent, url, job) {
       res.on('data', (c) => { text += c; });
       res.on('end', () => {
         let receipt;
-        try { receipt = JSON.parse(text).receipt; } catch { /* not JSON */ }
-        ok({ status: res.statusCode, receipt, ms: performance.now() - t0 });
+        let lookupCode;
+        try { ({ receipt, lookupCode } = JSON.parse(text)); } catch { /* not JSON */ }
+        ok({ status: res.statusCode, receipt, lookupCode, ms: performance.now() - t0 });
       });
     });
     req.on('error', (e) => {
@@ -140,6 +161,7 @@ async function runEngine(engine) {
     const { list, jobs } = makeTraffic();
     const agent = new Agent({ keepAlive: true, maxSockets: CONNECTIONS });
     const acked = new Map();
+    const codes = new Map();
     const latencies = [];
     let created = 0;
     let errors = 0;
@@ -157,6 +179,7 @@ async function runEngine(engine) {
         const prev = acked.get(job.id);
         if (prev && prev !== r.receipt) conflicts++;
         acked.set(job.id, r.receipt);
+        if (r.lookupCode) codes.set(r.receipt, r.lookupCode);
       } else errors++;
     };
     async function worker() {
@@ -188,6 +211,24 @@ async function runEngine(engine) {
     let lost = 0;
     for (const [key, receipt] of acked) if (byKey.get(key) !== receipt) lost++;
     const notAcked = list.filter((j) => !acked.has(j.id)).length;
+
+    // The citizen's lookup (docs/contract.md#looking-up-a-submission): every acknowledged receipt
+    // with its code, as fast as the connections allow; each must answer 200 with that receipt.
+    const toLookUp = [...codes].slice(0, LOOKUPS);
+    const lookupMs = [];
+    let lookupOk = 0;
+    let li = 0;
+    const l0 = performance.now();
+    await Promise.all(Array.from({ length: CONNECTIONS }, async () => {
+      while (li < toLookUp.length) {
+        const [receipt, code] = toLookUp[li++];
+        const r = await lookupOnce(agent, server.url, receipt, code);
+        lookupMs.push(r.ms);
+        if (r.status === 200 && r.receipt === receipt) lookupOk++;
+      }
+    }));
+    const lookupSeconds = (performance.now() - l0) / 1000;
+    lookupMs.sort((a, b) => a - b);
 
     // Pad to EXPORT_ROWS stored rows, then time a full CSV export while submissions go on.
     if (EXPORT_ROWS > byKey.size) await pad(engine, engine === 'postgres' ? cluster.url : join(dir, 'bench.sqlite'), EXPORT_ROWS - byKey.size);
@@ -223,6 +264,8 @@ async function runEngine(engine) {
       serverRssStartMB: rssStart / 2 ** 20, serverRssPeakMB: submitPeak / 2 ** 20,
       exportRows: csv.lines - 1, exportSeconds, exportMB: csv.bytes / 2 ** 20,
       exportRssBeforeMB: before / 2 ** 20, exportRssPeakMB: exportPeak / 2 ** 20, exportRssGrowthMB: (exportPeak - before) / 2 ** 20,
+      lookups: toLookUp.length, lookupsOk: lookupOk, lookupsPerSecond: toLookUp.length / lookupSeconds,
+      lookupP50: pct(lookupMs, 50), lookupP99: pct(lookupMs, 99),
       submissionsDuringExport: during, acceptedDuringExport: duringOk,
       duringExportP50: pct([...duringMs].sort((a, b) => a - b), 50), duringExportMax: Math.max(0, ...duringMs),
     };
@@ -281,6 +324,7 @@ for (const engine of engines.length ? engines : ['sqlite', 'postgres']) {
   console.log(`| requests/s (with resends and duplicates) | ${f(r.requestsPerSecond)} |`);
   console.log(`| latency p50 / p99 | ${f(r.p50, 1)} ms / ${f(r.p99, 1)} ms |`);
   console.log(`| lost / doubled / not answered | ${r.lost} / ${r.doubled} / ${r.notAcked} |`);
+  console.log(`| lookups/s (receipt + code; ${f(r.lookupsOk)} of ${f(r.lookups)} answered with their receipt); p50 / p99 | ${f(r.lookupsPerSecond)}; ${f(r.lookupP50, 1)} / ${f(r.lookupP99, 1)} ms |`);
   console.log(`| receiver CPU per request | ${f(r.serverCpuMsPerRequest, 2)} ms |`);
   console.log(`| machine load average (1 min) at start / end | ${f(r.loadAverage[0], 1)} / ${f(r.loadAverage[1], 1)} |`);
   console.log(`| server memory (RSS) start → peak while submitting | ${f(r.serverRssStartMB)} → ${f(r.serverRssPeakMB)} MB |`);
