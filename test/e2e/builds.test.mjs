@@ -132,7 +132,7 @@ test('ESM per-widget entries: each works alone inside an <rd-provider> (the entr
 test('per-widget classic scripts (dist/components/<tag>.iife.js): one widget only, no globals, map engine from dist/vendor', async () => {
   const { readFileSync, readdirSync } = await import('node:fs');
   const files = readdirSync('dist/components').filter((f) => f.endsWith('.iife.js')).sort();
-  assert.deepEqual(files, ['rd-deputy-card.iife.js', 'rd-legislation-feedback.iife.js', 'rd-satisfaction-survey.iife.js', 'rd-station-map.iife.js']);
+  assert.deepEqual(files, ['rd-deputy-card.iife.js', 'rd-legislation-feedback.iife.js', 'rd-receipt-lookup.iife.js', 'rd-satisfaction-survey.iife.js', 'rd-station-map.iife.js']);
   for (const f of files) assert.equal(readFileSync(`dist/components/${f}`, 'utf8').search(/[^\x00-\x7f]/), -1, `${f} is pure ASCII`);
 
   const { page, errors, context } = await h.newPage();

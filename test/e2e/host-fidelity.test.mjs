@@ -8,7 +8,7 @@ import { existsSync } from 'node:fs';
 import { startHarness } from './harness.mjs';
 import { until } from './util.mjs';
 
-const TAGS = ['rd-legislation-feedback', 'rd-deputy-card', 'rd-satisfaction-survey', 'rd-station-map'];
+const TAGS = ['rd-legislation-feedback', 'rd-deputy-card', 'rd-satisfaction-survey', 'rd-station-map', 'rd-receipt-lookup'];
 const HOSTS = TAGS.join(', ');
 let h;
 before(async () => { h = await startHarness(); });
@@ -41,6 +41,7 @@ function articlePage(css, mode) {
 <rd-deputy-card deputy-id="dep-001" view="full"${m}></rd-deputy-card>
 <rd-satisfaction-survey survey-id="2026-jybl-myd" drafts="off"${m}></rd-satisfaction-survey>
 <rd-station-map no-map${m}></rd-station-map>
+<rd-receipt-lookup${m}></rd-receipt-lookup>
 </rd-provider></div></body></html>`;
 }
 
@@ -158,6 +159,15 @@ function overflowing(page) {
 
 /** Opens what a citizen opens on each demo page (forms, sub-widgets), so those are measured too. */
 const OPEN = {
+  'rd-receipt-lookup': async (page) => {
+    const w = page.locator('#lookup-main');
+    await w.getByRole('button', { name: '查询', exact: true }).click();
+    await w.locator('[part~="error-summary"]').first().waitFor();
+    await w.getByRole('textbox', { name: /^编号/ }).fill('FK-2026-000123');
+    await w.getByRole('textbox', { name: /^查询码/ }).fill('7KQM-X4PB');
+    await w.getByRole('button', { name: '查询', exact: true }).click();
+    await w.locator('[data-rl-outcome]').waitFor();
+  },
   'rd-legislation-feedback': async (page) => {
     const w = page.locator('#lf-default');
     await w.getByRole('button', { name: '对第三条提意见' }).click();

@@ -13,7 +13,7 @@ const CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 's
 // The survey joins the all-widgets bundle when src/index.ts registers it (work in progress).
 const SURVEY_BUNDLED = /rd-satisfaction-survey/.test(readFileSync('src/index.ts', 'utf8'));
 const TAGS = ['rd-legislation-feedback', 'rd-deputy-card', ...(SURVEY_BUNDLED ? ['rd-satisfaction-survey'] : []), 'rd-station-map'];
-const DEMOS = ['rd-legislation-feedback', 'rd-deputy-card', 'rd-satisfaction-survey', 'rd-station-map'];
+const DEMOS = ['rd-legislation-feedback', 'rd-deputy-card', 'rd-satisfaction-survey', 'rd-station-map', 'rd-receipt-lookup'];
 
 let h;
 before(async () => { h = await startHarness(); });

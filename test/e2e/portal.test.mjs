@@ -10,7 +10,7 @@ after(async () => { await h?.close(); });
 test('the portal home page links to every widget demo and loads without errors', async () => {
   const { page, errors, context } = await h.newPage();
   await page.goto(`${h.base}/`);
-  for (const name of ['rd-legislation-feedback', 'rd-deputy-card', 'rd-satisfaction-survey', 'rd-station-map']) {
+  for (const name of ['rd-legislation-feedback', 'rd-deputy-card', 'rd-satisfaction-survey', 'rd-station-map', 'rd-receipt-lookup']) {
     assert.ok(await page.locator(`a[href$="${name}.html"]`).count(), `link to ${name}`);
   }
   const openapi = await (await fetch(`${h.base}/dist/openapi.json`)).json();

@@ -5,7 +5,7 @@ import { RdElement } from '../../src/components/shared/rd-element.js';
 import { missingKeys, SUPPORTED_LOCALES } from '../../src/services/i18n/index.js';
 import { sharedCatalogues } from '../../src/services/i18n/shared.js';
 
-const WIDGETS = ['rd-legislation-feedback', 'rd-deputy-card', 'rd-satisfaction-survey', 'rd-station-map'];
+const WIDGETS = ['rd-legislation-feedback', 'rd-deputy-card', 'rd-satisfaction-survey', 'rd-station-map', 'rd-receipt-lookup'];
 
 describe('message catalogues', () => {
   it('the shared catalogue is complete in every locale', async () => {
