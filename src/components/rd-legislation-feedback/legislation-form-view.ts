@@ -69,6 +69,7 @@ function addItem(c: FormViewContext, ref: ArticleRef) {
   const item: ArticleComment = {
     id: newId(),
     article: ref.article.label,
+    ...(ref.part ? { part: ref.part.label } : {}),
     ...(ref.chapter?.number ? { chapter: ref.chapter.label } : {}),
     text: '',
   };

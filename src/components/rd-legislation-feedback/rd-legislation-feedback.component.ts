@@ -17,7 +17,7 @@ import { formatDateTime } from '../../services/i18n/index.js';
 import { localDay } from '../../services/holidays.js';
 import { draftSchema, type Channel, type Draft } from '../../services/schemas/legislation.js';
 import { normalizeArticleRef } from '../../services/legal-text.js';
-import { prepareDraft, type PreparedDraft } from '../../services/legislation-reader.js';
+import { prepareDraft, resolvePlace, type Place, type PreparedDraft } from '../../services/legislation-reader.js';
 import {
   carryProxy,
   checkFeedback,
@@ -132,10 +132,10 @@ export class RdLegislationFeedback extends RdElement {
     serverPath: (path) => (this.sources ? formPath(path, this.sources) : path),
   });
   private get errors() { return this.flow.errors; }
-  /** `#第十二条` in the page address: go to that article once the text is shown, and on every change. */
-  private readonly deepLinks = new DeepLinkController(this, {
-    resolve: (hash) => normalizeArticleRef(hash) ?? undefined,
-    jump: (label) => this.jumpTo(label),
+  /** `#第十二条` (or `#第三编`) in the page address: go there once the text is shown, and on every change. */
+  private readonly deepLinks = new DeepLinkController<Place>(this, {
+    resolve: (hash) => (this.prepared ? resolvePlace(this.prepared, hash) : undefined),
+    jump: (place) => (place.kind === 'article' ? this.jumpTo(place.label) : goTo(this.shadowRoot, place.id)),
     ready: () => !!this.prepared && this.dataCtl.status === 'complete' && this.toc.tocOpen !== undefined,
     enabled: () => this.deepLink !== 'off',
   });
