@@ -21,6 +21,8 @@ export interface OutlineNode {
   numbered: boolean;
   title: string;
   depth: number;
+  /** Reading-order index of the first article under this heading, sub-headings included */
+  first?: number;
   /** The articles right under this heading (before its first sub-heading) */
   articles: ArticleRef[];
   children: OutlineNode[];
@@ -44,8 +46,8 @@ export interface PreparedDraft {
   places: Map<string, string>;
   /** The text has 编 */
   hasParts: boolean;
-  /** label → searchable text (label, caption, every line) */
-  search: Array<{ label: string; text: string }>;
+  /** label → searchable text (label, caption, every line), and that text lower-cased once */
+  search: Array<{ label: string; text: string; lower?: string }>;
   /** article label → the focus questions about it */
   questionsByArticle: Map<string, FocusQuestion[]>;
 }
@@ -65,10 +67,10 @@ export function prepareDraft(draft: Draft): PreparedDraft {
   const articles = listArticles(text);
   const order = new Map<string, number>();
   for (const a of articles) if (!order.has(a.article.label)) order.set(a.article.label, a.index);
-  const search = articles.map((a) => ({
-    label: a.article.label,
-    text: [a.article.label, a.article.caption ?? '', ...articleLines(a.article)].join('\n'),
-  }));
+  const search = articles.map((a) => {
+    const text = [a.article.label, a.article.caption ?? '', ...articleLines(a.article)].join('\n');
+    return { label: a.article.label, text, lower: text.toLowerCase() };
+  });
   const questionsByArticle = new Map<string, FocusQuestion[]>();
   for (const q of draft.focusQuestions ?? []) {
     if (!q.article) continue;
@@ -130,6 +132,16 @@ function outline(text: LegalText, articles: readonly ArticleRef[]) {
   const ordered: OutlineNode[] = [];
   const walk = (list: readonly OutlineNode[]) => list.forEach((n) => { ordered.push(n); walk(n.children); });
   walk(top);
+  const firstOf = (n: OutlineNode): number | undefined => {
+    let first: number | undefined = n.articles.length ? n.articles[0]!.index : undefined;
+    for (const c of n.children) {
+      const f = firstOf(c);
+      if (first === undefined) first = f;
+    }
+    if (first !== undefined) n.first = first;
+    return first;
+  };
+  top.forEach(firstOf);
   return { loose, outline: top, headings: ordered, places, hasParts: !!text.parts?.length };
 }
 
@@ -157,12 +169,35 @@ export function searchTerms(query: string): string[] {
   return query.trim().toLowerCase().split(/[\s\u3000]+/).filter(Boolean);
 }
 
-/** Search: article labels whose text (or label/caption) contains every space-separated term. */
-export function matchArticles(index: ReadonlyArray<{ label: string; text: string }>, query: string): string[] {
+const lastMatch = new WeakMap<object, { query: string; hits: string[] }>();
+
+/**
+ * Search: article labels whose text (or label/caption) contains every space-separated term. The
+ * index is lower-cased once (`lower`), and the last answer per index is kept: the contents and the
+ * text both ask for it on every keystroke of a 1,260-article code.
+ */
+export function matchArticles(index: ReadonlyArray<{ label: string; text: string; lower?: string }>, query: string): string[] {
   const terms = searchTerms(query);
   if (!terms.length) return [];
-  return index.filter((a) => terms.every((t) => a.text.toLowerCase().includes(t))).map((a) => a.label);
+  const key = terms.join(' ');
+  const last = lastMatch.get(index);
+  if (last && last.query === key) return last.hits;
+  const hits = index.filter((a) => {
+    const text = a.lower ?? a.text.toLowerCase();
+    return terms.every((t) => text.includes(t));
+  }).map((a) => a.label);
+  lastMatch.set(index, { query: key, hits });
+  return hits;
 }
+
+/**
+ * Long texts are drawn in blocks of articles as they are reached (a jump, a search hit, scrolling,
+ * printing); shorter ones all at once. docs/domain.md#structure-of-a-legal-text: the 民法典 has 1,260.
+ */
+export const RENDER_ALL_UP_TO = 200;
+export const RENDER_BLOCK = 20;
+/** The block an article (by reading-order index) is drawn with. */
+export const blockOf = (index: number) => Math.floor(index / RENDER_BLOCK);
 
 /**
  * `text` cut around every occurrence of any of `terms` (case-insensitive; terms are plain text,

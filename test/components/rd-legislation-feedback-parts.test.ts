@@ -109,3 +109,97 @@ describe('rd-legislation-feedback: a code with 编 and 分编', () => {
     expect(body.data.comments[0].target).to.deep.equal({ kind: 'article', part: '第三编', chapter: '第二章', article: '第十二条' });
   });
 });
+
+describe('rd-legislation-feedback: a 1,260-article code is drawn as it is reached', () => {
+  let code: Draft;
+  before(async () => {
+    const source: string = '/demo/lf-long-draft.mjs';
+    const { expandDraft } = await import(source);
+    code = { ...expandDraft(demo, 1260, { parts: true }), window: civil().window, focusQuestions: [] };
+  });
+  const big = async () => {
+    const el = await mount({ ...code, id: uid('mfd-1260') });
+    await el.updateComplete;
+    return el;
+  };
+  const articles = (el: HTMLElement) => root(el).querySelectorAll('article').length;
+
+  it('first screen: the contents of every 编 and chapter, the first articles, and at most 4,000 nodes', async () => {
+    const el = await big();
+    const r = root(el);
+    expect(r.querySelector('.lf-count')!.textContent).to.equal('共 7 编 91 章 1260 条');
+    expect(r.querySelectorAll('.lf-toc__list a').length).to.be.above(95);
+    expect(articles(el)).to.be.within(20, 100);
+    expect(r.querySelector('article[data-label="第一条"]')).not.to.equal(null);
+    expect(r.querySelector('article[data-label="第一千二百六十条"]')).to.equal(null);
+    expect(r.querySelectorAll('.lf-pending').length).to.be.above(0);
+    expect(r.querySelectorAll('*').length).to.be.at.most(4000);
+  });
+
+  it('go to 第一千二百六十条: drawn and focused at once', async () => {
+    const el = await big();
+    expect(el.jumpTo('第一千二百六十条')).to.equal(true);
+    expect(root(el).activeElement?.getAttribute('data-label')).to.equal('第一千二百六十条');
+    expect(root(el).querySelectorAll('*').length).to.be.at.most(4000);
+  });
+
+  it('a deep link #第一千二百六十条 focuses it on load; #第七编 the 编', async () => {
+    for (const [hash, check] of [
+      ['第一千二百六十条', (a: Element | null) => a?.getAttribute('data-label') === '第一千二百六十条'],
+      ['第七编', (a: Element | null) => a?.id === 'pt-6'],
+    ] as const) {
+      history.replaceState(null, '', `#${encodeURIComponent(hash)}`);
+      try {
+        const el = await big();
+        await until(() => check(root(el).activeElement), 3000, `deep link ${hash}`);
+        el.remove();
+      } finally {
+        history.replaceState(null, '', location.pathname + location.search);
+      }
+    }
+  });
+
+  it('a search hit far down the text is drawn when followed; a contents link draws the 编 it opens', async () => {
+    const el = await big();
+    typeInto(byLabel(root(el), '在草案中搜索'), '第一千二百五十条');
+    await el.updateComplete;
+    const hit = [...root(el).querySelectorAll<HTMLAnchorElement>('.lf-search__hits a')].find((a) => a.textContent!.startsWith('第一千二百五十条'))!;
+    expect(hit.querySelector('.lf-toc__context')!.textContent).to.match(/^第七编 侵权责任 › 第\S+章/);
+    hit.click();
+    await el.updateComplete;
+    expect(root(el).activeElement?.getAttribute('data-label')).to.equal('第一千二百五十条');
+    [...root(el).querySelectorAll<HTMLAnchorElement>('.lf-toc__list > li > a')].find((a) => a.textContent!.startsWith('第五编'))!.click();
+    await el.updateComplete;
+    expect(root(el).activeElement?.id).to.equal('pt-4');
+    const first = root(el).querySelector('#pt-4')!.closest('section')!.querySelector('article');
+    expect(first).not.to.equal(null);
+  });
+
+  it('scrolling to a block not drawn yet draws it', async () => {
+    const el = await big();
+    const pending = root(el).querySelector<HTMLElement>('.lf-pending')!;
+    const from = Number(pending.dataset.from);
+    pending.scrollIntoView({ block: 'start' });
+    await until(() => root(el).querySelector(`#a-${from}`), 3000, 'block drawn on scroll');
+    window.scrollTo(0, 0);
+  });
+
+  it('printing prints the whole text: every article is drawn before the print', async () => {
+    const el = await big();
+    expect(articles(el)).to.be.below(1260);
+    window.dispatchEvent(new Event('beforeprint'));
+    expect(articles(el)).to.equal(1260);
+    expect(root(el).querySelector('.lf-pending')).to.equal(null);
+  });
+
+  it('a comment on an article far down stays drawn with its text box', async () => {
+    const el = await big();
+    el.jumpTo('第一千条');
+    root(el).querySelector<HTMLButtonElement>('article[data-label="第一千条"] .lf-add')!.click();
+    await el.updateComplete;
+    expect((root(el).activeElement as HTMLElement).localName).to.equal('textarea');
+    typeInto(root(el).activeElement as HTMLTextAreaElement, '意见');
+    await el.updateComplete;
+    expect(root(el).querySelector('article[data-label="第一千条"] textarea')).not.to.equal(null);
+  });
+});

@@ -7,6 +7,7 @@
 // search are legislation-toc-view.ts, the comment editors inside each article legislation-form-view.ts.
 import { html, nothing, type TemplateResult } from 'lit';
 import { guard } from 'lit/directives/guard.js';
+import { styleMap } from 'lit/directives/style-map.js';
 import type { T } from '../shared/form.js';
 import { itemLabel, subItemLabel, type ArticleRef } from '../../services/legal-text.js';
 import { highlightParts, matchArticles, searchTerms, type OutlineNode, type PreparedDraft } from '../../services/legislation-reader.js';
@@ -19,7 +20,14 @@ export interface TextViewOptions {
   query: string;
   /** Rendered at the end of each article (the comment editors while commenting is open). */
   extra?: (ref: ArticleRef) => unknown;
+  /**
+   * Whether an article (by reading-order index) is drawn now; the others of a long text stand as
+   * one empty block per run, `.lf-pending`, drawn when reached (the element decides). Default: all.
+   */
+  shown?: (index: number) => boolean;
 }
+
+type Draw = (list: readonly ArticleRef[]) => unknown[];
 
 /** The draft text: preamble, articles outside chapters, then 编 / 分编 / 章 / 节 with their articles. */
 export function renderText(o: TextViewOptions): TemplateResult {
@@ -34,6 +42,7 @@ export function renderText(o: TextViewOptions): TemplateResult {
       ${o.extra ? o.extra(ref) : nothing}
     </article>`;
   };
+  const draw: Draw = (list) => drawList(list, o.shown, article);
   const total = p.articles.length;
   const chapterCount = p.headings.filter((h) => h.kind === 'chapter').length;
   const parts = p.headings.filter((h) => h.kind === 'part').length;
@@ -45,9 +54,30 @@ export function renderText(o: TextViewOptions): TemplateResult {
     ${p.text.preamble.length
       ? html`<div class="lf-preamble" id="lf-preamble" tabindex="-1">${p.text.preamble.map((x) => html`<p>${x}</p>`)}</div>`
       : nothing}
-    ${p.loose.map(article)}
-    ${p.outline.map((n) => heading(n, article))}
+    ${draw(p.loose)}
+    ${p.outline.map((n) => heading(n, draw))}
   </section>`;
+}
+
+/** Articles, with each run of those not drawn yet standing as one sized, empty block. */
+function drawList(list: readonly ArticleRef[], shown: ((index: number) => boolean) | undefined, article: (ref: ArticleRef) => TemplateResult): unknown[] {
+  if (!shown) return list.map(article);
+  const out: unknown[] = [];
+  let run: ArticleRef[] = [];
+  const flush = () => {
+    if (!run.length) return;
+    out.push(html`<div class="lf-pending" aria-hidden="true" data-from=${run[0]!.index} data-to=${run.at(-1)!.index}
+      style=${styleMap({ '--lf-pending': String(run.length) })}></div>`);
+    run = [];
+  };
+  for (const ref of list) {
+    if (shown(ref.index)) {
+      flush();
+      out.push(article(ref));
+    } else run.push(ref);
+  }
+  flush();
+  return out;
 }
 
 /**
@@ -55,14 +85,14 @@ export function renderText(o: TextViewOptions): TemplateResult {
  * sub-headings. Its region is named by the headings above it too (第二编 物权 第一分编 通则): every
  * 编 of a code has its own 第一章.
  */
-function heading(n: OutlineNode, article: (ref: ArticleRef) => TemplateResult, above: readonly string[] = []): TemplateResult {
+function heading(n: OutlineNode, draw: Draw, above: readonly string[] = []): TemplateResult {
   const level = Math.min(3 + n.depth, 6);
   const title = html`${n.numbered ? html`<span>${n.label}</span> ` : nothing}${n.title}`;
   const ids = [...above, n.id];
   return html`<section class="lf-${n.kind}" aria-labelledby=${ids.join(' ')}>
     ${headingTag(level, `lf-${n.kind}__title`, n.id, title)}
-    ${n.articles.map(article)}
-    ${n.children.map((c) => heading(c, article, ids))}
+    ${draw(n.articles)}
+    ${n.children.map((c) => heading(c, draw, ids))}
   </section>`;
 }
 

@@ -64,6 +64,8 @@ export const lfStyles = css`
   .lf-section__title { text-align: center; margin-block: var(--_space-4) var(--_space-3); }
   .lf-chapter__title:focus, .lf-section__title:focus, .lf-text > h3:focus, .lf-preamble:focus, h3[tabindex]:focus { outline: none; }
 
+  /* Articles of a long text not drawn yet: as tall as they will be, roughly. */
+  .lf-pending { block-size: calc(var(--lf-pending, 1) * 9em); }
   .lf-article {
     content-visibility: auto;
     contain-intrinsic-size: auto 16em;
