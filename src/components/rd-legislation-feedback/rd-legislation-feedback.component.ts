@@ -253,12 +253,16 @@ export class RdLegislationFeedback extends RdElement {
     return (this.prepared?.articles.length ?? 0) > RENDER_ALL_UP_TO;
   }
 
-  /** Draws the blocks of these articles (and the next one); `now` renders before returning, for a jump to land. */
+  /**
+   * Draws the blocks of these articles and the next one; `now` (a jump) also the one before, so
+   * nothing above the target changes height as it lands, and renders before returning.
+   */
   private reveal(indices: readonly number[], now = false) {
     if (!this.windowed) return;
     let added = false;
     for (const i of indices) {
-      for (const b of [blockOf(i), blockOf(i) + 1]) {
+      for (const b of now ? [blockOf(i) - 1, blockOf(i), blockOf(i) + 1] : [blockOf(i), blockOf(i) + 1]) {
+        if (b < 0) continue;
         if (!this.blocks.has(b)) { this.blocks.add(b); added = true; }
       }
     }
