@@ -333,3 +333,33 @@ test('messages: the English catalogue has every key of the Chinese one', async (
   const { zh, en } = await import('../../cli/messages.mjs');
   assert.deepEqual(Object.keys(en).sort(), Object.keys(zh).sort());
 });
+
+test('draft: at a terminal, what is missing is asked for', async (t) => {
+  const { main } = await import('../../cli/main.mjs');
+  const { PassThrough, Writable } = await import('node:stream');
+  const dir = tempDir(t);
+  writeFileSync(join(dir, 'tl-2026.txt'), '某市条例\n第一条　甲。\n');
+  const stdin = new PassThrough();
+  stdin.isTTY = true;
+  const answers = { 征求意见的立法机关: '某市人大常委会法制工作委员会', 征求意见开始日期: '2026-03-01', 征求意见截止日期: '2026-03-31' };
+  const asked = [];
+  let printed = '';
+  const out = new Writable({
+    write(chunk, _enc, done) {
+      const s = String(chunk);
+      printed += s;
+      const key = Object.keys(answers).find((k) => s.startsWith(k));
+      if (key) { asked.push(key); setImmediate(() => stdin.write(`${answers[key]}\n`)); }
+      done();
+    },
+  });
+  const err = new Writable({ write(chunk, _enc, done) { printed += String(chunk); done(); } });
+  const code = await main(['draft', join(dir, 'tl-2026.txt'), '--out', join(dir, 'out.json')], { stdin, out, err });
+  assert.equal(code, 0, printed);
+  assert.deepEqual(asked, ['征求意见的立法机关', '征求意见开始日期', '征求意见截止日期']);
+  const d = json(join(dir, 'out.json'));
+  valid('draft', d);
+  assert.equal(d.legislature, '某市人大常委会法制工作委员会');
+  assert.equal(d.level, 'city');
+  assert.deepEqual(d.window, { opens: '2026-03-01T00:00:00+08:00', closes: '2026-03-31T23:59:59+08:00' });
+});
