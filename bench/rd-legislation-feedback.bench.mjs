@@ -1,6 +1,8 @@
 // Benchmark of <rd-legislation-feedback> on a 200-article draft (issue 4, quality bars): first
 // render (structured, and plain text including the legal-text parse), a keystroke in an article
-// comment, a keystroke in the search box, and going to an article. Medians of several runs,
+// comment, a keystroke in the search box, and going to an article; then the same on a 1,260-article
+// code laid out like the 民法典 (7 编, 分编; issue 15), drawn as it is reached, with the shadow
+// root's size at first screen and the parse of its plain text. Medians of several runs,
 // measured with performance.now() inside the page up to the next animation frame after Lit
 // finished rendering (so style and layout are included).
 // Run by `npm run bench` (scripts/bench.mjs), which passes a playwright-core Page and the base URL
@@ -137,6 +139,90 @@ export default async function bench(page, baseUrl) {
     out.push({ name: 'go to an article (scroll + focus), median of 5', value: median(jumps), unit: 'ms' });
     out.push({ name: 'DOM elements in the shadow root (200 articles, 4 comments open)', value: root.querySelectorAll('*').length, unit: '' });
     el.remove();
+
+    // 5. A 1,260-article code (7 编, 分编, 附则): first render, nodes, search, jump, a comment.
+    const code = expandDraft(demo, 1260, { parts: true });
+    const firstCode = [];
+    const nodes = [];
+    for (let i = 0; i < 5; i++) {
+      const c = await mount(code);
+      firstCode.push(c.ms);
+      nodes.push(c.el.shadowRoot.querySelectorAll('*').length);
+      c.el.remove();
+      await frame();
+    }
+    out.push({ name: 'first render, 1,260-article code with 编/分编 (data set → rd-ready → next frame), median of 5', value: median(firstCode), unit: 'ms' });
+    out.push({ name: 'nodes in the shadow root at first screen, 1,260 articles', value: median(nodes), unit: '' });
+    // The code as pasted text: 编 and 分编 heading lines before their chapters, the 附则 last.
+    const codePlain = (() => {
+      const body = (chapters) => toPlain({ title: '', text: { chapters } }).split('\n').slice(chapters.length + 4)
+        .map((l) => (l === '附则　附则' ? '附　　则' : l));
+      const lines = [code.title];
+      for (const p of code.text.parts) {
+        lines.push(`${p.label}　${p.title}`, ...body(p.chapters));
+        for (const d of p.divisions ?? []) lines.push(`${d.label}　${d.title}`, ...body(d.chapters));
+      }
+      lines.push(...body(code.text.closing));
+      return lines.join('\n');
+    })();
+    const parseRuns = [];
+    for (let i = 0; i < 3; i++) {
+      const b = await mount({ ...code, text: { format: 'plain', content: codePlain } });
+      parseRuns.push(b.ms);
+      const counted = b.el.shadowRoot.querySelector('.lf-count').textContent;
+      if (!counted.includes('7 编') || !counted.includes('1260 条')) throw new Error(`plain code parsed as ${counted}`);
+      b.el.remove();
+      await frame();
+    }
+    out.push({ name: 'first render, 1,260 articles as plain text (parsed in the page), median of 3', value: median(parseRuns), unit: 'ms' });
+
+    const big = (await mount(code)).el;
+    const broot = big.shadowRoot;
+    const bsearch = broot.getElementById('lf-search');
+    const q2 = '犬只登记证';
+    const bigSearch = [];
+    const bigSearchScript = [];
+    for (let round = 0; round < 3; round++) {
+      for (let i = 1; i <= q2.length; i++) {
+        const t0 = performance.now();
+        bsearch.value = q2.slice(0, i);
+        bsearch.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true }));
+        await big.updateComplete;
+        bigSearchScript.push(performance.now() - t0);
+        await frame();
+        bigSearch.push(performance.now() - t0);
+      }
+      bsearch.value = '';
+      bsearch.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true }));
+      await big.updateComplete;
+    }
+    out.push({ name: `1,260 articles: keystroke in search → Lit update done / → next frame, median of ${bigSearch.length}`, value: `${median(bigSearchScript).toFixed(1)} / ${median(bigSearch).toFixed(1)}`, unit: 'ms' });
+    const bigJumps = [];
+    for (const label of ['第一千二百六十条', '第六百条', '第一千条', '第二条', '第九百九十九条']) {
+      const t0 = performance.now();
+      big.jumpTo(label);
+      await frame();
+      bigJumps.push(performance.now() - t0);
+      if (broot.activeElement?.dataset.label !== label) throw new Error(`jump to ${label} failed`);
+    }
+    out.push({ name: '1,260 articles: go to an article (draw, scroll, focus → next frame), median of 5 (第一千二百六十条 first)', value: median(bigJumps), unit: 'ms' });
+    out.push({ name: '1,260 articles: go to 第一千二百六十条, cold', value: bigJumps[0], unit: 'ms' });
+    big.jumpTo('第一千条');
+    broot.querySelector('article[data-label="第一千条"] .lf-add').click();
+    await big.updateComplete;
+    const bta = broot.activeElement;
+    const bigKeys = [];
+    for (let i = 1; i <= text.length; i++) {
+      const t0 = performance.now();
+      bta.value = text.slice(0, i);
+      bta.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true }));
+      await big.updateComplete;
+      await frame();
+      bigKeys.push(performance.now() - t0);
+    }
+    out.push({ name: `1,260 articles: keystroke in a comment on 第一千条 → next frame, median of ${text.length}`, value: median(bigKeys), unit: 'ms' });
+    out.push({ name: 'nodes in the shadow root after those jumps and a comment, 1,260 articles', value: broot.querySelectorAll('*').length, unit: '' });
+    big.remove();
     return out;
   }, baseUrl);
 }

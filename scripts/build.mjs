@@ -1,6 +1,6 @@
 // `npm run build`: browser bundles (Rollup), .d.ts (tsc), custom-elements.json (CEM analyzer),
-// JSON Schemas + OpenAPI generated from the zod schemas, and a node bundle of the schemas for the
-// reference receiver. Prints each file's gzip size.
+// JSON Schemas + OpenAPI generated from the zod schemas, and node bundles of the schemas for the
+// reference receiver and of the parser and schemas for the `rd-widgets` command. Prints each file's gzip size.
 import { spawnSync } from 'node:child_process';
 import { rmSync, mkdirSync, readdirSync, statSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -31,6 +31,16 @@ await esbuild({
   outfile: 'dist/server/schemas.mjs',
   logLevel: 'error',
 });
+// The `rd-widgets` command's share of the same code (parser, schemas, vocabularies): Node-only.
+await esbuild({
+  entryPoints: ['cli/core.ts'],
+  bundle: true,
+  format: 'esm',
+  platform: 'node',
+  target: 'node20',
+  outfile: 'dist/cli/core.mjs',
+  logLevel: 'error',
+});
 step('schemas', process.execPath, ['scripts/build-schemas.mjs']);
 if (schemasOnly) process.exit(0);
 
@@ -52,7 +62,7 @@ export function sizes(dir = 'dist') {
   const walk = (d) => {
     for (const f of readdirSync(d)) {
       const p = join(d, f);
-      if (statSync(p).isDirectory()) { if (f !== 'types' && f !== 'server') walk(p); continue; }
+      if (statSync(p).isDirectory()) { if (f !== 'types' && f !== 'server' && f !== 'cli') walk(p); continue; }
       if (!/\.(js|json)$/.test(f)) continue;
       const buf = readFileSync(p);
       out.push({ file: p, bytes: buf.length, gzip: gzipSync(buf, { level: 9 }).length });

@@ -1,6 +1,6 @@
-// `npm test`: build, run every browser test (web-test-runner), the end-to-end suite and the
+// `npm test`: build, run every browser test (web-test-runner), the end-to-end suite, the
 // receiver's Node-side tests (test/server/*.test.mjs: rd-receiver over real HTTP, SQLite and a
-// throwaway PostgreSQL), then print one plain closing line "N passed, N failed". Exit code is
+// throwaway PostgreSQL) and the `rd-widgets` command's (test/cli/*.test.mjs), then print one plain closing line "N passed, N failed". Exit code is
 // non-zero on any failure.
 //   npm test -- test/services/http.test.ts   run only the named files (comma or space separated)
 //   npm run test:unit / npm run test:e2e / npm run test:server   one part only
@@ -37,10 +37,11 @@ if (!noBuild && run(process.execPath, ['scripts/build.mjs', '--quiet']) !== 0) {
 const tmp = mkdtempSync(join(tmpdir(), 'rd-test-'));
 let passed = 0, failed = 0, skipped = 0;
 
-const isNodeTest = (f) => f.startsWith('test/e2e/') || (f.startsWith('test/server/') && f.endsWith('.test.mjs'));
+const isNodeTest = (f) => f.startsWith('test/e2e/') || ((f.startsWith('test/server/') || f.startsWith('test/cli/')) && f.endsWith('.test.mjs'));
 const unitFiles = files.filter((f) => !isNodeTest(f));
 const e2eFiles = files.filter((f) => f.startsWith('test/e2e/'));
 const serverFiles = files.filter((f) => f.startsWith('test/server/') && f.endsWith('.test.mjs'));
+const cliFiles = files.filter((f) => f.startsWith('test/cli/') && f.endsWith('.test.mjs'));
 if (!e2eOnly && !serverOnly && (files.length === 0 || unitFiles.length)) {
   const countsFile = join(tmp, 'wtr.json');
   const code = run(process.execPath, ['node_modules/@web/test-runner/dist/bin.js', '--config', 'web-test-runner.config.mjs'], {
@@ -69,6 +70,7 @@ function nodeGroup(name, dir, only) {
 
 if (!unitOnly && !serverOnly && (files.length === 0 || e2eFiles.length)) nodeGroup('e2e', 'test/e2e', e2eFiles);
 if (!unitOnly && !e2eOnly && (files.length === 0 || serverFiles.length)) nodeGroup('server', 'test/server', serverFiles);
+if (!unitOnly && !e2eOnly && !serverOnly && (files.length === 0 || cliFiles.length)) nodeGroup('cli', 'test/cli', cliFiles);
 
 console.log(`${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);
 process.exit(failed > 0 || passed === 0 ? 1 : 0);

@@ -1,10 +1,12 @@
-// Legal-text parser: the plain text a webmaster pastes from Word → 章 / 节 / 条 / 款 / 项 / 目.
-// No DOM, no Lit. It never guesses silently: whatever it cannot place, or places by assumption
+// Legal-text parser: the plain text a webmaster pastes from Word → 编 / 分编 / 章 / 节 / 条 / 款 /
+// 项 / 目 (docs/domain.md#structure-of-a-legal-text). No DOM, no Lit. It never guesses silently: whatever it cannot place, or places by assumption
 // (a line joined to the one before), is reported as {line, code, messageKey}.
 import type {
   LegalArticle,
   LegalChapter,
+  LegalDivision,
   LegalItem,
+  LegalPart,
   LegalParagraph,
   LegalSection,
   LegalSubItem,
@@ -18,6 +20,15 @@ export type LegalTextIssueCode =
   | 'article-duplicate'
   | 'article-out-of-order'
   | 'article-empty'
+  | 'article-split'
+  | 'part-missing'
+  | 'part-duplicate'
+  | 'part-out-of-order'
+  | 'part-empty'
+  | 'division-missing'
+  | 'division-duplicate'
+  | 'division-out-of-order'
+  | 'division-outside-part'
   | 'chapter-missing'
   | 'chapter-duplicate'
   | 'chapter-out-of-order'
@@ -70,6 +81,15 @@ const SEVERITY: Readonly<Record<LegalTextIssueCode, LegalTextSeverity>> = {
   'article-duplicate': 'error',
   'article-out-of-order': 'error',
   'article-empty': 'error',
+  'article-split': 'warning',
+  'part-missing': 'error',
+  'part-duplicate': 'error',
+  'part-out-of-order': 'error',
+  'part-empty': 'warning',
+  'division-missing': 'error',
+  'division-duplicate': 'error',
+  'division-out-of-order': 'error',
+  'division-outside-part': 'error',
   'chapter-missing': 'error',
   'chapter-duplicate': 'error',
   'chapter-out-of-order': 'error',
@@ -105,6 +125,8 @@ export function articleLabel(number: number, sub?: number): string {
 }
 export const chapterLabel = (n: number) => `第${toChineseNumeral(n)}章`;
 export const sectionLabel = (n: number) => `第${toChineseNumeral(n)}节`;
+export const partLabel = (n: number) => `第${toChineseNumeral(n)}编`;
+export const divisionLabel = (n: number) => `第${toChineseNumeral(n)}分编`;
 /** 项 label: （一） */
 export const itemLabel = (n: number) => `（${toChineseNumeral(n)}）`;
 /** 目 label: 1. */
@@ -151,28 +173,76 @@ export function parseArticleLabel(label: string): { number: number; sub?: number
   return m[2] ? { number, sub: parseChineseNumeral(m[2])! } : { number };
 }
 
+const PLACE_RE = new RegExp(`^(?:第(${NUM})编)?(?:第(${NUM})分编)?(?:第(${NUM})章)?(?:第(${NUM})节)?$`);
+
+/**
+ * Reads a reference to a heading — `第三编`, `#第三编第一分编`, `第3章`, `第三编第二章`,
+ * `第二章第一节`, `附则`, percent-encoded or not — into its canonical key (Chinese numerals, no
+ * spaces). Null when it names no heading (an article reference is not one).
+ */
+export function normalizePlaceRef(input: string): string | null {
+  let s = input.trim().replace(/^#/, '');
+  if (/%[0-9a-f]{2}/i.test(s)) {
+    try {
+      s = decodeURIComponent(s);
+    } catch {
+      return null;
+    }
+  }
+  s = s.replace(/[\s\u3000]+/g, '');
+  if (s === '附则') return s;
+  const m = PLACE_RE.exec(s);
+  if (!m || !s) return null;
+  let out = '';
+  const units = ['编', '分编', '章', '节'];
+  for (let k = 0; k < 4; k++) {
+    if (m[k + 1] === undefined) continue;
+    const n = parseChineseNumeral(m[k + 1]!);
+    if (!n) return null;
+    out += `第${toChineseNumeral(n)}${units[k]}`;
+  }
+  return out || null;
+}
+
 // ---------------------------------------------------------------------------------------------
 // Walking a parsed text
 // ---------------------------------------------------------------------------------------------
 
 export interface ArticleRef {
   article: LegalArticle;
+  part?: LegalPart;
+  division?: LegalDivision;
   chapter?: LegalChapter;
   section?: LegalSection;
   /** Position in reading order, 0-based */
   index: number;
 }
 
-/** Every article in reading order, with its chapter and section. */
+/**
+ * Every article in reading order (`articles`, `chapters`, `parts` with their 分编, `closing`), with
+ * its 编, 分编, chapter and section.
+ */
 export function listArticles(text: LegalText): ArticleRef[] {
   const out: ArticleRef[] = [];
-  const push = (article: LegalArticle, chapter?: LegalChapter, section?: LegalSection) =>
-    out.push({ article, index: out.length, ...(chapter ? { chapter } : {}), ...(section ? { section } : {}) });
-  for (const a of text.articles) push(a);
-  for (const c of text.chapters) {
-    for (const a of c.articles) push(a, c);
-    for (const s of c.sections ?? []) for (const a of s.articles) push(a, c, s);
+  type Where = Omit<ArticleRef, 'article' | 'index'>;
+  const push = (article: LegalArticle, where: Where) => out.push({ article, index: out.length, ...where });
+  const chapters = (list: readonly LegalChapter[], where: Where) => {
+    for (const chapter of list) {
+      for (const a of chapter.articles) push(a, { ...where, chapter });
+      for (const section of chapter.sections ?? []) for (const a of section.articles) push(a, { ...where, chapter, section });
+    }
+  };
+  for (const a of text.articles) push(a, {});
+  chapters(text.chapters, {});
+  for (const part of text.parts ?? []) {
+    for (const a of part.articles ?? []) push(a, { part });
+    chapters(part.chapters, { part });
+    for (const division of part.divisions ?? []) {
+      for (const a of division.articles ?? []) push(a, { part, division });
+      chapters(division.chapters, { part, division });
+    }
   }
+  chapters(text.closing ?? [], {});
   return out;
 }
 
@@ -201,6 +271,16 @@ const TERMINAL = /[。；;：:！!？?…”’」』）)】\]]$/;
 /** Separator between an article number and its text: a space, a colon, a full stop. */
 const ARTICLE_RE = new RegExp(`^第\\s*(${NUM})\\s*条(?:\\s*之\\s*(${NUM}))?(.*)$`);
 const CHAPTER_RE = new RegExp(`^第\\s*(${NUM})\\s*章(.*)$`);
+const PART_RE = new RegExp(`^第\\s*(${NUM})\\s*编(.*)$`);
+const DIVISION_RE = new RegExp(`^第\\s*(${NUM})\\s*分\\s*编(.*)$`);
+/**
+ * Another article starting inside a line, after the end of a sentence: "……制定本条例。第二条 本市……".
+ * Only a number that comes next (or a 之一 of the one before) followed by a space, a colon or a
+ * caption is split off; "依照本条例第二条规定" is never.
+ */
+const SPLIT_RE = new RegExp(`(?<=[。；;！!？?])[\\s]*第\\s*(${NUM})\\s*条(?:\\s*之\\s*(${NUM}))?(?=[\\s:：【\\[（(])`, 'g');
+/** A caption after the article number: 【立法目的】, ［…］, （立法目的）; not a bare numeral like （一）. */
+const CAPTION_RE = new RegExp(`^(?:[【[]([^】\\]]{1,100})[】\\]]|[（(](?![${CHINESE_NUMERAL_CHARS}0-9０-９]+[）)])([^（）()。；;，,]{1,30})[）)])\\s*`);
 const SECTION_RE = new RegExp(`^第\\s*(${NUM})\\s*节(.*)$`);
 const ITEM_RE = new RegExp(`^[（(]\\s*([${CHINESE_NUMERAL_CHARS}]+)\\s*[）)]\\s*(.*)$`);
 const SUBITEM_RE = /^(?:([0-9０-９]{1,3})\s*[.．、](?![0-9０-９])|[（(]([0-9０-９]{1,3})[）)])\s*(.*)$/;
@@ -217,10 +297,12 @@ type Line =
   | { kind: 'page'; text: string }
   | { kind: 'chapter'; number: number | null; raw: string; title: string; supplementary: boolean }
   | { kind: 'section'; number: number | null; raw: string; title: string }
+  | { kind: 'part'; number: number | null; raw: string; title: string }
+  | { kind: 'division'; number: number | null; raw: string; title: string }
   | { kind: 'article'; number: number | null; sub: number | null | undefined; raw: string; rest: string; glued: boolean }
   | { kind: 'item'; number: number | null; text: string }
   | { kind: 'subitem'; number: number; text: string }
-  | { kind: 'text'; text: string; heading?: 'chapter' | 'section' };
+  | { kind: 'text'; text: string; heading?: 'part' | 'division' | 'chapter' | 'section' };
 
 const cleanText = (s: string) => s.replace(SPACES, ' ').trim();
 const headingTitle = (s: string) => cleanText(s.replace(/^[\s:：、.．]+/, '')).replace(CJK_GAP, '');
@@ -233,6 +315,13 @@ function classify(raw: string): Line {
   if (TOC_RE.test(t)) return { kind: 'toc' };
   if (PAGE_RE.test(t)) return { kind: 'page', text: t };
   if (SUPPLEMENTARY_RE.test(t)) return { kind: 'chapter', number: null, raw: t, title: '附则', supplementary: true };
+  for (const [re, kind] of [[PART_RE, 'part'], [DIVISION_RE, 'division']] as const) {
+    const h = re.exec(t);
+    if (!h) continue;
+    const title = headingTitle(h[2]!);
+    if (title.length <= HEADING_MAX && !/[。；;，,]$/.test(title)) return { kind, number: num(h[1]) ?? null, raw: t, title };
+    return { kind: 'text', text: t, heading: kind };
+  }
   let m = CHAPTER_RE.exec(t);
   if (m) {
     const title = headingTitle(m[2]!);
@@ -252,7 +341,7 @@ function classify(raw: string): Line {
   m = ARTICLE_RE.exec(t);
   if (m) {
     const rest = m[3]!;
-    const glued = rest.length > 0 && !/^[\s:：.．、【[]/.test(rest);
+    const glued = rest.length > 0 && !/^[\s:：.．、【[]/.test(rest) && !CAPTION_RE.test(rest);
     return { kind: 'article', number: num(m[1]) ?? null, sub: m[2] === undefined ? undefined : num(m[2]), raw: t, rest, glued };
   }
   m = ITEM_RE.exec(t);
@@ -267,7 +356,7 @@ class Sequence {
   private last = 0;
   private readonly seen = new Set<number>();
   constructor(
-    private readonly what: 'article' | 'chapter' | 'section' | 'item' | 'subitem',
+    private readonly what: 'article' | 'part' | 'division' | 'chapter' | 'section' | 'item' | 'subitem',
     private readonly label: (n: number) => string,
     private readonly report: (code: LegalTextIssueCode, params: Record<string, string | number>) => void,
   ) {}
@@ -291,9 +380,19 @@ class Sequence {
   get expected(): number {
     return this.last + 1;
   }
+  /** The highest number accepted so far (0 before any). */
+  get highest(): number {
+    return this.last;
+  }
+  /** Continues from `n` (chapters that run on through the 编 instead of restarting). */
+  continueFrom(n: number): void {
+    this.last = n;
+  }
 }
 
 interface Open {
+  part?: LegalPart;
+  division?: LegalDivision;
   chapter?: LegalChapter;
   section?: LegalSection;
   article?: LegalArticle;
@@ -313,11 +412,38 @@ interface Open {
  * such as （草案）, is added to it); other text before the first chapter or article is the preamble.
  */
 export function parseLegalText(input: string): LegalTextResult {
-  const lines = String(input ?? '').replace(/\r\n?|\u2028|\u2029|\u000b|\f/g, '\n').split('\n');
+  const rawLines = String(input ?? '').replace(/\r\n?|\u2028|\u2029|\u000b|\f/g, '\n').split('\n');
   const issues: LegalTextIssue[] = [];
   let lineNo = 0;
   const report = (code: LegalTextIssueCode, params: Record<string, string | number> = {}, line = lineNo) =>
     issues.push({ line, code, messageKey: `legalText.${code}`, severity: SEVERITY[code], params });
+
+  // Several articles run together on one line are split first, each part keeping the line's number.
+  const lines: string[] = [];
+  const lineOf: number[] = [];
+  let lastArticle = 0;
+  for (let k = 0; k < rawLines.length; k++) {
+    const raw = rawLines[k]!;
+    const head = ARTICLE_RE.exec(raw.replace(INVISIBLE, '').replace(SPACES, ' ').trim());
+    if (head && !/^[^\s:：.．、【[（(]/.test(head[3]!)) lastArticle = num(head[1]) ?? lastArticle;
+    let from = 0;
+    if (raw.includes('条')) {
+      SPLIT_RE.lastIndex = 0;
+      for (let m = SPLIT_RE.exec(raw); m; m = SPLIT_RE.exec(raw)) {
+        const n = num(m[1]);
+        const sub = m[2] === undefined ? undefined : num(m[2]);
+        const next = sub === undefined ? n === lastArticle + 1 : !!sub && n === lastArticle && lastArticle > 0;
+        if (!n || !next) continue;
+        lines.push(raw.slice(from, m.index));
+        lineOf.push(k + 1);
+        report('article-split', { label: articleLabel(n, sub ?? undefined), previous: articleLabel(lastArticle) }, k + 1);
+        from = m.index;
+        lastArticle = n;
+      }
+    }
+    lines.push(raw.slice(from));
+    lineOf.push(k + 1);
+  }
 
   const text: LegalText = { preamble: [], chapters: [], articles: [] };
   const toc: string[] = [];
@@ -326,11 +452,16 @@ export function parseLegalText(input: string): LegalTextResult {
   let tocFirst: string | null = null;
   let titleClosed = false;
   const articles = new Sequence('article', articleLabel, (c, p) => report(c, p));
+  let parts = new Sequence('part', partLabel, (c, p) => report(c, p));
+  let divisions: Sequence | undefined;
   let chapters = new Sequence('chapter', chapterLabel, (c, p) => report(c, p));
+  /** Chapters met in the open 编 (the first one decides: restart at 第一章, or run on). */
+  let chaptersInPart = 0;
+  let chaptersBefore = 0;
   let sections: Sequence | undefined;
   let open: Open = { articleLine: 0 };
   let articleCount = 0;
-  const chapterLines = new Map<LegalChapter, number>();
+  const headingLines = new Map<object, number>();
 
   const closeArticle = () => {
     const a = open.article;
@@ -341,7 +472,7 @@ export function parseLegalText(input: string): LegalTextResult {
   };
   const startContainer = () => {
     closeArticle();
-    open = { chapter: open.chapter, section: open.section, articleLine: 0 };
+    open = { part: open.part, division: open.division, chapter: open.chapter, section: open.section, articleLine: 0 };
   };
 
   const addParagraph = (t: string) => {
@@ -354,10 +485,13 @@ export function parseLegalText(input: string): LegalTextResult {
     open.last = { get: () => p.text, set: (s) => (p.text = s) };
   };
 
-  const tocKey = (l: Line) => (l.kind === 'chapter' ? `c${l.number ?? l.title}` : l.kind === 'section' ? `s${l.number}` : '');
+  const HEADING_KEY = { part: 'p', division: 'd', chapter: 'c', section: 's' } as const;
+  const HEADING_LABEL = { part: partLabel, division: divisionLabel, chapter: chapterLabel, section: sectionLabel } as const;
+  const isHeading = (l: Line): l is Extract<Line, { kind: 'part' | 'division' | 'chapter' | 'section' }> =>
+    l.kind === 'part' || l.kind === 'division' || l.kind === 'chapter' || l.kind === 'section';
 
   for (let i = 0; i < lines.length; i++) {
-    lineNo = i + 1;
+    lineNo = lineOf[i]!;
     let line = classify(lines[i]!);
     if (line.kind === 'blank') continue;
     if (line.kind === 'page') {
@@ -365,11 +499,11 @@ export function parseLegalText(input: string): LegalTextResult {
       continue;
     }
     // 第一章 alone on its line, its title (总则) on the next: Word's centred headings often break so.
-    if ((line.kind === 'chapter' || line.kind === 'section') && line.number !== null && !line.title) {
+    if (isHeading(line) && line.number !== null && !line.title) {
       let j = i + 1;
       while (j < lines.length && classify(lines[j]!).kind === 'blank') j++;
       const next = j < lines.length ? classify(lines[j]!) : undefined;
-      const bareSupplementary = next?.kind === 'chapter' && next.number === null && next.supplementary;
+      const bareSupplementary = line.kind === 'chapter' && next?.kind === 'chapter' && next.number === null && next.supplementary;
       if (bareSupplementary || (next?.kind === 'text' && !next.heading && [...next.text].length <= 20 && !/[。；;，,：:、]/.test(next.text))) {
         const title = next!.kind === 'text' ? headingTitle(next.text) : '附则';
         line = line.kind === 'chapter' ? { ...line, title, supplementary: title === '附则' } : { ...line, title };
@@ -378,13 +512,13 @@ export function parseLegalText(input: string): LegalTextResult {
     }
 
     if (phase === 'toc') {
-      if (line.kind === 'chapter' || line.kind === 'section') {
-        const key = tocKey(line);
+      if (isHeading(line)) {
+        const key = `${HEADING_KEY[line.kind]}${line.number ?? line.title}`;
         if (tocFirst === null) tocFirst = key;
         else if (key === tocFirst) phase = 'body';
         if (phase === 'toc') {
           const title = line.title.replace(LEADER, '');
-          toc.push(line.number === null ? title : `${line.kind === 'chapter' ? chapterLabel(line.number) : sectionLabel(line.number)} ${title}`.trim());
+          toc.push(line.number === null ? title : `${HEADING_LABEL[line.kind](line.number)} ${title}`.trim());
           continue;
         }
       } else if (line.kind === 'text' && LEADER.test(line.text) && toc.length > 0) {
@@ -424,15 +558,67 @@ export function parseLegalText(input: string): LegalTextResult {
         report('stray-line', { text: short(lines[i]!.trim()) });
         break;
 
+      case 'part': {
+        // 编 headings starting over before any article: what came before was an unmarked 目录.
+        if (line.number !== null && articleCount === 0 && (text.parts ?? []).some((x) => x.number === line.number)) {
+          const listed = walkHeadings(text);
+          report('toc-unmarked', { count: listed.length }, headingLines.get(text.parts![0]!) ?? lineNo);
+          toc.push(...listed);
+          text.chapters = [];
+          delete text.parts;
+          delete text.closing;
+          headingLines.clear();
+          parts = new Sequence('part', partLabel, (c, p) => report(c, p));
+          chapters = new Sequence('chapter', chapterLabel, (c, p) => report(c, p));
+          for (let k = issues.length - 1; k >= 0; k--) {
+            if (/^(part|division|chapter|section)-/.test(issues[k]!.code)) issues.splice(k, 1);
+          }
+        }
+        startContainer();
+        if (line.number === null) {
+          report('bad-number', { text: short(line.raw) });
+          break;
+        }
+        parts.accept(line.number);
+        const part: LegalPart = { label: partLabel(line.number), number: line.number, title: line.title, chapters: [] };
+        (text.parts ??= []).push(part);
+        headingLines.set(part, lineNo);
+        chaptersBefore = chapters.highest;
+        chaptersInPart = 0;
+        chapters = new Sequence('chapter', chapterLabel, (c, p) => report(c, { ...p, part: part.label }));
+        divisions = new Sequence('division', divisionLabel, (c, p) => report(c, { ...p, part: part.label }));
+        sections = undefined;
+        open = { part, articleLine: 0 };
+        break;
+      }
+
+      case 'division': {
+        if (!open.part) {
+          report('division-outside-part', { text: short(line.raw) });
+          break;
+        }
+        startContainer();
+        if (line.number === null) {
+          report('bad-number', { text: short(line.raw) });
+          break;
+        }
+        divisions!.accept(line.number);
+        const division: LegalDivision = { label: divisionLabel(line.number), number: line.number, title: line.title, chapters: [] };
+        (open.part.divisions ??= []).push(division);
+        headingLines.set(division, lineNo);
+        sections = undefined;
+        open = { part: open.part, division, articleLine: 0 };
+        break;
+      }
+
       case 'chapter': {
         // A run of empty chapters that restarts at a number already seen was an unmarked 目录.
-        if (line.number !== null && text.chapters.length > 0 && text.articles.length === 0 &&
-            text.chapters.every((c) => c.articles.length === 0 && !(c.sections ?? []).some((s) => s.articles.length)) &&
+        if (line.number !== null && !text.parts && text.chapters.length > 0 && articleCount === 0 &&
             text.chapters.some((c) => c.number === line.number)) {
-          report('toc-unmarked', { count: text.chapters.length }, chapterLines.get(text.chapters[0]!) ?? lineNo);
+          report('toc-unmarked', { count: text.chapters.length }, headingLines.get(text.chapters[0]!) ?? lineNo);
           toc.push(...text.chapters.map((c) => `${c.label} ${c.title}`.trim()));
           text.chapters = [];
-          chapterLines.clear();
+          headingLines.clear();
           chapters = new Sequence('chapter', chapterLabel, (c, p) => report(c, p));
           // issues about those TOC headings no longer apply
           for (let k = issues.length - 1; k >= 0; k--) {
@@ -440,6 +626,9 @@ export function parseLegalText(input: string): LegalTextResult {
           }
         }
         startContainer();
+        // A bare 附则 after the 编 (the 民法典's last heading) belongs to no 编.
+        const closing = !!text.parts && (!open.part || (line.number === null && line.supplementary));
+        const where = closing ? (text.closing ??= []) : open.part ? (open.division ?? open.part).chapters : text.chapters;
         let chapter: LegalChapter;
         if (line.number === null && !line.supplementary) {
           report('bad-number', { text: short(line.raw) });
@@ -447,13 +636,18 @@ export function parseLegalText(input: string): LegalTextResult {
         } else if (line.number === null) {
           chapter = { label: '附则', title: '附则', supplementary: true, articles: [] };
         } else {
+          // In a 编 chapters restart at 第一章, or run on from the 编 before: the first one says which.
+          if (open.part && !closing && chaptersInPart === 0 && line.number !== 1 && line.number === chaptersBefore + 1) {
+            chapters.continueFrom(chaptersBefore);
+          }
           chapters.accept(line.number);
           chapter = { label: chapterLabel(line.number), number: line.number, title: line.title, articles: [] };
           if (line.supplementary) chapter.supplementary = true;
         }
-        text.chapters.push(chapter);
-        chapterLines.set(chapter, lineNo);
-        open = { chapter, articleLine: 0 };
+        if (open.part && !closing) chaptersInPart++;
+        where.push(chapter);
+        headingLines.set(chapter, lineNo);
+        open = closing ? { chapter, articleLine: 0 } : { part: open.part, division: open.division, chapter, articleLine: 0 };
         sections = new Sequence('section', sectionLabel, (c, p) => report(c, { ...p, chapter: chapter.label }));
         break;
       }
@@ -471,7 +665,7 @@ export function parseLegalText(input: string): LegalTextResult {
         sections!.accept(line.number);
         const section: LegalSection = { label: sectionLabel(line.number), number: line.number, title: line.title, articles: [] };
         (open.chapter.sections ??= []).push(section);
-        open = { chapter: open.chapter, section, articleLine: 0 };
+        open = { part: open.part, division: open.division, chapter: open.chapter, section, articleLine: 0 };
         break;
       }
 
@@ -494,14 +688,16 @@ export function parseLegalText(input: string): LegalTextResult {
         let rest = line.rest.replace(/^[\s:：.．、]+/, '');
         const article: LegalArticle = { label: articleLabel(line.number, sub), number: line.number, paragraphs: [] };
         if (sub !== undefined) article.sub = sub;
-        const cap = /^[【[]([^】\]]{1,100})[】\]]\s*/.exec(rest);
+        const cap = CAPTION_RE.exec(rest);
         if (cap) {
-          article.caption = cleanText(cap[1]!);
+          article.caption = cleanText(cap[1] ?? cap[2]!);
           rest = rest.slice(cap[0].length);
         }
-        (open.section?.articles ?? open.chapter?.articles ?? text.articles).push(article);
+        const home = open.section?.articles ?? open.chapter?.articles ??
+          (open.division ? (open.division.articles ??= []) : open.part ? (open.part.articles ??= []) : text.articles);
+        home.push(article);
         articleCount++;
-        open = { chapter: open.chapter, section: open.section, article, articleLine: lineNo };
+        open = { part: open.part, division: open.division, chapter: open.chapter, section: open.section, article, articleLine: lineNo };
         if (cleanText(rest)) addParagraph(cleanText(rest));
         break;
       }
@@ -555,11 +751,22 @@ export function parseLegalText(input: string): LegalTextResult {
   if (phase === 'toc') report('toc-unterminated', {}, tocStart);
   closeArticle();
 
-  for (const c of text.chapters) {
-    if (c.articles.length === 0 && !(c.sections ?? []).some((s) => s.articles.length > 0)) {
-      report('chapter-empty', { label: c.label }, chapterLines.get(c) ?? 0);
+  const emptyChapters = (list: readonly LegalChapter[]) => {
+    for (const c of list) {
+      if (c.articles.length === 0 && !(c.sections ?? []).some((s) => s.articles.length > 0)) {
+        report('chapter-empty', { label: c.label }, headingLines.get(c) ?? 0);
+      }
     }
+  };
+  emptyChapters(text.chapters);
+  const byPart = new Map<LegalPart, number>();
+  for (const a of listArticles(text)) if (a.part) byPart.set(a.part, (byPart.get(a.part) ?? 0) + 1);
+  for (const part of text.parts ?? []) {
+    if (!byPart.get(part)) report('part-empty', { label: part.label }, headingLines.get(part) ?? 0);
+    emptyChapters(part.chapters);
+    for (const d of part.divisions ?? []) emptyChapters(d.chapters);
   }
+  emptyChapters(text.closing ?? []);
   if (articleCount === 0) report('no-articles', {}, 0);
   issues.sort((a, b) => a.line - b.line);
   return { text, issues, toc, articleCount };
@@ -568,7 +775,8 @@ export function parseLegalText(input: string): LegalTextResult {
   function placeText(t: string): void {
     const body = cleanText(t);
     if (!open.article) {
-      report('stray-line', { text: short(body), ...(open.chapter ? { chapter: open.chapter.label } : {}) });
+      const where = open.chapter ?? open.division ?? open.part;
+      report('stray-line', { text: short(body), ...(where ? { chapter: where.label } : {}) });
       return;
     }
     const prev = open.last?.get();
@@ -579,6 +787,27 @@ export function parseLegalText(input: string): LegalTextResult {
     }
     addParagraph(body);
   }
+}
+
+/** Every heading of a parsed text in reading order, as `第一编 总则` (for the 目录 found unmarked). */
+function walkHeadings(text: LegalText): string[] {
+  const out: string[] = [];
+  const chapters = (list: readonly LegalChapter[]) => {
+    for (const c of list) {
+      out.push(`${c.label} ${c.title}`.trim());
+      for (const s of c.sections ?? []) out.push(`${s.label} ${s.title}`.trim());
+    }
+  };
+  chapters(text.chapters);
+  for (const p of text.parts ?? []) {
+    out.push(`${p.label} ${p.title}`.trim());
+    chapters(p.chapters);
+    for (const d of p.divisions ?? []) {
+      out.push(`${d.label} ${d.title}`.trim());
+      chapters(d.chapters);
+    }
+  }
+  return out;
 }
 
 /** True when any issue is an error (the structure may be wrong, not just untidy). */

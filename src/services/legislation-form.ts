@@ -18,6 +18,8 @@ import { checkForm, type Problem } from './validation.js';
 export interface ArticleComment {
   id: string;
   article: string;
+  /** The article's 编 (第三编), in texts that have them */
+  part?: string;
   chapter?: string;
   /** 款, 1-based; absent for the whole article */
   paragraph?: number;
@@ -62,6 +64,7 @@ export function reviveForm(value: unknown): FeedbackForm {
         .map((i) => ({
           id: i.id,
           article: i.article,
+          ...(typeof i.part === 'string' ? { part: i.part } : {}),
           ...(typeof i.chapter === 'string' ? { chapter: i.chapter } : {}),
           ...(typeof i.paragraph === 'number' && i.paragraph >= 1 ? { paragraph: i.paragraph } : {}),
           text: str(i.text),
@@ -162,6 +165,7 @@ export function buildFeedback(form: FeedbackForm, draft: Pick<Draft, 'id' | 'sta
     comments.push({
       target: {
         kind: 'article',
+        ...(item.part ? { part: item.part } : {}),
         ...(item.chapter ? { chapter: item.chapter } : {}),
         article: item.article,
         ...(item.paragraph ? { paragraph: item.paragraph } : {}),

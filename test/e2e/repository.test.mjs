@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { readFileSync, readdirSync, statSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 
-const ROOTS = ['src', 'scripts', 'demo', 'test', 'server', 'docs', 'README.md', 'bench'];
+const ROOTS = ['src', 'scripts', 'demo', 'test', 'server', 'docs', 'README.md', 'bench', 'cli', 'bin'];
 const SKIP = /(^|\/)(node_modules|dist|content|data)(\/|$)/;
 function files(p, out = []) {
   if (!existsSync(p) || SKIP.test(p)) return out;
@@ -58,5 +58,10 @@ test('controllers and services never import from src/components/; services never
     if (/from ['"][./]*\/?components\//.test(text) || /from ['"]\.\.\/\.\.\/components\//.test(text) || /from ['"]\.\.\/components\//.test(text)) bad.push(`${f}: imports a component`);
     if (f.startsWith('src/services/') && /from ['"](lit|lit\/[^'"]*|@lit\/[^'"]*)['"]/.test(text)) bad.push(`${f}: imports Lit`);
   }
+  assert.deepEqual(bad, []);
+});
+
+test('the browser code never imports the command-line tools or their Node-only libraries', () => {
+  const bad = files('src').filter((f) => /from ['"](mammoth|exceljs|pinyin-pro|jszip)['"/]|from ['"][./]*\/cli\//.test(readFileSync(f, 'utf8')));
   assert.deepEqual(bad, []);
 });

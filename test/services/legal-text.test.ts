@@ -2,6 +2,7 @@ import { expect } from '@open-wc/testing';
 import {
   parseLegalText,
   normalizeArticleRef,
+  normalizePlaceRef,
   parseArticleLabel,
   listArticles,
   articleLines,
@@ -12,6 +13,7 @@ import {
 } from '../../src/services/legal-text.js';
 import { legalTextSchema } from '../../src/services/schemas/legislation.js';
 import { generateDraft, articleRange, type GeneratedDraft } from './legal-text.fixtures.js';
+import { CIVIL_CODE, CIVIL_CODE_LINES } from './civil-code.fixture.js';
 
 const parse = (lines: string[] | string) => parseLegalText(Array.isArray(lines) ? lines.join('\n') : lines);
 const codes = (r: LegalTextResult) => r.issues.map((i) => i.code);
@@ -434,6 +436,171 @@ describe('legal-text: small shapes', () => {
   });
 });
 
+describe('legal-text: 编 and 分编 (a text laid out like the 民法典)', () => {
+  const where = (r: LegalTextResult) => listArticles(r.text).map((a) =>
+    [a.article.label, a.part?.label ?? '', a.division?.label ?? '', a.chapter?.label ?? '', a.section?.label ?? ''].join('/'));
+
+  it('reads 编, 分编, 章 (restarting in each 编, running on through its 分编), 节, and the closing 附则 outside every 编', () => {
+    const r = parse(CIVIL_CODE);
+    expect(r.text.title).to.equal('中华人民共和国民法典（草案）');
+    expect(r.text.preamble).to.deep.equal([]);
+    expect(r.text.chapters).to.deep.equal([]);
+    expect(r.text.articles).to.deep.equal([]);
+    expect(r.text.parts!.map((p) => [p.label, p.title, p.chapters.length, (p.divisions ?? []).map((d) => `${d.label} ${d.title}`)])).to.deep.equal([
+      ['第一编', '总则', 2, []],
+      ['第二编', '物权', 0, ['第一分编 通则', '第二分编 所有权']],
+      ['第三编', '合同', 0, ['第一分编 通则', '第二分编 典型合同']],
+    ]);
+    expect(r.text.closing!.map((c) => [c.label, c.supplementary])).to.deep.equal([['附则', true]]);
+    expect(where(r)).to.deep.equal([
+      '第一条/第一编//第一章/', '第二条/第一编//第一章/', '第三条/第一编//第一章/',
+      '第四条/第一编//第二章/第一节', '第五条/第一编//第二章/第一节', '第六条/第一编//第二章/第二节', '第七条/第一编//第二章/第二节',
+      '第八条/第二编/第一分编/第一章/', '第九条/第二编/第一分编/第二章/第一节', '第十条/第二编/第二分编/第三章/',
+      '第十一条/第三编/第一分编/第一章/', '第十二条/第三编/第二分编/第二章/',
+      '第十三条////', '第十四条////',
+    ].map((x, i) => (i >= 12 ? x.replace('////', '///附则/') : x)));
+    // the 目录 is skipped, every level of it listed
+    expect(r.toc.slice(0, 3)).to.deep.equal(['第一编 总则', '第一章 基本规定', '第二章 自然人']);
+    expect(r.toc).to.include.members(['第二编 物权', '第一分编 通则', '第二分编 所有权', '第三编 合同', '附则']);
+    expect(r.toc).to.have.length(18);
+    expect(legalTextSchema.safeParse(r.text).success).to.equal(true);
+  });
+
+  it('keeps what was right: a sentence broken by a PDF copy is one 款, "前款" follows the items of the 款 before', () => {
+    const r = parse(CIVIL_CODE);
+    expect(codes(r)).to.deep.equal(['line-joined']);
+    expect(r.issues[0]!.line).to.equal(CIVIL_CODE_LINES.indexOf('政部门同意。') + 1);
+    const a7 = listArticles(r.text)[6]!.article;
+    expect(a7.paragraphs).to.have.length(2);
+    expect(a7.paragraphs[0]!.items!.map((i) => i.number)).to.deep.equal([1, 2, 3]);
+    expect(a7.paragraphs[0]!.items![2]!.text).to.equal('其他愿意担任监护人的个人或者组织，但是须经未成年人住所地的居民委员会、村民委员会或者民政部门同意。');
+    expect(a7.paragraphs[1]!.text).to.match(/^前款规定的人员/);
+  });
+
+  it('"第三编 合同" and "第一分编 通则" are never text inside the article before them', () => {
+    const r = parse(CIVIL_CODE);
+    for (const a of listArticles(r.text)) {
+      expect(articleLines(a.article).join(''), a.article.label).not.to.match(/第[一二三]编|分编/);
+    }
+  });
+
+  it('chapters that run on through the whole code (第一编 第一章…第二章, 第二编 第三章) are accepted too', () => {
+    const r = parse(['第一编 总则', '第一章 甲', '第一条　a。', '第二章 乙', '第二条　b。', '第二编 分则', '第三章 丙', '第三条　c。', '第四章 丁', '第四条　d。']);
+    expect(r.issues).to.deep.equal([]);
+    expect(r.text.parts![1]!.chapters.map((c) => c.label)).to.deep.equal(['第三章', '第四章']);
+  });
+
+  const broken: Array<[string, string[], string[], number, Record<string, unknown>]> = [
+    ['a missing 编', ['第一编 甲', '第一条　a。', '第三编 丙', '第二条　b。'], ['part-missing'], 3, { label: '第三编', from: '第二编', to: '第二编' }],
+    ['a repeated 编', ['第一编 甲', '第一条　a。', '第二编 乙', '第二条　b。', '第二编 乙', '第三条　c。'], ['part-duplicate'], 5, { label: '第二编' }],
+    ['编 out of order', ['第二编 乙', '第一条　a。', '第一编 甲', '第二条　b。'], ['part-missing', 'part-out-of-order'], 3, { label: '第一编', previous: '第二编' }],
+    ['a 编 with no articles', ['第一编 甲', '第一条　a。', '第二编 乙', '第三编 丙', '第二条　b。'], ['part-empty'], 3, { label: '第二编' }],
+    ['a missing 分编', ['第一编 甲', '第一分编 子', '第一条　a。', '第三分编 寅', '第二条　b。'], ['division-missing'], 4, { part: '第一编', from: '第二分编' }],
+    ['a repeated 分编', ['第一编 甲', '第一分编 子', '第一条　a。', '第一分编 子', '第二条　b。'], ['division-duplicate'], 4, { part: '第一编', label: '第一分编' }],
+    ['分编 restart in each 编; out of order inside one', ['第一编 甲', '第二分编 丑', '第一条　a。', '第一分编 子', '第二条　b。', '第二编 乙', '第一分编 子', '第三条　c。'],
+      ['division-missing', 'division-out-of-order'], 4, { part: '第一编', label: '第一分编' }],
+    ['a 分编 outside any 编', ['第一章 甲', '第一分编 子', '第一条　a。'], ['division-outside-part'], 2, { text: '第一分编 子' }],
+    ['a chapter gap inside a 编', ['第一编 甲', '第一章 子', '第一条　a。', '第三章 寅', '第二条　b。'], ['chapter-missing'], 4, { part: '第一编', from: '第二章' }],
+  ];
+  for (const [name, lines, want, line, params] of broken) {
+    it(`${name}: ${want.join(', ')}`, () => {
+      const r = parse(lines);
+      expect(codes(r)).to.deep.equal(want);
+      const last = r.issues.at(-1)!;
+      expect(last.line).to.equal(line);
+      expect(last.params).to.deep.include(params);
+      expect(last.messageKey).to.equal(`legalText.${last.code}`);
+    });
+  }
+
+  it('a 目录 of 编 without the word 目录 is recognised when the 编 start over', () => {
+    const body = CIVIL_CODE_LINES.slice(CIVIL_CODE_LINES.indexOf('') + 1);
+    const r = parse(['中华人民共和国民法典', ...CIVIL_CODE_LINES.slice(2, 19), ...body]);
+    expect(codes(r)).to.deep.equal(['toc-unmarked', 'line-joined']);
+    expect(r.issues[0]!.line).to.equal(2);
+    expect(r.toc[0]).to.equal('第一编 总则');
+    expect(r.text.parts).to.have.length(3);
+    expect(r.articleCount).to.equal(14);
+  });
+
+  it('a 编 heading too long to be one is text, reported as a possible heading', () => {
+    const r = parse(['第一条　甲。', '第三编规定的合同，适用本条的规定，但是当事人另有约定的除外，以及法律另有规定的也除外，等等情形。']);
+    expect(codes(r)).to.deep.equal(['possible-heading']);
+    expect(r.text.parts).to.equal(undefined);
+  });
+
+  it('a text without 编 has neither parts nor closing, and its schema is what it was', () => {
+    const r = parse(['第一章 总则', '第一条　甲。', '附则', '第二条　乙。']);
+    expect('parts' in r.text).to.equal(false);
+    expect('closing' in r.text).to.equal(false);
+    expect(r.text.chapters.map((c) => c.label)).to.deep.equal(['第一章', '附则']);
+    expect(legalTextSchema.safeParse({ preamble: [], chapters: [], articles: [{ label: '第一条', number: 1, paragraphs: [{ text: '甲' }] }] }).success).to.equal(true);
+  });
+
+  it('the schema checks 编 and 分编 labels', () => {
+    const article = { label: '第一条', number: 1, paragraphs: [{ text: '甲' }] };
+    const ok = { preamble: [], chapters: [], articles: [], parts: [{ label: '第一编', number: 1, title: '总则', chapters: [], articles: [article], divisions: [{ label: '第一分编', number: 1, title: '通则', chapters: [] }] }] };
+    expect(legalTextSchema.safeParse(ok).success).to.equal(true);
+    expect(legalTextSchema.safeParse({ ...ok, parts: [{ ...ok.parts[0], label: '第1编' }] }).success).to.equal(false);
+    expect(legalTextSchema.safeParse({ ...ok, parts: [{ ...ok.parts[0], divisions: [{ label: '第一编', number: 1, title: '', chapters: [] }] }] }).success).to.equal(false);
+  });
+});
+
+describe('legal-text: several articles on one line, captions', () => {
+  it('articles run together on one line are split, each split reported at that line', () => {
+    const r = parse(['某市物业管理条例', '第一条　为了规范物业管理活动，制定本条例。第二条　本市行政区域内的物业管理活动，适用本条例。第三条 市住房城乡建设主管部门负责全市物业管理的监督管理工作。', '第四条　业主依法享有权利。']);
+    expect(r.text.articles.map((a) => a.label)).to.deep.equal(['第一条', '第二条', '第三条', '第四条']);
+    expect(r.text.articles.map((a) => a.paragraphs[0]!.text)).to.deep.equal([
+      '为了规范物业管理活动，制定本条例。', '本市行政区域内的物业管理活动，适用本条例。', '市住房城乡建设主管部门负责全市物业管理的监督管理工作。', '业主依法享有权利。',
+    ]);
+    expect(r.issues.map((i) => [i.code, i.line, i.params.label, i.params.previous])).to.deep.equal([
+      ['article-split', 2, '第二条', '第一条'], ['article-split', 2, '第三条', '第二条'],
+    ]);
+    expect(r.issues[0]!.severity).to.equal('warning');
+  });
+
+  const notSplit: Array<[string, string]> = [
+    ['a reference inside a sentence', '第一条　依照本条例第二条 规定执行。'],
+    ['a reference at the start of a sentence to an article that is not next', '第一条　甲。第五条 规定的除外。'],
+    ['an article number glued to text', '第一条　甲。第二条规定的情形除外。'],
+  ];
+  for (const [name, line] of notSplit) {
+    it(`is not split: ${name}`, () => {
+      const r = parse([line, '第二条　乙。']);
+      expect(r.text.articles.map((a) => a.label)).to.deep.equal(['第一条', '第二条']);
+      expect(codes(r)).not.to.include('article-split');
+    });
+  }
+
+  it('a split 之一 article, and a split after a line that carried its article heading alone', () => {
+    const r = parse(['第十条', '甲。第十条之一　乙。第十一条　丙。']);
+    expect(r.text.articles.map((a) => a.label)).to.deep.equal(['第十条', '第十条之一', '第十一条']);
+  });
+
+  const captions: Array<[string, string, string]> = [
+    ['第一条（立法目的）为了规范养犬行为，制定本条例。', '立法目的', '为了规范养犬行为，制定本条例。'],
+    ['第一条(立法目的) 为了规范养犬行为，制定本条例。', '立法目的', '为了规范养犬行为，制定本条例。'],
+    ['第一条【立法目的】为了规范养犬行为，制定本条例。', '立法目的', '为了规范养犬行为，制定本条例。'],
+    ['第一条　【立法目的】为了规范养犬行为，制定本条例。', '立法目的', '为了规范养犬行为，制定本条例。'],
+    ['第一条　（立法目的）　为了规范养犬行为，制定本条例。', '立法目的', '为了规范养犬行为，制定本条例。'],
+  ];
+  for (const [line, caption, first] of captions) {
+    it(`keeps the caption of ${JSON.stringify(line)}`, () => {
+      const r = parse([line, '第二条（适用范围）本条例适用于本市。']);
+      expect(r.issues).to.deep.equal([]);
+      expect(r.text.articles[0]!.caption).to.equal(caption);
+      expect(r.text.articles[0]!.paragraphs[0]!.text).to.equal(first);
+      expect(r.text.articles[1]!.caption).to.equal('适用范围');
+    });
+  }
+
+  it('（一） after the article number is an item-like text, not a caption', () => {
+    const r = parse(['第一条　下列行为禁止：', '（一）甲；', '第二条　（一）项所列行为，由公安机关处理。']);
+    expect(r.text.articles[1]!.caption).to.equal(undefined);
+    expect(r.text.articles[1]!.paragraphs[0]!.text).to.equal('（一）项所列行为，由公安机关处理。');
+  });
+});
+
 describe('legal-text: references and helpers', () => {
   const refs: Array<[string, string | null]> = [
     ['第十二条', '第十二条'],
@@ -462,6 +629,28 @@ describe('legal-text: references and helpers', () => {
   for (const [input, out] of refs) {
     it(`normalizeArticleRef(${JSON.stringify(input)}) → ${out}`, () => {
       expect(normalizeArticleRef(input)).to.equal(out);
+    });
+  }
+
+  const places: Array<[string, string | null]> = [
+    ['第三编', '第三编'],
+    ['#第三编', '第三编'],
+    [`#${encodeURIComponent('第三编')}`, '第三编'],
+    ['第3编', '第三编'],
+    ['第三编第一分编', '第三编第一分编'],
+    ['第三编 第二章', '第三编第二章'],
+    ['第二章', '第二章'],
+    ['第二章第一节', '第二章第一节'],
+    ['附则', '附则'],
+    ['#附　则', '附则'],
+    ['第零编', null],
+    ['第十二条', null],
+    ['第二章第三编', null],
+    ['', null],
+  ];
+  for (const [input, out] of places) {
+    it(`normalizePlaceRef(${JSON.stringify(input)}) → ${out}`, () => {
+      expect(normalizePlaceRef(input)).to.equal(out);
     });
   }
 

@@ -92,6 +92,17 @@ describe('legislation-form: build and check', () => {
     expect(legislationFeedbackData.safeParse(b.data).success).to.equal(true);
   });
 
+  it('a comment in a code with 编 names its 编 in the target; a restored draft keeps it', () => {
+    const f = form((f) => {
+      f.items = [{ id: 'x', article: '第五百九十五条', part: '第三编', chapter: '第九章', text: '买卖' }];
+    });
+    const b = buildFeedback(f, draft(), ctx);
+    expect(b.data.comments[0]).to.deep.equal({ target: { kind: 'article', part: '第三编', chapter: '第九章', article: '第五百九十五条' }, text: '买卖' });
+    expect(legislationFeedbackData.safeParse(b.data).success).to.equal(true);
+    expect(reviveForm({ items: [{ id: 'x', article: '第一条', part: '第一编', text: 'a' }, { id: 'y', article: '第二条', part: 3, text: 'b' }] }).items)
+      .to.deep.equal([{ id: 'x', article: '第一条', part: '第一编', text: 'a' }, { id: 'y', article: '第二条', text: 'b' }]);
+  });
+
   it('contact details only go out when a reply is wanted; consent carries version and time', () => {
     const f = form((f) => {
       f.general = 'x';

@@ -1,5 +1,6 @@
 import { expect } from '@open-wc/testing';
-import { highlightParts, matchArticles, prepareDraft, searchTerms } from '../../src/services/legislation-reader.js';
+import { articleContext, highlightParts, matchArticles, prepareDraft, resolvePlace, searchTerms } from '../../src/services/legislation-reader.js';
+import { CIVIL_CODE } from './civil-code.fixture.js';
 import type { Draft } from '../../src/services/schemas/legislation.js';
 import { draftHeader } from '../helpers/drafts.js';
 
@@ -46,6 +47,63 @@ describe('legislation-reader: prepareDraft', () => {
       ],
     }));
     expect([...p.questionsByArticle].map(([k, qs]) => [k, qs.map((q) => q.id)])).to.deep.equal([['第三条', ['q1', 'q3']]]);
+  });
+});
+
+describe('legislation-reader: a code with 编 and 分编', () => {
+  const p = prepareDraft(draft({ text: { format: 'plain', content: CIVIL_CODE } }));
+
+  it('outlines 编 → 分编 → 章 → 节 in reading order, each with the articles right under it', () => {
+    const line = (n: { label: string; title: string; depth: number; articles: Array<{ article: { label: string } }> }) =>
+      `${'  '.repeat(n.depth)}${n.label} ${n.title}: ${n.articles.map((a) => a.article.label).join(',')}`;
+    expect(p.hasParts).to.equal(true);
+    expect(p.loose).to.deep.equal([]);
+    expect(p.headings.map(line)).to.deep.equal([
+      '第一编 总则: ', '  第一章 基本规定: 第一条,第二条,第三条', '  第二章 自然人: ', '    第一节 民事权利能力和民事行为能力: 第四条,第五条', '    第二节 监护: 第六条,第七条',
+      '第二编 物权: ', '  第一分编 通则: ', '    第一章 一般规定: 第八条', '    第二章 物权的设立、变更、转让和消灭: ', '      第一节 不动产登记: 第九条',
+      '  第二分编 所有权: ', '    第三章 一般规定: 第十条',
+      '第三编 合同: ', '  第一分编 通则: ', '    第一章 一般规定: 第十一条', '  第二分编 典型合同: ', '    第二章 买卖合同: 第十二条',
+      '附则 附则: 第十三条,第十四条',
+    ]);
+    expect(p.outline.map((n) => n.label)).to.deep.equal(['第一编', '第二编', '第三编', '附则']);
+    expect(new Set(p.headings.map((h) => h.id)).size).to.equal(p.headings.length);
+  });
+
+  const places: Array<[string, string | undefined]> = [
+    ['第三编', 'pt-2'],
+    ['#%E7%AC%AC%E4%B8%89%E7%BC%96', 'pt-2'],
+    ['第二编第二分编', 'pt-1-d-1'],
+    ['第三编第二章', 'ch-6'],
+    ['第二编第二章第一节', 'ch-3-s-0'],
+    ['第三章', 'ch-4'],
+    ['附则', 'ch-7'],
+    ['第一章', undefined],
+    ['第四编', undefined],
+  ];
+  for (const [ref, id] of places) {
+    it(`resolvePlace(${JSON.stringify(ref)}) → ${id ?? 'nothing'}${ref === '第一章' ? ' (ambiguous: every 编 has one)' : ''}`, () => {
+      expect(resolvePlace(p, ref)).to.deep.equal(id ? { kind: 'heading', id } : undefined);
+    });
+  }
+
+  it('articles resolve by label; one the text lacks resolves to nothing', () => {
+    expect(resolvePlace(p, '#第十二条')).to.deep.equal({ kind: 'article', label: '第十二条' });
+    expect(resolvePlace(p, '12')).to.deep.equal({ kind: 'article', label: '第十二条' });
+    expect(resolvePlace(p, '第一千二百六十条')).to.equal(undefined);
+  });
+
+  it('a search hit says where the article stands', () => {
+    const hits = matchArticles(p.search, '合同');
+    expect(hits).to.include('第十二条');
+    expect(articleContext(p.articles[p.order.get('第十二条')!]!)).to.equal('第三编 合同 › 第二分编 典型合同 › 第二章 买卖合同');
+    expect(articleContext(p.articles[p.order.get('第十三条')!]!)).to.equal('附则');
+  });
+
+  it('a text without 编 keeps its ids: ch-0, ch-1, sections ch-N-s-M', () => {
+    const q = prepareDraft(draft());
+    expect(q.hasParts).to.equal(false);
+    expect(q.headings.map((h) => [h.id, h.label, h.depth])).to.deep.equal([['ch-0', '第一章', 0], ['ch-1', '第二章', 0]]);
+    expect(resolvePlace(q, '第二章')).to.deep.equal({ kind: 'heading', id: 'ch-1' });
   });
 });
 

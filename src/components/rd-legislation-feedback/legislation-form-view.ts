@@ -39,6 +39,8 @@ export interface FormViewContext {
   focusPath(path: string): void;
   /** Goes to an article by its label. */
   jumpTo(label: string): boolean;
+  /** Which articles of a long text are drawn now (legislation-reader-view.ts, `shown`). */
+  shown?: (index: number) => boolean;
 }
 
 let seq = 0;
@@ -69,6 +71,7 @@ function addItem(c: FormViewContext, ref: ArticleRef) {
   const item: ArticleComment = {
     id: newId(),
     article: ref.article.label,
+    ...(ref.part ? { part: ref.part.label } : {}),
     ...(ref.chapter?.number ? { chapter: ref.chapter.label } : {}),
     text: '',
   };
@@ -102,7 +105,7 @@ const setProxy = (c: FormViewContext, patch: Partial<FeedbackForm['proxy']>) => 
 export function renderCommentedText(c: FormViewContext): TemplateResult {
   const byArticle = new Map<string, ArticleComment[]>();
   for (const i of c.form.items) byArticle.set(i.article, [...(byArticle.get(i.article) ?? []), i]);
-  return renderText({ t: c.t, p: c.p, query: c.query, extra: (ref) => renderArticleComments(c, ref, byArticle.get(ref.article.label) ?? []) });
+  return renderText({ t: c.t, p: c.p, query: c.query, shown: c.shown, extra: (ref) => renderArticleComments(c, ref, byArticle.get(ref.article.label) ?? []) });
 }
 
 /** One comment's text box and its remove button (in an article, or among the orphans). */

@@ -1,4 +1,4 @@
-// The legislation reader of <rd-legislation-feedback>: the draft's text as 章/节/条/款/项/目 (with
+// The legislation reader of <rd-legislation-feedback>: the draft's text as 编/分编/章/节/条/款/项/目 (with
 // the searched words marked), the explanatory note, the parser's report for webmasters, and going
 // to a place in the text (scroll, focus, and scroll again while lazily laid-out articles settle).
 // The structure is docs/domain.md#structure-of-a-legal-text; the data comes prepared from
@@ -7,9 +7,10 @@
 // search are legislation-toc-view.ts, the comment editors inside each article legislation-form-view.ts.
 import { html, nothing, type TemplateResult } from 'lit';
 import { guard } from 'lit/directives/guard.js';
+import { styleMap } from 'lit/directives/style-map.js';
 import type { T } from '../shared/form.js';
 import { itemLabel, subItemLabel, type ArticleRef } from '../../services/legal-text.js';
-import { highlightParts, matchArticles, searchTerms, type PreparedDraft } from '../../services/legislation-reader.js';
+import { highlightParts, matchArticles, searchTerms, type OutlineNode, type PreparedDraft } from '../../services/legislation-reader.js';
 import type { LegalArticle } from '../../services/schemas/legislation.js';
 
 export interface TextViewOptions {
@@ -21,9 +22,16 @@ export interface TextViewOptions {
   extra?: (ref: ArticleRef) => unknown;
   /** Rendered at the start of each article (its comment count once the adoption report is out). */
   badge?: (ref: ArticleRef) => unknown;
+  /**
+   * Whether an article (by reading-order index) is drawn now; the others of a long text stand as
+   * one empty block per run, `.lf-pending`, drawn when reached (the element decides). Default: all.
+   */
+  shown?: (index: number) => boolean;
 }
 
-/** The draft text: preamble, articles outside chapters, chapters, sections. */
+type Draw = (list: readonly ArticleRef[]) => unknown[];
+
+/** The draft text: preamble, articles outside chapters, then 编 / 分编 / 章 / 节 with their articles. */
 export function renderText(o: TextViewOptions): TemplateResult {
   const { t, p } = o;
   const terms = searchTerms(o.query);
@@ -37,33 +45,67 @@ export function renderText(o: TextViewOptions): TemplateResult {
       ${o.extra ? o.extra(ref) : nothing}
     </article>`;
   };
-  const chapters = p.text.chapters;
+  const draw: Draw = (list) => drawList(list, o.shown, article);
   const total = p.articles.length;
-  let k = p.text.articles.length;
+  const chapterCount = p.headings.filter((h) => h.kind === 'chapter').length;
+  const parts = p.headings.filter((h) => h.kind === 'part').length;
+  const count = parts
+    ? t('lf.articleCountParts', { parts, chapters: chapterCount, articles: total })
+    : chapterCount ? t('lf.articleCount', { chapters: chapterCount, articles: total }) : t('lf.articleCountNoChapters', { articles: total });
   return html`<section class="lf-text" part="text" aria-labelledby="lf-text-title">
-    <h3 id="lf-text-title" tabindex="-1">${t('lf.text')}
-      <span class="lf-count">${chapters.length ? t('lf.articleCount', { chapters: chapters.length, articles: total }) : t('lf.articleCountNoChapters', { articles: total })}</span></h3>
+    <h3 id="lf-text-title" tabindex="-1">${t('lf.text')} <span class="lf-count">${count}</span></h3>
     ${p.text.preamble.length
       ? html`<div class="lf-preamble" id="lf-preamble" tabindex="-1">${p.text.preamble.map((x) => html`<p>${x}</p>`)}</div>`
       : nothing}
-    ${p.articles.slice(0, p.text.articles.length).map(article)}
-    ${chapters.map((c, ci) => {
-      const direct = p.articles.slice(k, k + c.articles.length);
-      k += c.articles.length;
-      return html`<section class="lf-chapter" aria-labelledby="ch-${ci}">
-        <h3 class="lf-chapter__title" id="ch-${ci}" tabindex="-1">${c.number ? html`<span>${c.label}</span> ` : nothing}${c.title}</h3>
-        ${direct.map(article)}
-        ${(c.sections ?? []).map((s, si) => {
-          const list = p.articles.slice(k, k + s.articles.length);
-          k += s.articles.length;
-          return html`<section class="lf-section" aria-labelledby="ch-${ci}-s-${si}">
-            <h4 class="lf-section__title" id="ch-${ci}-s-${si}" tabindex="-1"><span>${s.label}</span> ${s.title}</h4>
-            ${list.map(article)}
-          </section>`;
-        })}
-      </section>`;
-    })}
+    ${draw(p.loose)}
+    ${p.outline.map((n) => heading(n, draw))}
   </section>`;
+}
+
+/** Articles, with each run of those not drawn yet standing as one sized, empty block. */
+function drawList(list: readonly ArticleRef[], shown: ((index: number) => boolean) | undefined, article: (ref: ArticleRef) => TemplateResult): unknown[] {
+  if (!shown) return list.map(article);
+  const out: unknown[] = [];
+  let run: ArticleRef[] = [];
+  const flush = () => {
+    if (!run.length) return;
+    out.push(html`<div class="lf-pending" aria-hidden="true" data-from=${run[0]!.index} data-to=${run.at(-1)!.index}
+      style=${styleMap({ '--lf-pending': String(run.length) })}></div>`);
+    run = [];
+  };
+  for (const ref of list) {
+    if (shown(ref.index)) {
+      flush();
+      out.push(article(ref));
+    } else run.push(ref);
+  }
+  flush();
+  return out;
+}
+
+/**
+ * One 编 / 分编 / 章 / 节: its heading (h3 at the outermost level the text has), articles,
+ * sub-headings. Its region is named by the headings above it too (第二编 物权 第一分编 通则): every
+ * 编 of a code has its own 第一章.
+ */
+function heading(n: OutlineNode, draw: Draw, above: readonly string[] = []): TemplateResult {
+  const level = Math.min(3 + n.depth, 6);
+  const title = html`${n.numbered ? html`<span>${n.label}</span> ` : nothing}${n.title}`;
+  const ids = [...above, n.id];
+  return html`<section class="lf-${n.kind}" aria-labelledby=${ids.join(' ')}>
+    ${headingTag(level, `lf-${n.kind}__title`, n.id, title)}
+    ${draw(n.articles)}
+    ${n.children.map((c) => heading(c, draw, ids))}
+  </section>`;
+}
+
+function headingTag(level: number, cls: string, id: string, body: TemplateResult): TemplateResult {
+  switch (level) {
+    case 3: return html`<h3 class=${cls} id=${id} tabindex="-1">${body}</h3>`;
+    case 4: return html`<h4 class=${cls} id=${id} tabindex="-1">${body}</h4>`;
+    case 5: return html`<h5 class=${cls} id=${id} tabindex="-1">${body}</h5>`;
+    default: return html`<h6 class=${cls} id=${id} tabindex="-1">${body}</h6>`;
+  }
 }
 
 /** Article heading and text; `hl` = search terms to mark, separated by spaces. */

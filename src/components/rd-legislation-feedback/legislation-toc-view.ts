@@ -5,8 +5,8 @@
 // taking a context object, docs/architecture.md): the element keeps the state and does the jumps.
 import { html, nothing, type TemplateResult } from 'lit';
 import { textField, type T } from '../shared/form.js';
-import { normalizeArticleRef } from '../../services/legal-text.js';
-import { matchArticles, type PreparedDraft } from '../../services/legislation-reader.js';
+import { normalizeArticleRef, normalizePlaceRef } from '../../services/legal-text.js';
+import { articleContext, matchArticles, resolvePlace, type OutlineNode, type PreparedDraft } from '../../services/legislation-reader.js';
 
 /** Search hits listed (more are counted and marked in the text). */
 const SEARCH_SHOWN = 30;
@@ -48,13 +48,13 @@ export function renderToc(c: TocContext): TemplateResult {
       <h3 id="lf-toc-title" class="lf-toc__title">${t('lf.toc')}</h3>
       <ol class="lf-toc__list">
         ${p.text.preamble.length ? html`<li>${link('lf-preamble', t('lf.preamble'))}</li>` : nothing}
-        ${p.text.chapters.map((ch, ci) => html`<li>
-          ${link(`ch-${ci}`, `${ch.number ? `${ch.label} ` : ''}${ch.title}`)}
-          ${ch.sections?.length
-            ? html`<ol>${ch.sections.map((s, si) => html`<li>${link(`ch-${ci}-s-${si}`, `${s.label} ${s.title}`)}</li>`)}</ol>`
-            : nothing}
-        </li>`)}
-        ${!p.text.chapters.length ? html`<li>${link('lf-text-title', t('lf.text'))}</li>` : nothing}
+        ${p.outline.map(function entry(n: OutlineNode): TemplateResult {
+          return html`<li class="lf-toc__${n.kind}">
+            ${link(n.id, `${n.numbered ? `${n.label} ` : ''}${n.title}`)}
+            ${n.children.length ? html`<ol>${n.children.map(entry)}</ol>` : nothing}
+          </li>`;
+        })}
+        ${!p.outline.length ? html`<li>${link('lf-text-title', t('lf.text'))}</li>` : nothing}
         ${p.draft.focusQuestions?.length && c.commenting ? html`<li>${link('lf-q-title', t('lf.questions'))}</li>` : nothing}
         ${c.commenting ? html`<li>${link('lf-mine-title', t('lf.mine'))}</li>` : nothing}
       </ol>
@@ -74,7 +74,12 @@ export function renderToc(c: TocContext): TemplateResult {
         : ''}</p>
       ${hits.length
         ? html`<ul class="lf-search__hits">
-            ${hits.slice(0, SEARCH_SHOWN).map((label) => html`<li><a href="#${label}" @click=${(e: Event) => { e.preventDefault(); c.jumpTo(label); }}>${label}</a></li>`)}
+            ${hits.slice(0, SEARCH_SHOWN).map((label) => {
+              const ref = p.articles[p.order.get(label) ?? -1];
+              // In a code with 编 the same 第一章 recurs: a hit says where it stands.
+              const where = ref && p.hasParts ? articleContext(ref) : '';
+              return html`<li><a href="#${label}" @click=${(e: Event) => { e.preventDefault(); c.jumpTo(label); }}>${label}${where ? html`<span class="lf-toc__context">${where}</span>` : nothing}</a></li>`;
+            })}
           </ul>
           ${hits.length > SEARCH_SHOWN ? html`<p class="rd-hint">${t('lf.searchMore', { shown: SEARCH_SHOWN })}</p>` : nothing}`
         : nothing}
@@ -82,11 +87,21 @@ export function renderToc(c: TocContext): TemplateResult {
   </details>`;
 }
 
-/** "Go to article": a reference people type → that article, or an error at the box. */
+/** "Go to": an article or a heading people type (`25`, `第二十五条`, `第三编`) → there, or an error at the box. */
 function submitJump(c: TocContext, e: Event) {
   e.preventDefault();
-  const label = normalizeArticleRef(c.state.jumpValue.trim());
-  if (!label) c.set({ jumpError: c.t('lf.jumpInvalid') });
-  else if (!c.jumpTo(label)) c.set({ jumpError: c.t('lf.jumpNotFound', { ref: label }) });
-  else c.set({ jumpError: '' });
+  const value = c.state.jumpValue.trim();
+  const label = normalizeArticleRef(value);
+  const key = label ?? normalizePlaceRef(value);
+  if (!key) {
+    c.set({ jumpError: c.t('lf.jumpInvalid') });
+    return;
+  }
+  const place = resolvePlace(c.p, value);
+  if (!place) c.set({ jumpError: c.t('lf.jumpNotFound', { ref: key }) });
+  else {
+    if (place.kind === 'article') c.jumpTo(place.label);
+    else c.goTo(place.id);
+    c.set({ jumpError: '' });
+  }
 }

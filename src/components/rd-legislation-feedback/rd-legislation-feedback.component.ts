@@ -18,7 +18,7 @@ import { formatDateTime } from '../../services/i18n/index.js';
 import { localDay } from '../../services/holidays.js';
 import { draftSchema, type Channel, type Draft } from '../../services/schemas/legislation.js';
 import { normalizeArticleRef } from '../../services/legal-text.js';
-import { prepareDraft, type PreparedDraft } from '../../services/legislation-reader.js';
+import { RENDER_ALL_UP_TO, RENDER_BLOCK, blockOf, prepareDraft, resolvePlace, type Place, type PreparedDraft } from '../../services/legislation-reader.js';
 import {
   carryProxy,
   checkFeedback,
@@ -137,10 +137,10 @@ export class RdLegislationFeedback extends RdElement {
     serverPath: (path) => (this.sources ? formPath(path, this.sources) : path),
   });
   private get errors() { return this.flow.errors; }
-  /** `#第十二条` in the page address: go to that article once the text is shown, and on every change. */
-  private readonly deepLinks = new DeepLinkController(this, {
-    resolve: (hash) => normalizeArticleRef(hash) ?? undefined,
-    jump: (label) => this.jumpTo(label),
+  /** `#第十二条` (or `#第三编`) in the page address: go there once the text is shown, and on every change. */
+  private readonly deepLinks = new DeepLinkController<Place>(this, {
+    resolve: (hash) => (this.prepared ? resolvePlace(this.prepared, hash) : undefined),
+    jump: (place) => (place.kind === 'article' ? this.jumpTo(place.label) : this.goToId(place.id)),
     ready: () => !!this.prepared && this.dataCtl.status === 'complete' && this.toc.tocOpen !== undefined,
     enabled: () => this.deepLink !== 'off',
   });
@@ -165,6 +165,9 @@ export class RdLegislationFeedback extends RdElement {
   private readonly clock = new WindowClockController(this);
   private prepared?: PreparedDraft;
   private pendingFocus?: string;
+  /** Blocks of articles drawn so far, in a long text (docs/domain.md#structure-of-a-legal-text: the 民法典's 1,260). */
+  private blocks = new Set<number>();
+  private observer?: IntersectionObserver;
 
   // ------------------------------------------------------------------ data
 
@@ -174,6 +177,7 @@ export class RdLegislationFeedback extends RdElement {
       console.warn(`[rd-widgets] <${TAG}> draft ${draft.id}, line ${i.line}: ${i.code}`, i.params);
     }
     this.prepared = prepared;
+    this.blocks = new Set([0, 1]);
     this.deepLinks.rearm();
     if (this.proxy && !this.form.proxy.date) this.form = this.keepProxy(this.form);
     this.clock.watch(draft.window);
@@ -235,7 +239,85 @@ export class RdLegislationFeedback extends RdElement {
   jumpTo(ref: string): boolean {
     const label = normalizeArticleRef(ref);
     const i = label ? this.prepared?.order.get(label) : undefined;
-    return i !== undefined && goTo(this.shadowRoot, `a-${i}`);
+    if (i === undefined) return false;
+    this.reveal([i], true);
+    return goTo(this.shadowRoot, `a-${i}`);
+  }
+
+  /** Goes to an element by id (a heading, the preamble, a block of the form), drawing the articles after a heading first. */
+  private goToId(id: string): boolean {
+    const first = this.prepared?.headings.find((h) => h.id === id)?.first;
+    if (first !== undefined) this.reveal([first], true);
+    return goTo(this.shadowRoot, id);
+  }
+
+  // ------------------------------------------------------------------ long texts, drawn as reached
+
+  /** A text long enough to be drawn in blocks as it is reached. */
+  private get windowed(): boolean {
+    return (this.prepared?.articles.length ?? 0) > RENDER_ALL_UP_TO;
+  }
+
+  /**
+   * Draws the blocks of these articles and the next one; `now` (a jump) also the one before, so
+   * nothing above the target changes height as it lands, and renders before returning.
+   */
+  private reveal(indices: readonly number[], now = false) {
+    if (!this.windowed) return;
+    let added = false;
+    for (const i of indices) {
+      for (const b of now ? [blockOf(i) - 1, blockOf(i), blockOf(i) + 1] : [blockOf(i), blockOf(i) + 1]) {
+        if (b < 0) continue;
+        if (!this.blocks.has(b)) { this.blocks.add(b); added = true; }
+      }
+    }
+    if (!added) return;
+    this.requestUpdate();
+    if (now && this.hasUpdated) this.performUpdate();
+  }
+
+  /** Printing prints the whole text: every block is drawn first. */
+  private readonly beforePrint = () => {
+    const n = this.prepared?.articles.length ?? 0;
+    const all: number[] = [];
+    for (let i = 0; i < n; i += RENDER_BLOCK) all.push(i);
+    this.reveal(all, true);
+  };
+
+  /** Scrolling near a block not drawn yet draws it (from the edge that comes into view). */
+  private readonly onPending = (entries: IntersectionObserverEntry[]) => {
+    const want: number[] = [];
+    for (const e of entries) {
+      if (!e.isIntersecting) continue;
+      const el = e.target as HTMLElement;
+      const from = Number(el.dataset.from);
+      const to = Number(el.dataset.to);
+      want.push(e.boundingClientRect.top < 0 ? Math.max(from, to - RENDER_BLOCK) : from);
+    }
+    if (want.length) this.reveal(want);
+  };
+
+  private shownNow(p: PreparedDraft): ((index: number) => boolean) | undefined {
+    if (!this.windowed) return undefined;
+    // Articles with a comment stay drawn: their text boxes are fields the form focuses.
+    const commented = new Set<number>();
+    for (const item of this.form.items) {
+      const i = p.order.get(item.article);
+      if (i !== undefined) commented.add(blockOf(i));
+    }
+    return (i) => this.blocks.has(blockOf(i)) || commented.has(blockOf(i));
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    window.addEventListener('beforeprint', this.beforePrint);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    window.removeEventListener('beforeprint', this.beforePrint);
+    this.observer?.disconnect();
+    this.observer = undefined;
   }
 
   private focusPath(path: string) {
@@ -250,6 +332,12 @@ export class RdLegislationFeedback extends RdElement {
     // a narrow one (measured once). The deep link waits for this (`ready`), as the layout moves.
     if (this.toc.tocOpen === undefined && this.prepared && this.dataCtl.status === 'complete') {
       this.toc = { ...this.toc, tocOpen: this.getBoundingClientRect().width >= 900 };
+    }
+    this.observer?.disconnect();
+    const pending = this.windowed ? this.shadowRoot?.querySelectorAll('.lf-pending') : undefined;
+    if (pending?.length && typeof IntersectionObserver !== 'undefined') {
+      this.observer ??= new IntersectionObserver(this.onPending, { rootMargin: '600px 0px' });
+      pending.forEach((el) => this.observer!.observe(el));
     }
     if (this.pendingFocus) {
       const id = this.pendingFocus;
@@ -273,11 +361,12 @@ export class RdLegislationFeedback extends RdElement {
     const host = this;
     // 采纳情况: once the window has closed and the report is in the data.
     const adoption = win === 'closed' ? p.draft.adoption : undefined;
+    const byArticle = adoption ? adoptionByArticle(adoption) : undefined;
     const toc = {
       t, p, get state() { return host.toc; }, commenting: win === 'open',
       set: (patch: Partial<TocState>) => { this.toc = { ...this.toc, ...patch }; },
       jumpTo: (label: string) => this.jumpTo(label),
-      goTo: (id: string) => void goTo(this.shadowRoot, id),
+      goTo: (id: string) => void this.goToId(id),
     };
     return html`<div part="base" class="lf">
       ${this.renderHeader(p, win)}
@@ -294,7 +383,7 @@ export class RdLegislationFeedback extends RdElement {
           ${renderNote(t, p)}
           ${adoption ? renderAdoption(t, adoption, (iso) => this.when(iso), (label) => this.jumpTo(label)) : nothing}
           ${submitted || win !== 'open'
-            ? renderText({ t, p, query: this.toc.query, badge: adoption ? (ref) => adoptionBadge(t, adoptionByArticle(adoption), ref) : undefined })
+            ? renderText({ t, p, query: this.toc.query, shown: this.shownNow(p), badge: byArticle ? (ref) => adoptionBadge(t, byArticle, ref) : undefined })
             : this.renderForm(p)}
         </div>
       </div>
@@ -330,6 +419,7 @@ export class RdLegislationFeedback extends RdElement {
       focusLater: (id) => { this.pendingFocus = id; },
       focusPath: (path) => this.focusPath(path),
       jumpTo: (label) => this.jumpTo(label),
+      shown: this.shownNow(p),
     };
   }
 

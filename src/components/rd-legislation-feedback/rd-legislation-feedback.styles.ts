@@ -61,10 +61,16 @@ export const lfStyles = css`
   .lf-text > h3 { display: flex; flex-wrap: wrap; gap: 0 var(--_space-3); align-items: baseline; }
   .lf-count { font-size: 0.8em; font-weight: 400; color: var(--_muted); }
   .lf-preamble p, .lf-article p { max-width: var(--_measure); }
+  .lf-part__title { text-align: center; margin-block: var(--_space-6) var(--_space-4); font-size: 1.25em; letter-spacing: 0.1em; }
+  .lf-division__title { text-align: center; margin-block: var(--_space-6) var(--_space-3); font-size: 1.125em; letter-spacing: 0.05em; }
+  .lf-part__title:focus, .lf-division__title:focus { outline: none; }
+  .lf-toc__context { display: block; font-size: 0.875em; color: var(--_muted); }
   .lf-chapter__title { text-align: center; margin-block: var(--_space-6) var(--_space-3); letter-spacing: 0.05em; }
   .lf-section__title { text-align: center; margin-block: var(--_space-4) var(--_space-3); }
   .lf-chapter__title:focus, .lf-section__title:focus, .lf-text > h3:focus, .lf-preamble:focus, h3[tabindex]:focus { outline: none; }
 
+  /* Articles of a long text not drawn yet: as tall as they will be, roughly. */
+  .lf-pending { block-size: calc(var(--lf-pending, 1) * 9em); }
   .lf-article {
     content-visibility: auto;
     contain-intrinsic-size: auto 16em;

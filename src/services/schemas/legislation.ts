@@ -49,9 +49,13 @@ const positiveInt = z.number().check(z.int(), z.gte(1), z.lte(99_999));
 /** Article label in canonical Chinese form: 第十二条, 第一百零一条, 第十条之一. */
 export const articleLabel = z.string().check(z.regex(/^第[零一二三四五六七八九十百千]+条(之[一二三四五六七八九十]+)?$/));
 export const chapterLabel = z.string().check(z.regex(/^第[零一二三四五六七八九十百千]+章$/));
+/** 编 label: 第三编 */
+export const partLabel = z.string().check(z.regex(/^第[零一二三四五六七八九十百千]+编$/));
+/** 分编 label: 第一分编 */
+export const divisionLabel = z.string().check(z.regex(/^第[零一二三四五六七八九十百千]+分编$/));
 
 // ---------------------------------------------------------------------------------------------
-// The draft text, structured: 章 → 节 → 条 → 款 → 项 → 目
+// The draft text, structured: 编 → 分编 → 章 → 节 → 条 → 款 → 项 → 目 (docs/domain.md#structure-of-a-legal-text)
 // ---------------------------------------------------------------------------------------------
 
 /** 目: `1.` inside a 项 */
@@ -101,7 +105,32 @@ export const chapterSchema = z.object({
   sections: z.optional(z.array(sectionSchema).check(z.maxLength(200))),
 });
 
-/** The structured text a legal-text parse produces, and what a structured draft carries. */
+/** 分编: a sub-part of a 编 (the 民法典's 第三编 has 第一分编 通则 …), numbered within the 编 */
+export const divisionSchema = z.object({
+  label: divisionLabel,
+  number: positiveInt,
+  title: z.string().check(z.maxLength(200)),
+  /** Articles before the first chapter of the 分编 (rare) */
+  articles: z.optional(z.array(articleSchema).check(z.maxLength(2000))),
+  chapters: z.array(chapterSchema).check(z.maxLength(200)),
+});
+/** 编: a part (book) of a long code; chapter numbers restart (or run on) in each 编 */
+export const partSchema = z.object({
+  label: partLabel,
+  number: positiveInt,
+  title: z.string().check(z.maxLength(200)),
+  /** Articles before the first chapter of the 编 (rare) */
+  articles: z.optional(z.array(articleSchema).check(z.maxLength(2000))),
+  /** Chapters before the first 分编 (all of them when the 编 has no 分编) */
+  chapters: z.array(chapterSchema).check(z.maxLength(200)),
+  divisions: z.optional(z.array(divisionSchema).check(z.maxLength(50))),
+});
+
+/**
+ * The structured text a legal-text parse produces, and what a structured draft carries. Reading
+ * order: `articles`, `chapters`, `parts`, `closing`. A text without 编 has neither `parts` nor
+ * `closing` (and stays valid as before).
+ */
 export const legalTextSchema = z.object({
   /** Title as printed in the text, when the text carries one */
   title: z.optional(z.string().check(z.maxLength(300))),
@@ -110,9 +139,15 @@ export const legalTextSchema = z.object({
   chapters: z.array(chapterSchema).check(z.maxLength(200)),
   /** Articles outside any chapter (drafts without chapters) */
   articles: z.array(articleSchema).check(z.maxLength(2000)),
+  /** 编, in order (only long codes have them) */
+  parts: z.optional(z.array(partSchema).check(z.maxLength(50))),
+  /** Chapters after the last 编 that belong to none, like the 民法典's closing 附则 */
+  closing: z.optional(z.array(chapterSchema).check(z.maxLength(20))),
 });
 export type LegalText = z.infer<typeof legalTextSchema>;
 export type LegalChapter = z.infer<typeof chapterSchema>;
+export type LegalPart = z.infer<typeof partSchema>;
+export type LegalDivision = z.infer<typeof divisionSchema>;
 export type LegalSection = z.infer<typeof sectionSchema>;
 export type LegalArticle = z.infer<typeof articleSchema>;
 export type LegalParagraph = z.infer<typeof paragraphSchema>;
@@ -237,6 +272,8 @@ export type Draft = z.infer<typeof draftSchema>;
 export const commentTargetSchema = z.discriminatedUnion('kind', [
   z.object({
     kind: z.literal('article'),
+    /** The article's 编 (第三编), in texts that have them */
+    part: z.optional(z.string().check(z.maxLength(20))),
     chapter: z.optional(z.string().check(z.maxLength(20))),
     article: articleLabel,
     /** 款, 1-based */
