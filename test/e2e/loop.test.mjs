@@ -76,6 +76,7 @@ test('comment → lookup code → staff reply → citizen reads and rates → st
   await s.getByRole('button', { name: `查看 ${receipt}` }).click();
   await s.locator('#detail-rating').getByText(/^满意/).waitFor();
   await s.getByRole('button', { name: '显示最近的操作' }).click();
+  await s.locator('#audit li').first().waitFor();
   const audit = await s.locator('#audit').textContent();
   for (const action of ['status', 'view', 'list']) assert.match(audit, new RegExp(` ${action} `));
   assert.match(audit, new RegExp(receipt));
