@@ -60,6 +60,10 @@ export type DeputyCardView = 'compact' | 'full' | 'qr';
  * @csspart error-summary - The error summary.
  * @csspart submit-button - The submit button.
  * @csspart receipt - The receipt after sending.
+ * @csspart consent - The personal-information consent block.
+ * @csspart draft-notice - Restored-draft, drafts-off and other-tab notices.
+ * @csspart queued-notice - "Kept on this device, sent later" after a failed send.
+ * @csspart status-notice - The notice on a deputy who no longer serves.
  * @csspart search - The directory search field.
  * @csspart results - The directory result list.
  * @csspart entry - One directory entry (a button).

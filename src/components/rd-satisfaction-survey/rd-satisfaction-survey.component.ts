@@ -68,6 +68,10 @@ interface DraftValue {
  * @csspart error-summary - The error summary.
  * @csspart submit-button - The send button.
  * @csspart receipt - The receipt after sending.
+ * @csspart consent - The personal-information consent block.
+ * @csspart draft-notice - Restored-draft, drafts-off and other-tab notices.
+ * @csspart queued-notice - "Kept on this device, sent later" after a failed send.
+ * @csspart already - The "already submitted on this device" notice.
  * @csspart results - The results view.
  * @csspart chart - Each results chart (SVG).
  * @csspart table - Each results table.
