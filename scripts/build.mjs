@@ -45,6 +45,8 @@ for (const f of readdirSync('dist/components').filter((x) => x.endsWith('.js')))
   writeFileSync(`dist/components/${tag}.d.ts`, `export * from '../types/components/${tag}/${tag}.js';\n`);
 }
 step('manifest', process.execPath, ['node_modules/@custom-elements-manifest/analyzer/cem.js', 'analyze', '--litelement', '--globs', 'src/components/**/*.ts', '--exclude', 'src/**/*.styles.ts', '--outdir', 'dist', '--quiet']);
+// React/Vue declarations and editor metadata, from the manifest (README "Frameworks and editors").
+step('framework types', process.execPath, ['scripts/gen-types.mjs', 'dist/custom-elements.json', 'dist', './types/index.js']);
 
 // 4. Sizes.
 export function sizes(dir = 'dist') {
