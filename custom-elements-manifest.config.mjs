@@ -120,7 +120,19 @@ const eventsPlugin = () => ({
   },
 });
 
+// Private members are the element's own business: not in the published manifest (a third of it).
+const publicOnly = () => ({
+  name: 'rd-public-only',
+  packageLinkPhase({ customElementsManifest }) {
+    for (const mod of customElementsManifest.modules) {
+      for (const decl of mod.declarations ?? []) {
+        if (decl.members) decl.members = decl.members.filter((m) => m.privacy !== 'private' && !m.name.startsWith('#'));
+      }
+    }
+  },
+});
+
 export default {
   litelement: true,
-  plugins: [configPlugin(), eventsPlugin()],
+  plugins: [configPlugin(), eventsPlugin(), publicOnly()],
 };

@@ -1,10 +1,15 @@
-// Browser builds. ESM: one all-in-one entry plus one entry per widget, code-split so shared code
-// and heavy parts (the map engine) are separate chunks loaded only when used. IIFE: one classic
-// script for CMS pages that strip type="module".
-import { readdirSync, existsSync } from 'node:fs';
+// Two distributions (README "Two distributions").
+// - npm (dist/): unbundled ESM, one file per source module, for an app's own bundler: the
+//   package's dependencies (lit, @lit/context, idb-keyval …) stay imports, each element's
+//   registration module is its entry (dist/components/<tag>.js), nothing is minified.
+// - CDN (dist/cdn/): self-contained browser builds. ESM: one all-in-one entry plus one entry per
+//   widget, code-split so shared code and heavy parts (the map engine) are separate chunks loaded
+//   only when used. IIFE: one classic script for CMS pages that strip type="module".
+import { readdirSync, existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import esbuild from 'rollup-plugin-esbuild';
+import { transform as transformWithEsbuild } from 'esbuild';
 import { shiftColumns } from './scripts/sourcemap.mjs';
 import { rollupLeafletCss } from './scripts/leaflet-css.mjs';
 
@@ -23,12 +28,28 @@ const zodLite = () => ({
   },
 });
 
-const plugins = () => [
+// package.json `sideEffects` names the published files (dist/); for the sources the build reads,
+// the element modules and src/index.ts have side effects (registration), services, controllers and
+// events do not — as node-resolve would otherwise read from package.json.
+const srcSideEffects = () => ({
+  name: 'rd-src-side-effects',
+  async resolveId(source, importer, options) {
+    if (source.startsWith('\0') || (importer && !/^[./]/.test(source))) return null; // packages
+    const r = await this.resolve(source, importer, { ...options, skipSelf: true });
+    if (!r || r.external) return r;
+    const id = r.id.replace(/\\/g, '/');
+    if (!id.includes('/src/') || id.includes('/node_modules/')) return r;
+    return { ...r, moduleSideEffects: /\/src\/(index\.ts|components\/)/.test(id) };
+  },
+});
+
+const plugins = ({ minify = true } = {}) => [
+  srcSideEffects(),
   zodLite(),
   rollupLeafletCss(),
   leafletTrustedTypes(),
   nodeResolve({ browser: true, exportConditions: ['browser', 'production'] }),
-  esbuild({ tsconfig: 'tsconfig.json', target: 'es2022', minify: true, sourceMap: true, legalComments: 'none' }),
+  esbuild({ tsconfig: 'tsconfig.json', target: 'es2022', minify, sourceMap: minify, legalComments: 'none' }),
 ];
 
 const onwarn = (w, warn) => {
@@ -37,7 +58,7 @@ const onwarn = (w, warn) => {
   warn(w);
 };
 
-// The map engine (Leaflet, supercluster) is published as stable files under dist/vendor/. The ESM
+// The map engine (Leaflet, supercluster) is published as stable files under dist/cdn/vendor/. The ESM
 // build imports them as entries; the IIFE (which cannot code-split) loads the same files with
 // import() from the folder it was itself loaded from, so a page without a map never fetches them.
 const VENDOR = {
@@ -124,11 +145,11 @@ const asciiOnly = () => ({
     }
   },
 });
-// `vendorDir`: where dist/vendor/ is, seen from the script (dist/ or dist/components/).
+// `vendorDir`: where dist/cdn/vendor/ is, seen from the script (dist/cdn/ or dist/cdn/components/).
 const iifeIntro = (vendorDir) => `var __rdScript=document.currentScript;var __rdBase=(__rdScript&&__rdScript.src)||location.href;
 function __rdVendorUrl(id){return new URL('${vendorDir}'+id.slice(10)+'.js',__rdBase).href}`;
 
-// One classic script per widget too (dist/components/<tag>.iife.js): an old CMS page with one
+// One classic script per widget too (dist/cdn/components/<tag>.iife.js): an old CMS page with one
 // widget loads that widget, Lit and the shared layer, not all four. It defines no globals.
 const sideEffectEntry = (name, file) => ({
   name: 'rd-side-effect-entry',
@@ -139,7 +160,7 @@ const sideEffectEntry = (name, file) => ({
 const widgetIifes = widgetDirs.filter((n) => n !== 'rd-provider' && n !== 'rd-appointment-form').map((n) => ({
   input: `\0rd-entry:${n}`,
   output: {
-    file: `dist/components/${n}.iife.js`,
+    file: `dist/cdn/components/${n}.iife.js`,
     format: 'iife',
     exports: 'none',
     inlineDynamicImports: true,
@@ -150,7 +171,53 @@ const widgetIifes = widgetDirs.filter((n) => n !== 'rd-provider' && n !== 'rd-ap
   onwarn,
 }));
 
+// npm: the package's runtime dependencies are imports the app's bundler resolves (one Lit for the
+// whole app). Leaflet is not among them: it is bundled (dist/lib/) with the Trusted Types patch
+// above. `zod/mini` is replaced by zod-lite (above) before this is asked.
+const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8'));
+const npmExternal = Object.keys(pkg.dependencies).filter((d) => d !== 'zod');
+const isExternal = (id) => npmExternal.some((d) => id === d || id.startsWith(`${d}/`));
+// File names: an element's registration module is its public entry, dist/components/<tag>.js
+// (so `sideEffects` can name exactly those); every other module keeps its path under src/, and
+// bundled packages go to dist/lib/<package>/….
+const npmFileName = (chunk) => {
+  const id = (chunk.facadeModuleId ?? '').replace(/\\/g, '/');
+  const reg = /\/src\/components\/(rd-[^/]+)\/\1\.ts$/.exec(id);
+  if (reg) return `components/${reg[1]}.js`;
+  const lib = /\/node_modules\/(.+?)(\.[cm]?js)?$/.exec(id);
+  if (lib) return `lib/${lib[1]}.js`;
+  return '[name].js';
+};
+
+// The bundled Leaflet (dist/lib/) is minified: it is not ours to read, and unminified it would be
+// a tenth of the package.
+const minifyLib = () => ({
+  name: 'rd-minify-lib',
+  async renderChunk(code, chunk) {
+    if (!chunk.fileName.startsWith('lib/')) return null;
+    const out = await transformWithEsbuild(code, { loader: 'js', format: 'esm', target: 'es2022', minify: true, legalComments: 'inline' });
+    return { code: out.code, map: null };
+  },
+});
+
 export default [
+  {
+    input: {
+      index: 'src/index.ts',
+      ...Object.fromEntries(widgetDirs.map((n) => [`components/${n}`, `src/components/${n}/${n}.ts`])),
+    },
+    external: isExternal,
+    output: {
+      dir: 'dist',
+      format: 'es',
+      preserveModules: true,
+      preserveModulesRoot: 'src',
+      entryFileNames: npmFileName,
+      sourcemap: false,
+    },
+    plugins: [...plugins({ minify: false }), minifyLib()],
+    onwarn,
+  },
   {
     input: {
       'rd-widgets': 'src/index.ts',
@@ -158,7 +225,7 @@ export default [
       ...vendorEntries,
     },
     output: {
-      dir: 'dist',
+      dir: 'dist/cdn',
       format: 'es',
       entryFileNames: '[name].js',
       chunkFileNames: 'chunks/[name]-[hash].js',
@@ -170,7 +237,7 @@ export default [
   {
     input: 'src/index.ts',
     output: {
-      file: 'dist/rd-widgets.iife.js',
+      file: 'dist/cdn/rd-widgets.iife.js',
       format: 'iife',
       name: 'RdWidgets',
       inlineDynamicImports: true,

@@ -31,7 +31,7 @@ const walk = (d) => {
     else if (f.name.endsWith('.js')) rows.push({ file: p, bytes: readFileSync(p).length, gzip: gz(p) });
   }
 };
-walk('dist');
+walk('dist/cdn');
 rows.sort((a, b) => a.file.localeCompare(b.file));
 
 /** Every file an ESM entry loads statically (its import graph within dist/). */
@@ -51,23 +51,23 @@ console.log('| file | size | gzip |\n|---|---:|---:|');
 for (const r of rows) console.log(`| ${r.file} | ${kb(r.bytes)} | ${kb(r.gzip)} |`);
 console.log('\n| what a page loads (static imports) | gzip |\n|---|---:|');
 const results = { sizes: rows, loads: {}, benches: {} };
-for (const entry of ['dist/components/rd-provider.js', 'dist/rd-widgets.js', ...readdirSync('dist/components').filter((f) => f.endsWith('.js') && !f.endsWith('.iife.js') && f !== 'rd-provider.js').map((f) => `dist/components/${f}`)]) {
+for (const entry of ['dist/cdn/components/rd-provider.js', 'dist/cdn/rd-widgets.js', ...readdirSync('dist/cdn/components').filter((f) => f.endsWith('.js') && !f.endsWith('.iife.js') && f !== 'rd-provider.js').map((f) => `dist/cdn/components/${f}`)]) {
   if (!existsSync(entry)) continue;
   const total = sumGz(staticGraph(entry));
   results.loads[entry] = total;
-  console.log(`| ${entry === 'dist/components/rd-provider.js' ? 'Lit + shared base (rd-provider entry)' : entry} | ${kb(total)} |`);
+  console.log(`| ${entry === 'dist/cdn/components/rd-provider.js' ? 'Lit + shared base (rd-provider entry)' : entry} | ${kb(total)} |`);
 }
 
 // What every widget loads: Lit + the shared layer (base class, controllers, form pieces,
 // services), i.e. the files in the static graph of all four widget entries.
 {
-  const widgetEntries = readdirSync('dist/components').filter((f) => f.endsWith('.js') && !f.endsWith('.iife.js') && f !== 'rd-provider.js').map((f) => `dist/components/${f}`);
+  const widgetEntries = readdirSync('dist/cdn/components').filter((f) => f.endsWith('.js') && !f.endsWith('.iife.js') && f !== 'rd-provider.js').map((f) => `dist/cdn/components/${f}`);
   if (widgetEntries.length) {
     const graphs = widgetEntries.map((e) => { const g = staticGraph(e); g.delete(e); return g; });
     const common = [...graphs[0]].filter((f) => graphs.every((g) => g.has(f)));
     const total = sumGz(common);
     results.loads.sharedByAllWidgets = total;
-    console.log(`| Lit + shared layer: loaded by every widget (${common.map((f) => f.replace('dist/', '')).join(', ')}) | ${kb(total)} |`);
+    console.log(`| Lit + shared layer: loaded by every widget (${common.map((f) => f.replace('dist/cdn/', '')).join(', ')}) | ${kb(total)} |`);
     // Where those bytes come from, by the source maps: each package's minified text, gzipped on
     // its own (the parts add up to a little more than the whole).
     const parts = byPackage(common);

@@ -173,6 +173,6 @@ export function generate(manifestFile, outDir, typesEntry) {
 }
 
 if (process.argv[1] && import.meta.url.endsWith(process.argv[1].replace(/\\/g, '/').replace(/^.*\/scripts\//, '/scripts/'))) {
-  const [manifestFile = 'dist/custom-elements.json', outDir = 'dist', typesEntry = './types/index.js'] = process.argv.slice(2);
+  const [manifestFile = 'dist/custom-elements.json', outDir = 'dist', typesEntry = './index.js'] = process.argv.slice(2);
   generate(manifestFile, outDir, typesEntry);
 }
