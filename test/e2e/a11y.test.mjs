@@ -11,7 +11,7 @@ import { AXE_OPTIONS } from '../helpers/axe-options.js';
 
 const AXE = 'node_modules/axe-core/axe.min.js';
 const SHOTS = '/tmp/rd-e2e-screenshots';
-const DEMOS = ['rd-legislation-feedback', 'rd-deputy-card', 'rd-satisfaction-survey', 'rd-station-map'].filter((d) => existsSync(`demo/${d}.html`));
+const DEMOS = ['rd-legislation-feedback', 'rd-deputy-card', 'rd-satisfaction-survey', 'rd-station-map', 'elements'].filter((d) => existsSync(`demo/${d}.html`));
 let h;
 before(async () => { h = await startHarness(); mkdirSync(SHOTS, { recursive: true }); });
 after(async () => { await h?.close(); });
