@@ -147,7 +147,37 @@ const asciiOnly = () => ({
 });
 // `vendorDir`: where dist/cdn/vendor/ is, seen from the script (dist/cdn/ or dist/cdn/components/).
 const iifeIntro = (vendorDir) => `var __rdScript=document.currentScript;var __rdBase=(__rdScript&&__rdScript.src)||location.href;
-function __rdVendorUrl(id){return new URL('${vendorDir}'+id.slice(10)+'.js',__rdBase).href}`;
+function __rdVendorUrl(id){return new URL('${vendorDir}'+id.slice(10)+'.js',__rdBase).href}
+function __rdChunkUrl(id){return new URL('${vendorDir.replace(/vendor\/$/, '')}'+id.slice(9),__rdBase).href}`;
+
+// Parts a classic script does not carry but fetches when first needed, from the CDN's own chunks
+// (README "Figures"): the ESM build records its chunks that import nothing (the English catalogues
+// are such: plain data), and the classic scripts import() those files instead of inlining them —
+// a module is always read as UTF-8, so this keeps the GBK guarantee, and the strict CSP allows it
+// as it allows the map engine. Chunks with imports stay inlined: loading them would bring a second
+// Lit and a second copy of the shared state.
+const leafChunks = new Map(); // source module id → 'chunks/<file>.js'
+const recordLeafChunks = () => ({
+  name: 'rd-record-leaf-chunks',
+  generateBundle(_options, bundle) {
+    for (const chunk of Object.values(bundle)) {
+      if (chunk.type === 'chunk' && chunk.isDynamicEntry && !chunk.isEntry && chunk.facadeModuleId && !chunk.imports.length && !chunk.dynamicImports.length) leafChunks.set(chunk.facadeModuleId, chunk.fileName);
+    }
+  },
+});
+const iifeLeafChunks = () => ({
+  name: 'rd-iife-leaf-chunks',
+  async resolveDynamicImport(specifier, importer) {
+    if (typeof specifier !== 'string' || !specifier.startsWith('.')) return null;
+    const r = await this.resolve(specifier, importer, { skipSelf: true });
+    const file = r && leafChunks.get(r.id);
+    return file ? { id: `rd-chunk:${file}`, external: true } : null;
+  },
+  renderDynamicImport({ targetModuleId }) {
+    if (targetModuleId?.startsWith('rd-chunk:')) return { left: 'import(__rdChunkUrl(', right: '))' };
+    return null;
+  },
+});
 
 // One classic script per widget too (dist/cdn/components/<tag>.iife.js): an old CMS page with one
 // widget loads that widget, Lit and the shared layer, not all four. It defines no globals.
@@ -167,7 +197,7 @@ const widgetIifes = widgetDirs.filter((n) => n !== 'rd-provider' && n !== 'rd-ap
     intro: iifeIntro('../vendor/'),
     sourcemap: true,
   },
-  plugins: [sideEffectEntry(n, `./src/components/${n}/${n}.ts`), iifeVendor(), ...plugins(), asciiOnly()],
+  plugins: [sideEffectEntry(n, `./src/components/${n}/${n}.ts`), iifeVendor(), iifeLeafChunks(), ...plugins(), asciiOnly()],
   onwarn,
 }));
 
@@ -231,7 +261,7 @@ export default [
       chunkFileNames: 'chunks/[name]-[hash].js',
       sourcemap: true,
     },
-    plugins: plugins(),
+    plugins: [...plugins(), recordLeafChunks()],
     onwarn,
   },
   {
@@ -244,7 +274,7 @@ export default [
       intro: iifeIntro('vendor/'),
       sourcemap: true,
     },
-    plugins: [iifeVendor(), ...plugins(), asciiOnly()],
+    plugins: [iifeVendor(), iifeLeafChunks(), ...plugins(), asciiOnly()],
     onwarn,
   },
   ...widgetIifes,

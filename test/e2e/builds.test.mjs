@@ -159,3 +159,30 @@ test('per-widget classic scripts (dist/cdn/components/<tag>.iife.js): one widget
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test('classic scripts: English is not inside them; it is fetched from dist/cdn/chunks/ (a module: UTF-8 on any page) when a widget is shown in English', async () => {
+  const { readFileSync } = await import('node:fs');
+  for (const f of ['dist/cdn/rd-widgets.iife.js', 'dist/cdn/components/rd-deputy-card.iife.js']) {
+    const code = readFileSync(f, 'utf8');
+    assert.doesNotMatch(code, /Next reception/, `${f} carries no English catalogue`);
+    assert.match(code, /rd-chunk:chunks\/rd-deputy-card\.messages\.en-[\w-]+\.js/, `${f} knows where English is`);
+  }
+  const { page, errors, context } = await h.newPage();
+  const en = [];
+  page.on('request', (r) => { if (/\.en-[\w-]+\.js$/.test(r.url())) en.push(new URL(r.url()).pathname); });
+  // A GBK page, as old CMS pages are, served without a charset for the script.
+  await page.route(`${h.base}/iife-en.html`, (route) => route.fulfill({ status: 200, headers: { 'Content-Type': 'text/html; charset=gbk' }, body: `<!doctype html><html lang="zh-CN"><head><meta charset="gbk"><title>t</title></head>
+<body><main><h1>t</h1><rd-deputy-card endpoint="/api" deputy-id="dep-001"></rd-deputy-card></main>
+<script src="/dist/cdn/components/rd-deputy-card.iife.js"></script></body></html>` }));
+  await page.goto(`${h.base}/iife-en.html`);
+  const card = page.locator('rd-deputy-card');
+  await card.getByText('下次接待', { exact: true }).waitFor();
+  await page.waitForTimeout(300);
+  assert.deepEqual(en, [], 'a page in Chinese downloads no English');
+  await page.evaluate(() => document.documentElement.setAttribute('lang', 'en'));
+  await card.getByText('Next reception', { exact: true }).waitFor();
+  assert.ok(en.length >= 2 && en.every((p) => p.startsWith('/dist/cdn/chunks/')), `English from the CDN's chunks (saw ${en.join(', ')})`);
+  assert.doesNotMatch(await card.evaluate((el) => el.shadowRoot.textContent), /下次接待|正在加载/);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
