@@ -65,3 +65,16 @@ test('the configuration attributes carry their defaults (DEFAULT_CONFIG)', () =>
   assert.equal(submit.detail.text, '{ payload: unknown; headers: Record<string, string> }');
   assert.equal(submit.cancelable, true);
 });
+
+test("each element's README lists the CSS parts its manifest entry declares", async () => {
+  const { existsSync } = await import('node:fs');
+  for (const tag of elementTags()) {
+    const file = `src/components/${tag}/README.md`;
+    if (!existsSync(file)) continue;
+    // "Parts: `a`, `b` (…), `c`." — up to the first ';' or the sentence's end.
+    const sentence = /^Parts: ([\s\S]*?)(?:;|\.\s*$)/m.exec(readFileSync(file, 'utf8'));
+    assert.ok(sentence, `${file} has a "Parts:" line`);
+    const listed = [...sentence[1].replace(/\([^)]*\)/g, '').matchAll(/`([\w-]+)`/g)].map((m) => m[1]).sort();
+    assert.deepEqual(listed, names(decls.find((d) => d.tagName === tag).cssParts), file);
+  }
+});
