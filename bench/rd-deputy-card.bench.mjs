@@ -37,7 +37,7 @@ function generate(n) {
 }
 
 export default async function bench(page, baseUrl) {
-  await page.addScriptTag({ url: `${baseUrl}/dist/rd-widgets.js`, type: 'module' });
+  await page.addScriptTag({ url: `${baseUrl}/dist/cdn/rd-widgets.js`, type: 'module' });
   await page.evaluate(() => customElements.whenDefined('rd-deputy-card'));
   return page.evaluate(async (generateSrc) => {
     const generate = new Function(`return (${generateSrc})`)();

@@ -9,7 +9,7 @@
 // of the reference receiver (demo/ at /, dist/ at /dist, the API at /api).
 
 export default async function bench(page, baseUrl) {
-  await page.addScriptTag({ url: `${baseUrl}/dist/rd-widgets.js`, type: 'module' });
+  await page.addScriptTag({ url: `${baseUrl}/dist/cdn/rd-widgets.js`, type: 'module' });
   await page.evaluate(() => customElements.whenDefined('rd-legislation-feedback'));
   return page.evaluate(async (base) => {
     const { expandDraft } = await import(`${base}/lf-long-draft.mjs`);

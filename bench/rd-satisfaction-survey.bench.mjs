@@ -26,7 +26,7 @@ function makeSurvey(id) {
 }
 
 export default async function bench(page, baseUrl) {
-  await page.addScriptTag({ url: `${baseUrl}/dist/rd-widgets.js`, type: 'module' });
+  await page.addScriptTag({ url: `${baseUrl}/dist/cdn/rd-widgets.js`, type: 'module' });
   await page.evaluate(() => customElements.whenDefined('rd-satisfaction-survey'));
   return page.evaluate(async (makeSurveySrc) => {
     const makeSurvey = new Function(`return (${makeSurveySrc})`)();

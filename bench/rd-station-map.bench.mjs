@@ -7,11 +7,11 @@
 // of a server of the project (dist/ at /dist/, the demo content at /api/stations).
 
 export default async function bench(page, baseUrl) {
-  await page.addScriptTag({ url: `${baseUrl}/dist/rd-widgets.js`, type: 'module' });
+  await page.addScriptTag({ url: `${baseUrl}/dist/cdn/rd-widgets.js`, type: 'module' });
   // The per-widget entry as well, in case the all-in-one entry was built without registrations.
   await page.evaluate(async (u) => {
     if (!customElements.get('rd-station-map')) await import(u);
-  }, `${baseUrl}/dist/components/rd-station-map.js`);
+  }, `${baseUrl}/dist/cdn/components/rd-station-map.js`);
   await page.evaluate(() => customElements.whenDefined('rd-station-map'));
 
   return page.evaluate(async (api) => {

@@ -31,7 +31,7 @@ const walk = (d) => {
     else if (f.name.endsWith('.js')) rows.push({ file: p, bytes: readFileSync(p).length, gzip: gz(p) });
   }
 };
-walk('dist');
+walk('dist/cdn');
 rows.sort((a, b) => a.file.localeCompare(b.file));
 
 /** Every file an ESM entry loads statically (its import graph within dist/). */
@@ -51,23 +51,23 @@ console.log('| file | size | gzip |\n|---|---:|---:|');
 for (const r of rows) console.log(`| ${r.file} | ${kb(r.bytes)} | ${kb(r.gzip)} |`);
 console.log('\n| what a page loads (static imports) | gzip |\n|---|---:|');
 const results = { sizes: rows, loads: {}, benches: {} };
-for (const entry of ['dist/components/rd-provider.js', 'dist/rd-widgets.js', ...readdirSync('dist/components').filter((f) => f.endsWith('.js') && !f.endsWith('.iife.js') && f !== 'rd-provider.js').map((f) => `dist/components/${f}`)]) {
+for (const entry of ['dist/cdn/components/rd-provider.js', 'dist/cdn/rd-widgets.js', ...readdirSync('dist/cdn/components').filter((f) => f.endsWith('.js') && !f.endsWith('.iife.js') && f !== 'rd-provider.js').map((f) => `dist/cdn/components/${f}`)]) {
   if (!existsSync(entry)) continue;
   const total = sumGz(staticGraph(entry));
   results.loads[entry] = total;
-  console.log(`| ${entry === 'dist/components/rd-provider.js' ? 'Lit + shared base (rd-provider entry)' : entry} | ${kb(total)} |`);
+  console.log(`| ${entry === 'dist/cdn/components/rd-provider.js' ? 'Lit + shared base (rd-provider entry)' : entry} | ${kb(total)} |`);
 }
 
 // What every widget loads: Lit + the shared layer (base class, controllers, form pieces,
 // services), i.e. the files in the static graph of all four widget entries.
 {
-  const widgetEntries = readdirSync('dist/components').filter((f) => f.endsWith('.js') && !f.endsWith('.iife.js') && f !== 'rd-provider.js').map((f) => `dist/components/${f}`);
+  const widgetEntries = readdirSync('dist/cdn/components').filter((f) => f.endsWith('.js') && !f.endsWith('.iife.js') && f !== 'rd-provider.js').map((f) => `dist/cdn/components/${f}`);
   if (widgetEntries.length) {
     const graphs = widgetEntries.map((e) => { const g = staticGraph(e); g.delete(e); return g; });
     const common = [...graphs[0]].filter((f) => graphs.every((g) => g.has(f)));
     const total = sumGz(common);
     results.loads.sharedByAllWidgets = total;
-    console.log(`| Lit + shared layer: loaded by every widget (${common.map((f) => f.replace('dist/', '')).join(', ')}) | ${kb(total)} |`);
+    console.log(`| Lit + shared layer: loaded by every widget (${common.map((f) => f.replace('dist/cdn/', '')).join(', ')}) | ${kb(total)} |`);
     // Where those bytes come from, by the source maps: each package's minified text, gzipped on
     // its own (the parts add up to a little more than the whole).
     const parts = byPackage(common);
@@ -75,6 +75,33 @@ for (const entry of ['dist/components/rd-provider.js', 'dist/rd-widgets.js', ...
     console.log('\n| shared layer by origin | minified | gzip |\n|---|---:|---:|');
     for (const [name, p] of Object.entries(parts)) console.log(`| ${name} | ${kb(p.bytes)} | ${kb(p.gzip)} |`);
   }
+}
+
+// First screens against their budgets (issue 16, README "Figures"): what one <script> tag loads
+// before a citizen touches anything — a widget's classic script or its module entry with its
+// static imports — ≤ 40 KB gzip, the all-in-one classic script ≤ 100 KB. Parts fetched later
+// (English, the map engine) are not counted.
+{
+  const BUDGET = { widget: 40 * 1024, allInOne: 100 * 1024 };
+  const rowsB = [];
+  for (const f of readdirSync('dist/cdn/components').filter((x) => x.endsWith('.iife.js')).sort()) rowsB.push([`dist/cdn/components/${f}`, gz(`dist/cdn/components/${f}`), BUDGET.widget]);
+  for (const f of readdirSync('dist/cdn/components').filter((x) => x.endsWith('.js') && !x.endsWith('.iife.js') && x !== 'rd-provider.js' && x !== 'rd-appointment-form.js').sort()) rowsB.push([`dist/cdn/components/${f} + static imports`, sumGz(staticGraph(`dist/cdn/components/${f}`)), BUDGET.widget]);
+  rowsB.push(['dist/cdn/rd-widgets.iife.js', gz('dist/cdn/rd-widgets.iife.js'), BUDGET.allInOne]);
+  console.log('\n| first screen (one script tag) | gzip | budget | |\n|---|---:|---:|---|');
+  results.budgets = {};
+  for (const [what, size, budget] of rowsB) {
+    results.budgets[what] = { gzip: size, budget };
+    console.log(`| ${what} | ${kb(size)} | ${kb(budget)} | ${size <= budget ? 'within' : `over by ${kb(size - budget)}`} |`);
+  }
+  // The \uXXXX escaping that keeps classic scripts right on GBK pages, against the same text as
+  // UTF-8 behind a byte-order mark (which also makes browsers decode the file as UTF-8).
+  const asUtf8 = (code) => '\ufeff' + code.replace(/(\\+)u([0-9A-F]{4})/g, (m, sl, h) => {
+    const c = parseInt(h, 16);
+    return sl.length % 2 === 1 && c >= 0x80 && (c < 0xd800 || c > 0xdfff) && c !== 0x2028 && c !== 0x2029 ? sl.slice(1) + String.fromCharCode(c) : m;
+  });
+  const iife = readFileSync('dist/cdn/rd-widgets.iife.js', 'utf8');
+  const bom = Buffer.from(asUtf8(iife), 'utf8');
+  console.log(`\n\\uXXXX escapes vs UTF-8 with a BOM (rd-widgets.iife.js): ${kb(Buffer.byteLength(iife))} vs ${kb(bom.length)} minified, ${kb(gzipSync(iife, { level: 9 }).length)} vs ${kb(gzipSync(bom, { level: 9 }).length)} gzip`);
 }
 
 /** Splits the generated code of `files` by original package (via their source maps). */

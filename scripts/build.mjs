@@ -1,10 +1,12 @@
-// `npm run build`: browser bundles (Rollup), .d.ts (tsc), custom-elements.json (CEM analyzer),
+// `npm run build`: the npm ESM and the CDN bundles (Rollup, README "Two distributions"), .d.ts
+// beside the npm modules (tsc), custom-elements.json (CEM analyzer) and the framework types,
 // JSON Schemas + OpenAPI generated from the zod schemas, and node bundles of the schemas for the
 // reference receiver and of the parser and schemas for the `rd-widgets` command. Prints each file's gzip size.
 import { spawnSync } from 'node:child_process';
 import { rmSync, mkdirSync, readdirSync, statSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { createHash } from 'node:crypto';
 import { build as esbuild } from 'esbuild';
 
 const quiet = process.argv.includes('--quiet');
@@ -39,6 +41,9 @@ await esbuild({
   platform: 'node',
   target: 'node20',
   outfile: 'dist/cli/core.mjs',
+  // Its packages (zod, pinyin-pro…) are the package's dependencies: imported, not copied in.
+  packages: 'external',
+  minify: true,
   logLevel: 'error',
 });
 step('schemas', process.execPath, ['scripts/build-schemas.mjs']);
@@ -49,20 +54,35 @@ step('rollup', process.execPath, ['node_modules/rollup/dist/bin/rollup', '-c', '
 
 // 3. Types and the custom elements manifest.
 step('types', process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.build.json']);
-// Per-widget entry types: dist/components/<tag>.d.ts re-exports the element's declarations.
+// Per-widget entry types: dist/components/<tag>.d.ts (beside the entry) re-exports the
+// registration module's declarations, which tsc wrote to dist/components/<tag>/<tag>.d.ts.
 for (const f of readdirSync('dist/components').filter((x) => x.endsWith('.js'))) {
   const tag = f.replace(/\.js$/, '');
-  writeFileSync(`dist/components/${tag}.d.ts`, `export * from '../types/components/${tag}/${tag}.js';\n`);
+  writeFileSync(`dist/components/${tag}.d.ts`, `export * from './${tag}/${tag}.js';\n`);
 }
-step('manifest', process.execPath, ['node_modules/@custom-elements-manifest/analyzer/cem.js', 'analyze', '--litelement', '--globs', 'src/components/**/*.ts', '--exclude', 'src/**/*.styles.ts', '--outdir', 'dist', '--quiet']);
+step('manifest', process.execPath, ['node_modules/@custom-elements-manifest/analyzer/cem.js', 'analyze', '--litelement', '--globs', 'src/components/**/*.ts', '--exclude', 'src/**/*.styles.ts', '--exclude', 'src/**/*.messages*.ts', '--outdir', 'dist', '--quiet']);
+// React/Vue declarations and editor metadata, from the manifest (README "Frameworks and editors").
+step('framework types', process.execPath, ['scripts/gen-types.mjs', 'dist/custom-elements.json', 'dist', './index.js']);
 
-// 4. Sizes.
-export function sizes(dir = 'dist') {
+// 4. Subresource Integrity of every CDN script (README "Two distributions"): dist/cdn/sri.json,
+// read by the demo's copy-the-code helper, and printed.
+const sri = {};
+for (const s of sizes().filter((x) => x.file.endsWith('.js'))) {
+  sri[s.file.replace(/^dist\/cdn\//, '')] = `sha384-${createHash('sha384').update(readFileSync(s.file)).digest('base64')}`;
+}
+writeFileSync('dist/cdn/sri.json', `${JSON.stringify(sri, null, 2)}\n`);
+if (!quiet) {
+  console.log('\nSubresource Integrity (dist/cdn/sri.json): integrity="…" crossorigin="anonymous"');
+  for (const [f, h] of Object.entries(sri).filter(([f]) => !f.startsWith('chunks/'))) console.log(`${f.padEnd(44)} ${h}`);
+}
+
+// 5. Sizes: every CDN file, and the npm ESM modules in all.
+export function sizes(dir = 'dist/cdn') {
   const out = [];
   const walk = (d) => {
     for (const f of readdirSync(d)) {
       const p = join(d, f);
-      if (statSync(p).isDirectory()) { if (f !== 'types' && f !== 'server' && f !== 'cli') walk(p); continue; }
+      if (statSync(p).isDirectory()) { walk(p); continue; }
       if (!/\.(js|json)$/.test(f)) continue;
       const buf = readFileSync(p);
       out.push({ file: p, bytes: buf.length, gzip: gzipSync(buf, { level: 9 }).length });
@@ -75,4 +95,6 @@ if (!quiet) {
   const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
   console.log('\nfile'.padEnd(58) + 'size'.padStart(10) + 'gzip'.padStart(10));
   for (const s of sizes()) console.log(s.file.padEnd(57) + kb(s.bytes).padStart(10) + kb(s.gzip).padStart(10));
+  const npm = ['components', 'controllers', 'events', 'services', 'lib'].flatMap((d) => sizes(`dist/${d}`)).concat({ bytes: statSync('dist/index.js').size });
+  console.log(`npm ESM (dist/index.js, components/, controllers/, events/, services/, lib/): ${npm.length} modules, ${kb(npm.reduce((a, s) => a + s.bytes, 0))}`);
 }

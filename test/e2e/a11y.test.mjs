@@ -9,7 +9,7 @@ import { startHarness } from './harness.mjs';
 import { until, deepActive, axe } from './util.mjs';
 
 const SHOTS = '/tmp/rd-e2e-screenshots';
-const DEMOS = ['rd-legislation-feedback', 'rd-deputy-card', 'rd-satisfaction-survey', 'rd-station-map', 'rd-receipt-lookup'].filter((d) => existsSync(`demo/${d}.html`));
+const DEMOS = ['rd-legislation-feedback', 'rd-deputy-card', 'rd-satisfaction-survey', 'rd-station-map', 'rd-receipt-lookup', 'elements'].filter((d) => existsSync(`demo/${d}.html`));
 let h;
 before(async () => { h = await startHarness(); mkdirSync(SHOTS, { recursive: true }); });
 after(async () => { await h?.close(); });

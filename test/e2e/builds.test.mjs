@@ -11,7 +11,7 @@ after(async () => { await h?.close(); });
 
 const vendorRequests = (page) => {
   const seen = [];
-  page.on('request', (r) => { if (/\/dist\/vendor\//.test(r.url())) seen.push(new URL(r.url()).pathname); });
+  page.on('request', (r) => { if (/\/dist\/cdn\/vendor\//.test(r.url())) seen.push(new URL(r.url()).pathname); });
   return seen;
 };
 
@@ -24,11 +24,11 @@ test('IIFE: widgets work from a classic script; no map engine until the map is o
   assert.equal(await page.evaluate(() => { const fn = async () => ({ status: 201, body: { receipt: 'X' } }); window.RdWidgets.setTransport(fn); const ok = window.rdWidgets.transport === fn; window.RdWidgets.setTransport(null); return ok; }), true);
   const map = page.locator('rd-station-map');
   await map.getByRole('list').first().waitFor();
-  assert.deepEqual(seen, [], 'nothing from dist/vendor before a map is shown');
+  assert.deepEqual(seen, [], 'nothing from dist/cdn/vendor before a map is shown');
   await page.evaluate(() => { document.querySelector('rd-station-map').mapOpen = true; });
   await page.waitForFunction(() => document.querySelector('rd-station-map').shadowRoot.querySelector('.leaflet-container, [data-map-fallback], svg'));
   await page.waitForTimeout(300);
-  assert.ok(seen.includes('/dist/vendor/leaflet.js'), `leaflet loaded from the IIFE's folder (saw ${seen.join(', ')})`);
+  assert.ok(seen.includes('/dist/cdn/vendor/leaflet.js'), `leaflet loaded from the IIFE's folder (saw ${seen.join(', ')})`);
   assert.deepEqual(errors, []);
   await context.close();
 });
@@ -38,7 +38,7 @@ test('ESM: the all-in-one module registers every element and exports the typed e
   const seen = vendorRequests(page);
   await page.goto(`${h.base}/`);
   const tags = await page.evaluate(async () => {
-    const mod = await import('/dist/rd-widgets.js');
+    const mod = await import('/dist/cdn/rd-widgets.js');
     return {
       tags: ['rd-provider', 'rd-legislation-feedback', 'rd-deputy-card', 'rd-satisfaction-survey', 'rd-station-map'].filter((t) => !!customElements.get(t)),
       events: Object.keys(mod).filter((k) => k.endsWith('Event')).sort(),
@@ -56,7 +56,7 @@ test('ESM: English messages are fetched only for a widget shown in English, and 
   const en = [];
   page.on('request', (r) => { if (/\.en-[\w-]+\.js$/.test(new URL(r.url()).pathname)) en.push(new URL(r.url()).pathname.replace(/^.*\/chunks\//, '').replace(/-[\w-]+\.js$/, '')); });
   await page.route(`${h.base}/lang-test.html`, (route) => route.fulfill({ status: 200, headers: { 'Content-Type': 'text/html; charset=utf-8' }, body: `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>t</title>
-<script type="module" src="/dist/components/rd-deputy-card.js"></script></head>
+<script type="module" src="/dist/cdn/components/rd-deputy-card.js"></script></head>
 <body><main><h1>t</h1><rd-deputy-card endpoint="/api" deputy-id="dep-001"></rd-deputy-card></main></body></html>` }));
   await page.goto(`${h.base}/lang-test.html`);
   const card = page.locator('rd-deputy-card');
@@ -75,10 +75,10 @@ test('ESM: English messages are fetched only for a widget shown in English, and 
 test('IIFE file: pure ASCII, and its source map still points at the right source lines', async () => {
   const { readFileSync } = await import('node:fs');
   const { decodeMappings } = await import('../../scripts/sourcemap.mjs');
-  const code = readFileSync('dist/rd-widgets.iife.js', 'utf8');
+  const code = readFileSync('dist/cdn/rd-widgets.iife.js', 'utf8');
   assert.equal(code.search(/[^\x00-\x7f]/), -1, 'no non-ASCII character');
   assert.match(code, /\\u7B2C/, 'Chinese text is escaped (第)');
-  const map = JSON.parse(readFileSync('dist/rd-widgets.iife.js.map', 'utf8'));
+  const map = JSON.parse(readFileSync('dist/cdn/rd-widgets.iife.js.map', 'utf8'));
   const lines = decodeMappings(map.mappings);
   const codeLines = code.split('\n');
   // Tokens that sit after escaped Chinese on their line: each maps back to a source line holding it.
@@ -104,8 +104,8 @@ test("Leaflet's stylesheet comes from the installed package: every rule but the 
   const rules = [...original.matchAll(/([^{}]+)\{([^{}]*)\}/g)].filter(([, , body]) => body.replace(/[^;]*url\(\s*['"]?images\/[^;]*;?/g, '').trim());
   for (const [, sel] of rules) assert.ok(css.includes(sel.trim()), `kept: ${sel.trim()}`);
   // The map chunk the browser loads carries it.
-  const vendor = readdirSync('dist/chunks').concat(readdirSync('dist/vendor').map((f) => `../vendor/${f}`)).filter((f) => f.endsWith('.js'));
-  const found = vendor.some((f) => readFileSync(`dist/chunks/${f}`, 'utf8').includes('.leaflet-zoom-animated'));
+  const vendor = readdirSync('dist/cdn/chunks').concat(readdirSync('dist/cdn/vendor').map((f) => `../vendor/${f}`)).filter((f) => f.endsWith('.js'));
+  const found = vendor.some((f) => readFileSync(`dist/cdn/chunks/${f}`, 'utf8').includes('.leaflet-zoom-animated'));
   assert.ok(found, 'a built chunk holds the stylesheet');
 });
 
@@ -119,7 +119,7 @@ test('ESM per-widget entries: each works alone inside an <rd-provider> (the entr
   ];
   for (const [tag, attrs, text] of cases) {
     await page.route(`${h.base}/entry-${tag}.html`, (route) => route.fulfill({ status: 200, headers: { 'Content-Type': 'text/html; charset=utf-8' }, body: `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>t</title>
-<script type="module" src="/dist/components/${tag}.js"></script></head>
+<script type="module" src="/dist/cdn/components/${tag}.js"></script></head>
 <body><main><h1>t</h1><rd-provider endpoint="/api"><${tag} ${attrs}></${tag}></rd-provider></main></body></html>` }));
     await page.goto(`${h.base}/entry-${tag}.html`);
     await page.locator(tag).getByText(text).first().waitFor();
@@ -129,18 +129,18 @@ test('ESM per-widget entries: each works alone inside an <rd-provider> (the entr
   await context.close();
 });
 
-test('per-widget classic scripts (dist/components/<tag>.iife.js): one widget only, no globals, map engine from dist/vendor', async () => {
+test('per-widget classic scripts (dist/cdn/components/<tag>.iife.js): one widget only, no globals, map engine from dist/cdn/vendor', async () => {
   const { readFileSync, readdirSync } = await import('node:fs');
-  const files = readdirSync('dist/components').filter((f) => f.endsWith('.iife.js')).sort();
+  const files = readdirSync('dist/cdn/components').filter((f) => f.endsWith('.iife.js')).sort();
   assert.deepEqual(files, ['rd-deputy-card.iife.js', 'rd-legislation-feedback.iife.js', 'rd-receipt-lookup.iife.js', 'rd-satisfaction-survey.iife.js', 'rd-station-map.iife.js']);
-  for (const f of files) assert.equal(readFileSync(`dist/components/${f}`, 'utf8').search(/[^\x00-\x7f]/), -1, `${f} is pure ASCII`);
+  for (const f of files) assert.equal(readFileSync(`dist/cdn/components/${f}`, 'utf8').search(/[^\x00-\x7f]/), -1, `${f} is pure ASCII`);
 
   const { page, errors, context } = await h.newPage();
   const seen = vendorRequests(page);
   await page.route(`${h.base}/iife-one.html`, (route) => route.fulfill({ status: 200, headers: { 'Content-Type': 'text/html; charset=utf-8' }, body: `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>t</title>
 <script>window.__before = Object.keys(window);</script></head>
 <body><main><h1>t</h1><rd-provider endpoint="/api"><rd-station-map tiles="none"></rd-station-map></rd-provider></main>
-<script src="/dist/components/rd-station-map.iife.js"></script></body></html>` }));
+<script src="/dist/cdn/components/rd-station-map.iife.js"></script></body></html>` }));
   await page.goto(`${h.base}/iife-one.html`);
   const map = page.locator('rd-station-map');
   await map.getByText('青禾县人大代表联络总站').first().waitFor();
@@ -155,7 +155,34 @@ test('per-widget classic scripts (dist/components/<tag>.iife.js): one widget onl
   await page.evaluate(() => { document.querySelector('rd-station-map').mapOpen = true; });
   await page.waitForFunction(() => document.querySelector('rd-station-map').shadowRoot.querySelector('.leaflet-container, [data-map-fallback], svg'));
   await page.waitForTimeout(300);
-  assert.ok(seen.includes('/dist/vendor/leaflet.js'), `leaflet loaded from dist/vendor (saw ${seen.join(', ')})`);
+  assert.ok(seen.includes('/dist/cdn/vendor/leaflet.js'), `leaflet loaded from dist/cdn/vendor (saw ${seen.join(', ')})`);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('classic scripts: English is not inside them; it is fetched from dist/cdn/chunks/ (a module: UTF-8 on any page) when a widget is shown in English', async () => {
+  const { readFileSync } = await import('node:fs');
+  for (const f of ['dist/cdn/rd-widgets.iife.js', 'dist/cdn/components/rd-deputy-card.iife.js']) {
+    const code = readFileSync(f, 'utf8');
+    assert.doesNotMatch(code, /Next reception/, `${f} carries no English catalogue`);
+    assert.match(code, /rd-chunk:chunks\/rd-deputy-card\.messages\.en-[\w-]+\.js/, `${f} knows where English is`);
+  }
+  const { page, errors, context } = await h.newPage();
+  const en = [];
+  page.on('request', (r) => { if (/\.en-[\w-]+\.js$/.test(r.url())) en.push(new URL(r.url()).pathname); });
+  // A GBK page, as old CMS pages are, served without a charset for the script.
+  await page.route(`${h.base}/iife-en.html`, (route) => route.fulfill({ status: 200, headers: { 'Content-Type': 'text/html; charset=gbk' }, body: `<!doctype html><html lang="zh-CN"><head><meta charset="gbk"><title>t</title></head>
+<body><main><h1>t</h1><rd-deputy-card endpoint="/api" deputy-id="dep-001"></rd-deputy-card></main>
+<script src="/dist/cdn/components/rd-deputy-card.iife.js"></script></body></html>` }));
+  await page.goto(`${h.base}/iife-en.html`);
+  const card = page.locator('rd-deputy-card');
+  await card.getByText('下次接待', { exact: true }).waitFor();
+  await page.waitForTimeout(300);
+  assert.deepEqual(en, [], 'a page in Chinese downloads no English');
+  await page.evaluate(() => document.documentElement.setAttribute('lang', 'en'));
+  await card.getByText('Next reception', { exact: true }).waitFor();
+  assert.ok(en.length >= 2 && en.every((p) => p.startsWith('/dist/cdn/chunks/')), `English from the CDN's chunks (saw ${en.join(', ')})`);
+  assert.doesNotMatch(await card.evaluate((el) => el.shadowRoot.textContent), /下次接待|正在加载/);
   assert.deepEqual(errors, []);
   await context.close();
 });

@@ -35,7 +35,7 @@ function articlePage(css, mode) {
   return `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1"><title>文章页</title>
 <style>body { font: 14px/1.5 sans-serif; } ${css}</style>
-<script type="module" src="/dist/rd-widgets.js"></script></head>
+<script type="module" src="/dist/cdn/rd-widgets.js"></script></head>
 <body><div class="content"><p>正文</p><rd-provider endpoint="/api">
 <rd-legislation-feedback draft-id="2026-yq-01" deep-link="off" drafts="off"${m}></rd-legislation-feedback>
 <rd-deputy-card deputy-id="dep-001" view="full"${m}></rd-deputy-card>

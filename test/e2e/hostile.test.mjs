@@ -89,7 +89,7 @@ test('old CMS page with the widget scripts blocked (a CDN down): the fallback li
 test('GB2312 page, script served without a charset: the classic IIFE still reads Chinese right (parser, templates, catalogues)', async () => {
   const { page, context, errors } = await h.newPage({ fixtureHeaders: { 'old-cms-gbk.html': { 'Content-Type': 'text/html' } } });
   // What many CMS servers do: JavaScript with no charset, so the page's GB2312 decodes it.
-  await context.route('**/dist/rd-widgets.iife.js', async (route) => {
+  await context.route('**/dist/cdn/rd-widgets.iife.js', async (route) => {
     const res = await route.fetch();
     await route.fulfill({ response: res, headers: { ...res.headers(), 'content-type': 'application/javascript' } });
   });
@@ -283,7 +283,7 @@ async function underCsp(tag, markup, act) {
   const { page, errors, context } = await h.newPage();
   let html = readFileSync('test/fixtures/csp.html', 'utf8').replace(/<rd-provider[\s\S]*<\/rd-provider>/, `<rd-provider endpoint="/api">${markup}</rd-provider>`);
   // A widget not yet in the all-widgets bundle is loaded from its own entry.
-  if (!TAGS.includes(tag)) html = html.replace('</head>', `<script type="module" src="/dist/components/${tag}.js"></script>\n</head>`);
+  if (!TAGS.includes(tag)) html = html.replace('</head>', `<script type="module" src="/dist/cdn/components/${tag}.js"></script>\n</head>`);
   await page.route(`${h.base}/fixtures/csp-${tag}.html`, (route) => route.fulfill({ status: 200, headers: { 'Content-Type': 'text/html; charset=utf-8', 'Content-Security-Policy': CSP }, body: html }));
   await page.goto(`${h.base}/fixtures/csp-${tag}.html`);
   await rendered(page, [tag]);
@@ -339,15 +339,15 @@ for (const tag of Object.keys(CSP_CASES)) {
   });
 }
 
-test('strict CSP with the classic IIFE build: widgets render and the map engine loads from dist/vendor with zero violations', async () => {
+test('strict CSP with the classic IIFE build: widgets render and the map engine loads from dist/cdn/vendor with zero violations', async () => {
   const { page, errors, context } = await h.newPage();
   const html = `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>IIFE under CSP</title>
-<script src="/fixtures/csp-listen.js"></script><script src="/dist/rd-widgets.iife.js" defer></script></head>
+<script src="/fixtures/csp-listen.js"></script><script src="/dist/cdn/rd-widgets.iife.js" defer></script></head>
 <body><rd-provider endpoint="/api"><rd-station-map map-open tiles="none"></rd-station-map>
 <rd-legislation-feedback draft-id="2026-yq-01"></rd-legislation-feedback><rd-deputy-card deputy-id="dep-001"></rd-deputy-card></rd-provider></body></html>`;
   await page.route(`${h.base}/fixtures/csp-iife.html`, (route) => route.fulfill({ status: 200, headers: { 'Content-Type': 'text/html; charset=utf-8', 'Content-Security-Policy': CSP }, body: html }));
   const vendor = [];
-  page.on('request', (r) => { if (/\/dist\/vendor\//.test(r.url())) vendor.push(new URL(r.url()).pathname); });
+  page.on('request', (r) => { if (/\/dist\/cdn\/vendor\//.test(r.url())) vendor.push(new URL(r.url()).pathname); });
   await page.goto(`${h.base}/fixtures/csp-iife.html`);
   await rendered(page, ['rd-station-map', 'rd-legislation-feedback', 'rd-deputy-card']);
   await until(() => page.evaluate(() => !!document.querySelector('rd-station-map').shadowRoot.querySelector('.leaflet-container .leaflet-marker-icon')), { message: 'map markers drawn' });

@@ -72,8 +72,17 @@ const styles = css`
  * @event rd-queued - Kept in the outbox to send later.
  * @event rd-submit-error - A failure the citizen is told about.
  * @event rd-draft-restored - A saved draft was put back.
+ * @event rd-draft-saved - A draft was written on this device.
  * @csspart form - The form.
+ * @csspart label - Field labels and legends.
+ * @csspart input - Inputs and textareas.
+ * @csspart hint - Field hints.
+ * @csspart error-message - Inline errors.
+ * @csspart error-summary - The error summary.
+ * @csspart consent - The personal-information consent block.
+ * @csspart draft-notice - Restored-draft, drafts-off and other-tab notices.
  * @csspart submit-button - The submit button.
+ * @csspart queued-notice - "Kept on this device, sent later" after a failed send.
  * @csspart receipt - The receipt after success.
  * @csspart copy-button - The button copying the receipt number and lookup code.
  * @csspart lookup-link - The link to the portal's lookup page (`lookup-url`).

@@ -63,6 +63,10 @@ export type DeputyCardView = 'compact' | 'full' | 'qr';
  * @csspart receipt - The receipt after sending.
  * @csspart copy-button - The button copying the receipt number and lookup code.
  * @csspart lookup-link - The link to the portal's lookup page (`lookup-url`).
+ * @csspart consent - The personal-information consent block.
+ * @csspart draft-notice - Restored-draft, drafts-off and other-tab notices.
+ * @csspart queued-notice - "Kept on this device, sent later" after a failed send.
+ * @csspart status-notice - The notice on a deputy who no longer serves.
  * @csspart search - The directory search field.
  * @csspart results - The directory result list.
  * @csspart entry - One directory entry (a button).

@@ -89,6 +89,7 @@ const TAG = 'rd-legislation-feedback';
  * @csspart lookup-link - The link to the portal's lookup page (`lookup-url`).
  * @csspart consent - The personal-information consent block.
  * @csspart draft-notice - Restored-draft, drafts-off and other-tab notices.
+ * @csspart queued-notice - "Kept on this device, sent later" after a failed send.
  *
  * @cssprop --rd-color-primary - Buttons, links, accents (default #b4001e).
  * @cssprop --rd-legislation-feedback-text-max - Measure of the draft text (default 42em).

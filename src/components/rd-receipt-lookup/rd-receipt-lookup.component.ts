@@ -53,6 +53,16 @@ const emptyRating = (): RatingState => ({ value: '', comment: '', sending: false
  * @csspart result - The lookup result.
  * @csspart device-list - The list of receipts sent from this device.
  * @csspart submit-button - The lookup button.
+ * @csspart label - Field labels (the shared form pieces).
+ * @csspart input - Text inputs (receipt, code, rating comment).
+ * @csspart hint - Hints under labels.
+ * @csspart error-message - An inline error at a field.
+ * @csspart error-summary - The error summary after a lookup with problems.
+ * @csspart receipt - (shared form pieces; not shown by this element)
+ * @csspart copy-button - (shared form pieces; not shown by this element)
+ * @csspart lookup-link - (shared form pieces; not shown by this element)
+ * @csspart consent - (shared form pieces; not shown by this element)
+ * @csspart queued-notice - (shared form pieces; not shown by this element)
  */
 export class RdReceiptLookup extends RdElement {
   static override styles = [...RdElement.styles, styles];

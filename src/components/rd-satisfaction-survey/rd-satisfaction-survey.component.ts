@@ -70,6 +70,10 @@ interface DraftValue {
  * @csspart receipt - The receipt after sending.
  * @csspart copy-button - The button copying the receipt number and lookup code.
  * @csspart lookup-link - The link to the portal's lookup page (`lookup-url`).
+ * @csspart consent - The personal-information consent block.
+ * @csspart draft-notice - Restored-draft, drafts-off and other-tab notices.
+ * @csspart queued-notice - "Kept on this device, sent later" after a failed send.
+ * @csspart already - The "already submitted on this device" notice.
  * @csspart results - The results view.
  * @csspart chart - Each results chart (SVG).
  * @csspart table - Each results table.

@@ -50,15 +50,19 @@ const noFilters = (): Filters => ({ text: '', type: '', tier: '', district: '', 
  * @event rd-submitted - (from the booking form) an appointment was accepted.
  * @event rd-queued - (from the booking form) kept in the outbox.
  * @event rd-submit-error - (from the booking form) a failure.
+ * @event rd-draft-restored - (from the booking form) a saved booking draft was put back.
+ * @event rd-draft-saved - (from the booking form) a booking draft was written.
  * @csspart base - The whole widget.
  * @csspart list - The list of stations.
  * @csspart item - One station button in the list.
  * @csspart map - The map container.
  * @csspart detail - The station detail.
+ * @csspart error-message - Data notices (loading failed, invalid data).
  * @cssprop --rd-station-map-height - Height of the map (default 420px).
  * @cssprop --rd-station-map-pin-color - Marker colour (default the primary colour).
  * @cssprop --rd-station-map-cluster-color - Cluster colour (default #1d70b8).
  * @cssprop --rd-color-primary - Primary colour (shared token).
+ * @cssprop --rd-color-border-light - Border of the "nearest stations" box and the map's panels (default #b1b4b6).
  */
 export class RdStationMap extends RdElement {
   static override styles = [...RdElement.styles, stationMapStyles];

@@ -18,6 +18,28 @@ import { baseStyles } from './styles.js';
 // eslint-disable-next-line @typescript-eslint/no-empty-interface, @typescript-eslint/no-unsafe-declaration-merging
 export interface RdElement extends ConfigAttributes {}
 
+/**
+ * The shared design tokens (shared/styles.ts), read by every widget:
+ *
+ * @cssprop --rd-color-primary - Buttons, links, accents (default #b4001e).
+ * @cssprop --rd-color-primary-contrast - Text on the primary colour (default #ffffff).
+ * @cssprop --rd-color-text - Body text (default #1b1b1b).
+ * @cssprop --rd-color-muted - Secondary text (default #505a5f).
+ * @cssprop --rd-color-border - Borders of fields and boxes (default #6f777b).
+ * @cssprop --rd-color-surface - Background (default #ffffff).
+ * @cssprop --rd-color-subtle - Background of notices and panels (default #f3f2f1).
+ * @cssprop --rd-color-error - Errors (default #c00000).
+ * @cssprop --rd-color-success - Success and receipts (default #00703c).
+ * @cssprop --rd-color-focus - Focus ring (default #ffbf47).
+ * @cssprop --rd-space-1 - Spacing step 1 (default 4px).
+ * @cssprop --rd-space-2 - Spacing step 2 (default 8px).
+ * @cssprop --rd-space-3 - Spacing step 3 (default 12px).
+ * @cssprop --rd-space-4 - Spacing step 4 (default 16px).
+ * @cssprop --rd-space-6 - Spacing step 6 (default 24px).
+ * @cssprop --rd-radius - Corner radius (default 4px).
+ * @cssprop --rd-font-size - Base text size in px, immune to the page's root font size (default 16px).
+ * @cssprop --rd-font-size-large - Text size in large mode (default 20px).
+ */
 export abstract class RdElement extends LitElement implements RdHost {
   static override styles = [baseStyles];
   /** The configuration settings (`kiosk` and `large` reflect, for host-page CSS). */
