@@ -34,7 +34,8 @@ export const draftKeys = () => keys(createStore('rd-drafts', 'kv'));
 export const readOutbox = async () => {
   const store = createStore('rd-outbox', 'kv');
   const ks = await keys(store);
-  return Promise.all(ks.map((k) => get(k, store)));
+  // An entry sent and removed between listing and reading is simply gone.
+  return (await Promise.all(ks.map((k) => get(k, store)))).filter((e) => e !== undefined);
 };
 
 /** Polls until `fn` returns a truthy value (or throws after `timeout` ms). */
