@@ -225,6 +225,17 @@ const byId = (id) => deputies.find((d) => d.id === id);
 Object.assign(byId('dep-047'), {
   bio: '<img src=x onerror=alert(1)> 这段简介故意包含看似 HTML 的文字，页面应原样显示为文字，而不是执行或渲染它。<b>不应加粗</b>',
 });
+// Published messages with replies and the reply rate (docs/contract.md#looking-up-a-submission):
+// what a portal shows once its backend publishes them (the reference receiver adds its own).
+Object.assign(byId('dep-047'), {
+  messages: [
+    { subject: '村口排水沟堵塞', text: '下雨天积水严重，老人孩子出行不便，请帮助协调疏通。', askedAt: '2026-10-08T09:12:00+08:00', category: 'livelihood',
+      reply: { text: '您好！经与镇政府和县住建局协调，排水沟已于10月20日疏通，并加装了盖板。汛期前还会再检查一次。感谢您的反映。', at: '2026-10-21T16:30:00+08:00', by: '马辉伟代表' } },
+    { subject: '建议增加公交班次', text: '早上7点到8点去县城的公交太挤，希望增加班次。', askedAt: '2026-09-15T18:40:00+08:00', category: 'urban',
+      reply: { text: '已将您的建议转交县交通运输局。县交通运输局答复：自11月1日起，该线路早高峰增开两班。', at: '2026-10-10T11:00:00+08:00', by: '马辉伟代表' } },
+  ],
+  replyRate: { withinDays: 30, due: 12, replied: 11, asOf: '2026-11-20T09:00:00+08:00' },
+});
 // A deputy who resigned (no contact forms).
 Object.assign(byId('dep-137'), {
   status: { code: 'resigned', date: '2026-05-12', note: '因工作调动，辞去县人大代表职务。' },

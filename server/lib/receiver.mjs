@@ -599,9 +599,14 @@ export async function startReceiver({
       let one = d?.list.find((x) => x && String(x.id) === id);
       if (one === undefined) one = await readJson(contentPath('deputies', `${id}.json`));
       if (one === undefined) throw notFound(`代表 ${id}`);
-      // Published messages and the reply rate, from what this receiver stored.
+      // Published messages and the reply rate: what this receiver stored, before what the content
+      // file already published (an import from an earlier system); the stored rate once it counts any.
       const loopInfo = await loop.deputyLoop(id);
-      if (loopInfo) one = { ...one, messages: loopInfo.messages, replyRate: loopInfo.replyRate };
+      if (loopInfo) {
+        const messages = [...loopInfo.messages, ...(Array.isArray(one.messages) ? one.messages : [])].slice(0, 100);
+        const replyRate = loopInfo.replyRate.due > 0 || !one.replyRate ? loopInfo.replyRate : one.replyRate;
+        one = { ...one, messages, replyRate };
+      }
       checkData('deputy', one, `deputy ${id}`);
       return ok(one);
     }

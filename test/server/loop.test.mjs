@@ -194,6 +194,16 @@ function suite(engine, open) {
       assert.ok(unanswered.receipt);
     });
 
+    test('a deputy whose data already publishes messages: the stored ones come first, the file\'s stay', async () => {
+      const m = message();
+      m.data.deputyId = 'dep-047';
+      const sent = (await post(r.url, '/api/deputy-messages', m)).json;
+      await staffPost(r.url, `/api/staff/receipts/${sent.receipt}/status`, { status: 'replied', reply: '已转交县城管局。' });
+      const d = (await get(r.url, '/api/deputies/dep-047')).json;
+      assert.deepEqual(d.messages.map((x) => x.subject), ['小区路灯不亮', '村口排水沟堵塞', '建议增加公交班次']);
+      assert.deepEqual([d.replyRate.due, d.replyRate.replied], [1, 1], 'the stored rate, once it counts any');
+    });
+
     test('repeated wrong codes are slowed down with 429 and Retry-After, even for the right code then', async () => {
       const a = (await post(r.url, FK, feedback())).json;
       let last;
