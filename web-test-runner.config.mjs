@@ -59,6 +59,7 @@ export const ENGINE_TESTS = {
     'no IndexedDB: the queued notice asks to keep the page open',
     'saves while typing (no phone), restores on reload',
     'two tabs: the older one is told',
+    'two tabs in a browser without BroadcastChannel',
     'a draft write the device refuses (quota)',
   ],
   'test/components/outbox-races.test.ts': ['a widget removed while it retries: its entry becomes an orphan'],
