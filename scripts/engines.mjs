@@ -149,6 +149,9 @@ export class WebKitLauncher {
     this.base = `http://127.0.0.1:${port}`;
     // Its own process group, so stop() ends xvfb-run, Xvfb, the driver and the browser together.
     this.proc = spawn(this.xvfbRun, ['-a', this.driver, `--port=${port}`, '--host=127.0.0.1'], { detached: true, stdio: 'ignore' });
+    const group = this.proc.pid;
+    // Also when the runner ends without stop() (an error, Ctrl-C): no display or browser left over.
+    process.once('exit', () => { try { process.kill(-group, 'SIGTERM'); } catch { /* ended */ } });
     const deadline = Date.now() + 60_000;
     for (;;) {
       try {
