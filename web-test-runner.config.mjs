@@ -136,6 +136,6 @@ export default {
 </body></html>`,
   reporters: [
     defaultReporter({ reportTestResults: true, reportTestProgress: !process.env.CI }),
-    summaryReporter({ countsFile: process.env.RD_COUNTS_FILE, selected: Boolean(engineGrep) }),
+    summaryReporter({ countsFile: process.env.RD_COUNTS_FILE, selected: Boolean(engineGrep), titles: engineGrep ? Object.values(ENGINE_TESTS).flat() : [] }),
   ],
 };

@@ -45,7 +45,7 @@ const e2eFiles = files.filter((f) => f.startsWith('test/e2e/'));
 const serverFiles = files.filter((f) => f.startsWith('test/server/') && f.endsWith('.test.mjs'));
 const cliFiles = files.filter((f) => f.startsWith('test/cli/') && f.endsWith('.test.mjs'));
 // The browser suites, engine by engine (scripts/engines.mjs): Chromium runs everything, Firefox
-// ESR and WebKit the engine subset (web-test-runner.config.mjs ENGINE_FILES) when installed.
+// ESR and WebKit the engine subset (web-test-runner.config.mjs ENGINE_TESTS) when installed.
 // Named files run in Chromium only, unless RD_ENGINES names the engines.
 const engineResults = [];
 if (!e2eOnly && !serverOnly && (files.length === 0 || unitFiles.length)) {
