@@ -3,12 +3,14 @@
 // throwaway PostgreSQL) and the `rd-widgets` command's (test/cli/*.test.mjs), then print one plain closing line "N passed, N failed". Exit code is
 // non-zero on any failure.
 //   npm test -- test/services/http.test.ts   run only the named files (comma or space separated)
+//   RD_ENGINES=firefox,webkit npm test -- test/components/rd-receipt-lookup.test.ts   in those engines
 //   npm run test:unit / npm run test:e2e / npm run test:server   one part only
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, mkdtempSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { findChrome, NO_CHROME_MESSAGE } from './chrome.mjs';
+import { detectEngines, missingEnginesMessage } from './engines.mjs';
 
 const args = process.argv.slice(2);
 const unitOnly = args.includes('--unit-only');
@@ -42,17 +44,31 @@ const unitFiles = files.filter((f) => !isNodeTest(f));
 const e2eFiles = files.filter((f) => f.startsWith('test/e2e/'));
 const serverFiles = files.filter((f) => f.startsWith('test/server/') && f.endsWith('.test.mjs'));
 const cliFiles = files.filter((f) => f.startsWith('test/cli/') && f.endsWith('.test.mjs'));
+// The browser suites, engine by engine (scripts/engines.mjs): Chromium runs everything, Firefox
+// ESR and WebKit the engine subset (web-test-runner.config.mjs ENGINE_TESTS) when installed.
+// Named files run in Chromium only, unless RD_ENGINES names the engines.
+const engineResults = [];
 if (!e2eOnly && !serverOnly && (files.length === 0 || unitFiles.length)) {
-  const countsFile = join(tmp, 'wtr.json');
-  const code = run(process.execPath, ['node_modules/@web/test-runner/dist/bin.js', '--config', 'web-test-runner.config.mjs'], {
-    RD_COUNTS_FILE: countsFile,
-    ...(unitFiles.length ? { RD_TEST_FILES: unitFiles.join(',') } : {}),
-  });
-  if (existsSync(countsFile)) {
-    const c = JSON.parse(readFileSync(countsFile, 'utf8'));
+  const engines = detectEngines().filter((e) => e.id === 'chromium' || !unitFiles.length || process.env.RD_ENGINES);
+  if (!unitFiles.length && !process.env.RD_ENGINES) {
+    const missing = missingEnginesMessage(engines);
+    if (missing) console.log(missing);
+  }
+  for (const engine of engines) {
+    console.log(`\n── ${engine.name} (${engine.path}) ──`);
+    const started = Date.now();
+    const countsFile = join(tmp, `wtr-${engine.id}.json`);
+    const code = run(process.execPath, ['node_modules/@web/test-runner/dist/bin.js', '--config', 'web-test-runner.config.mjs'], {
+      RD_COUNTS_FILE: countsFile,
+      RD_ENGINE: engine.id,
+      ...(unitFiles.length ? { RD_TEST_FILES: unitFiles.join(',') } : {}),
+    });
+    const c = existsSync(countsFile) ? JSON.parse(readFileSync(countsFile, 'utf8')) : { passed: 0, failed: 0, skipped: 0 };
+    if (!existsSync(countsFile) || (code !== 0 && c.failed === 0 && !c.selected)) c.failed += 1; // the runner failed outside any test
+    if (c.selected && c.passed === 0) c.failed += 1; // a subset that ran nothing is not a pass
     passed += c.passed; failed += c.failed; skipped += c.skipped;
-    if (code !== 0 && c.failed === 0) failed += 1; // the runner failed outside any test
-  } else failed += 1;
+    engineResults.push({ ...c, name: engine.name, seconds: Math.round((Date.now() - started) / 1000) });
+  }
 }
 
 /** One `node --test` group, counted from its TAP output like the browser tests. */
@@ -72,5 +88,10 @@ if (!unitOnly && !serverOnly && (files.length === 0 || e2eFiles.length)) nodeGro
 if (!unitOnly && !e2eOnly && (files.length === 0 || serverFiles.length)) nodeGroup('server', 'test/server', serverFiles);
 if (!unitOnly && !e2eOnly && !serverOnly && (files.length === 0 || cliFiles.length)) nodeGroup('cli', 'test/cli', cliFiles);
 
-console.log(`${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);
+const counts = (c) => `${c.passed} passed, ${c.failed} failed${c.skipped ? `, ${c.skipped} skipped` : ''}`;
+if (engineResults.length) {
+  console.log(`\nBrowser engines: ${engineResults.map((r) => r.name).join(', ')}`);
+  for (const r of engineResults) console.log(`  ${r.name}: ${counts(r)} (${r.seconds} s)`);
+}
+console.log(counts({ passed, failed, skipped }));
 process.exit(failed > 0 || passed === 0 ? 1 : 0);

@@ -499,6 +499,27 @@ describe('platform: drafts', () => {
     button(root(b), '保留本页内容').click();
     await until(async () => ((await readDraft(`rd:rd-test-form:${id}`)) as { value: { comment: string } }).value.comment === 'B 的内容');
   });
+
+  it('two tabs in a browser without BroadcastChannel: the conflict is still caught when saving', async () => {
+    // Tabs tell each other of saves over BroadcastChannel; where there is none (older WebKit,
+    // some in-app browsers) the revision check at each save still keeps the older tab from
+    // overwriting (README "Browser baseline").
+    const own = Object.getOwnPropertyDescriptor(window, 'BroadcastChannel');
+    delete (window as { BroadcastChannel?: unknown }).BroadcastChannel;
+    try {
+      expect(typeof (window as { BroadcastChannel?: unknown }).BroadcastChannel).to.equal('undefined');
+      const id = uid('form');
+      const a = await mount({ id });
+      const b = await mount({ id });
+      typeInto(byLabel<HTMLTextAreaElement>(root(a), '意见内容'), 'A 的内容');
+      await oneEvent(a, 'rd-draft-saved');
+      typeInto(byLabel<HTMLTextAreaElement>(root(b), '意见内容'), 'B 的内容');
+      await until(() => root(b).querySelector('[part="draft-notice"]')?.textContent?.includes('另一个标签页'));
+      expect(((await readDraft(`rd:rd-test-form:${id}`)) as { value: { comment: string } }).value.comment).to.equal('A 的内容');
+    } finally {
+      if (own) Object.defineProperty(window, 'BroadcastChannel', own);
+    }
+  });
 });
 
 describe('platform: config, locale, large text', () => {

@@ -4,7 +4,7 @@ import '../../src/components/rd-legislation-feedback/rd-legislation-feedback.js'
 import type { RdLegislationFeedback } from '../../src/components/rd-legislation-feedback/rd-legislation-feedback.js';
 import type { Draft } from '../../src/services/schemas/legislation.js';
 import type { RdSubmitEvent, RdSubmittedEvent } from '../../src/events/events.js';
-import { button, byLabel, chaosLog, chaosUrl, env, installPrototypeArrays, readDraft, readOutbox, typeInto, uid, until } from '../helpers/env.js';
+import { button, byLabel, chaosLog, chaosUrl, env, installPrototypeArrays, overlappingTargets, readDraft, readOutbox, typeInto, uid, until } from '../helpers/env.js';
 import { lfCatalogues } from '../../src/components/rd-legislation-feedback/rd-legislation-feedback.component.js';
 import { missingKeys } from '../../src/services/i18n/index.js';
 
@@ -48,6 +48,14 @@ const commentOn = async (el: RdLegislationFeedback, label: string) => {
 const submit = async (el: RdLegislationFeedback) => {
   root(el).querySelector<HTMLButtonElement>('[part="submit-button"]')!.click();
   await el.updateComplete;
+};
+/**
+ * Accessible, and every drawn button a target of its own measured from the layout: in WebKit
+ * this stands for axe's target-size rule (test/helpers/a11y.ts; README "Browser baseline").
+ */
+const accessibleWithComments = async (el: RdLegislationFeedback) => {
+  expect(overlappingTargets(root(el))).to.deep.equal([]);
+  await expect(el).to.be.accessible();
 };
 const mineTargets = (el: HTMLElement) => [...root(el).querySelectorAll('.lf-mine__target')].map((x) => x.textContent!.trim());
 
@@ -287,7 +295,7 @@ describe('rd-legislation-feedback: commenting', () => {
     expect(mineTargets(el)).to.deep.equal(['第十二条', '第十二条第2款']);
     expect(articleEl(el, '第三条').querySelector('textarea')).to.equal(null);
     expect(root(el).querySelector('.lf > [role="status"]')!.textContent).to.equal('已删除对第三条的意见。');
-    await expect(el).to.be.accessible();
+    await accessibleWithComments(el);
   });
 
   it('the remove button under a comment removes it and returns focus to the article button', async () => {
@@ -423,7 +431,7 @@ describe('rd-legislation-feedback: submission', () => {
     const submitted = oneEvent(el, 'rd-submitted') as Promise<RdSubmittedEvent>;
     await submit(el);
     await until(() => root(el).querySelector('[part="submit-button"]')!.textContent!.includes('正在提交'), 3000, 'submitting');
-    await expect(el).to.be.accessible();
+    await accessibleWithComments(el);
     const ev = await submitted;
     await el.updateComplete;
 

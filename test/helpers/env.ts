@@ -3,11 +3,35 @@ import { get, createStore, keys } from 'idb-keyval';
 
 declare global {
   interface Window {
-    __RD_TEST__: { chaos: string; refused: string; receiver: string | null; staffToken: string | null };
+    __RD_TEST__: { chaos: string; refused: string; receiver: string | null; staffToken: string | null; engine?: 'chromium' | 'firefox' | 'webkit' };
   }
 }
 
 export const env = () => window.__RD_TEST__;
+
+/** The engine this file runs in (scripts/engines.mjs; README "Browser baseline"). */
+export const engine = () => window.__RD_TEST__.engine ?? 'chromium';
+
+/**
+ * Every drawn button under `root` is a target of at least 24 × 24 px that no other button
+ * overlaps (WCAG 2.2 target size), measured from the layout itself; returns what is not.
+ * Buttons in content the engine skips (`content-visibility: auto` off screen) are not drawn, and
+ * WebKit reports them at places they will not be drawn at: they are left out.
+ */
+export function overlappingTargets(root: ParentNode): string[] {
+  const drawn = (b: HTMLElement) => b.getClientRects().length > 0 && (b.checkVisibility?.({ contentVisibilityAuto: true } as CheckVisibilityOptions) ?? true);
+  const buttons = [...root.querySelectorAll<HTMLElement>('button')].filter(drawn);
+  const rects = buttons.map((b) => b.getBoundingClientRect());
+  const bad: string[] = [];
+  rects.forEach((r, i) => {
+    const name = buttons[i].textContent!.trim().slice(0, 20);
+    if (r.width < 24 || r.height < 24) bad.push(`${name}: ${r.width}×${r.height}`);
+    rects.forEach((o, j) => {
+      if (j > i && r.left < o.right && o.left < r.right && r.top < o.bottom && o.top < r.bottom) bad.push(`${name} overlaps ${buttons[j].textContent!.trim().slice(0, 20)}`);
+    });
+  });
+  return bad;
+}
 
 let n = 0;
 /** A unique id for this test run (draft ids, chaos-server run ids). */
