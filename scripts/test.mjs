@@ -5,8 +5,8 @@
 //   npm test -- test/services/http.test.ts   run only the named files (comma or space separated)
 //   RD_ENGINES=firefox,webkit npm test -- test/components/rd-receipt-lookup.test.ts   in those engines
 //   npm run test:unit / npm run test:e2e / npm run test:server   one part only
-import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, mkdtempSync, readdirSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { closeSync, existsSync, openSync, readFileSync, mkdtempSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { findChrome, NO_CHROME_MESSAGE } from './chrome.mjs';
@@ -48,6 +48,10 @@ const cliFiles = files.filter((f) => f.startsWith('test/cli/') && f.endsWith('.t
 // ESR and WebKit the engine subset (web-test-runner.config.mjs ENGINE_TESTS) when installed.
 // Named files run in Chromium only, unless RD_ENGINES names the engines.
 const engineResults = [];
+// A whole run: the Node groups that need no browser start now, beside the browser suites.
+const whole = files.length === 0 && !unitOnly && !e2eOnly && !serverOnly;
+const finishServer = whole ? nodeGroupAlongside('server', 'test/server') : null;
+const finishCli = whole ? nodeGroupAlongside('cli', 'test/cli') : null;
 if (!e2eOnly && !serverOnly && (files.length === 0 || unitFiles.length)) {
   const engines = detectEngines().filter((e) => e.id === 'chromium' || !unitFiles.length || process.env.RD_ENGINES);
   if (!unitFiles.length && !process.env.RD_ENGINES) {
@@ -71,22 +75,56 @@ if (!e2eOnly && !serverOnly && (files.length === 0 || unitFiles.length)) {
   }
 }
 
+// End-to-end files run two at a time: each drives a Chromium whose pages (axe, layout) keep a core
+// busy, and more at once only slows every test on a two-core machine (measured: 4 at a time took
+// longer than 2).
+const E2E_CONCURRENCY = 2;
+
 /** One `node --test` group, counted from its TAP output like the browser tests. */
 function nodeGroup(name, dir, only) {
-  if (!existsSync(dir)) return;
+  const args = nodeArgs(name, dir, only);
+  if (!args) return;
+  const res = spawnSync(process.execPath, args, { stdio: 'inherit', env: process.env });
+  countTap(name, res.status);
+}
+function nodeArgs(name, dir, only) {
+  if (!existsSync(dir)) return null;
   const list = only.length ? only : readdirSync(dir).filter((f) => f.endsWith('.test.mjs')).map((f) => join(dir, f));
-  if (!list.length) return;
+  if (!list.length) return null;
+  return ['--test', `--test-concurrency=${name === 'e2e' ? E2E_CONCURRENCY : 2}`, '--test-reporter=spec', '--test-reporter-destination=stdout', '--test-reporter=tap', `--test-reporter-destination=${join(tmp, `${name}.tap`)}`, ...list];
+}
+function countTap(name, status) {
   const tapFile = join(tmp, `${name}.tap`);
-  const res = spawnSync(process.execPath, ['--test', '--test-concurrency=2', '--test-reporter=spec', '--test-reporter-destination=stdout', '--test-reporter=tap', `--test-reporter-destination=${tapFile}`, ...list], { stdio: 'inherit', env: process.env });
   const tap = existsSync(tapFile) ? readFileSync(tapFile, 'utf8') : '';
   const num = (k) => Number((tap.match(new RegExp(`^# ${k} (\\d+)`, 'm')) ?? [])[1] ?? 0);
   passed += num('pass'); failed += num('fail') + num('cancelled'); skipped += num('skipped');
-  if (res.status !== 0 && num('fail') + num('cancelled') === 0) failed += 1;
+  if (status !== 0 && num('fail') + num('cancelled') === 0) failed += 1;
+}
+/**
+ * A group started now that runs while the browsers do (its output kept and printed after them):
+ * the receiver's and the command's Node tests wait mostly on disk, PostgreSQL and child
+ * processes, so they cost the browser suites little of the two cores.
+ */
+function nodeGroupAlongside(name, dir) {
+  const args = nodeArgs(name, dir, []);
+  if (!args) return null;
+  const logFile = join(tmp, `${name}.log`);
+  const out = openSync(logFile, 'w');
+  const child = spawn(process.execPath, args, { stdio: ['ignore', out, out], env: process.env });
+  const done = new Promise((resolveDone) => child.on('exit', (code) => resolveDone(code ?? 1)));
+  return async () => {
+    const code = await done;
+    closeSync(out);
+    process.stdout.write(readFileSync(logFile, 'utf8'));
+    countTap(name, code);
+  };
 }
 
 if (!unitOnly && !serverOnly && (files.length === 0 || e2eFiles.length)) nodeGroup('e2e', 'test/e2e', e2eFiles);
-if (!unitOnly && !e2eOnly && (files.length === 0 || serverFiles.length)) nodeGroup('server', 'test/server', serverFiles);
-if (!unitOnly && !e2eOnly && !serverOnly && (files.length === 0 || cliFiles.length)) nodeGroup('cli', 'test/cli', cliFiles);
+if (finishServer) await finishServer();
+else if (!unitOnly && !e2eOnly && (files.length === 0 || serverFiles.length)) nodeGroup('server', 'test/server', serverFiles);
+if (finishCli) await finishCli();
+else if (!unitOnly && !e2eOnly && !serverOnly && (files.length === 0 || cliFiles.length)) nodeGroup('cli', 'test/cli', cliFiles);
 
 const counts = (c) => `${c.passed} passed, ${c.failed} failed${c.skipped ? `, ${c.skipped} skipped` : ''}`;
 if (engineResults.length) {
