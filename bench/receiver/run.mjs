@@ -112,7 +112,12 @@ function lookupOnce(agent, url, receipt, code) {
         ok({ status: res.statusCode, receipt: got, ms: performance.now() - t0 });
       });
     });
-    req.on('error', () => ok({ status: 0, ms: performance.now() - t0 }));
+    req.on('error', (e) => {
+      // As for submissions: a kept-alive socket the server closed while idle never carried the
+      // request; asked again on a new connection.
+      if (req.reusedSocket && e.code === 'ECONNRESET' && agent) lookupOnce(false, url, receipt, code).then((r) => ok({ ...r, ms: performance.now() - t0 }));
+      else ok({ status: 0, ms: performance.now() - t0 });
+    });
     req.end();
   });
 }
