@@ -14,7 +14,7 @@
 //   GET  /api/staff/audit?since=              the audit log (last six months)
 import { createHash, createHmac, randomBytes } from 'node:crypto';
 import {
-  ratingRequestSchema, staffStatusSchema, adoptionInputSchema, RECEIPT_STATUSES, LOOKUP_ALPHABET, LOOKUP_CODE_LENGTH,
+  ratingRequestSchema, staffStatusSchema, adoptionInputSchema, RECEIPT_STATUSES, LOOKUP_ALPHABET, LOOKUP_CODE_LENGTH, normalizeLookupCode,
 } from '../../dist/server/schemas.mjs';
 import { mergePersonal } from './export.mjs';
 import { streamRows } from './storage/index.mjs';
@@ -49,11 +49,8 @@ export function lookupCodeFor(secret, key) {
 }
 /** "7KQMX4PB" → "7KQM-X4PB", as the widgets show it. */
 export const formatLookupCode = (c) => `${c.slice(0, 4)}-${c.slice(4)}`;
-/** What a person typed → the bare code, or null when it cannot be one. */
-export function normLookupCode(input) {
-  const c = String(input ?? '').toUpperCase().replace(/[\s-]/g, '');
-  return c.length === LOOKUP_CODE_LENGTH && [...c].every((ch) => LOOKUP_ALPHABET.includes(ch)) ? c : null;
-}
+/** What a person typed → the bare code, or null (the widgets' own rule, src/services/schemas/loop.ts). */
+export { normalizeLookupCode };
 /** What is stored: a hash of the code, salted with the submission's key. */
 export const lookupHash = (key, code) => createHash('sha256').update(`${String(key).toLowerCase()}:${code}`).digest('hex');
 
@@ -63,9 +60,15 @@ export const lookupSecret = (storage) => storage.setting('lookup-secret', () => 
 // ---------------------------------------------------------------------------------------------
 // What a citizen sees of a stored submission
 
+/** What the loop stored for one receipt: its status history, replies and rating. */
+export async function loopRecords(storage, receipt) {
+  const [history, replies, rating] = await Promise.all([storage.history(receipt), storage.replies(receipt), storage.rating(receipt)]);
+  return { history, replies, rating };
+}
+
 /** {receipt, type, status, history, reply?, rating?}: no content, no personal details. */
-export async function publicView(storage, row) {
-  const [history, replies, rating] = await Promise.all([storage.history(row.receipt), storage.replies(row.receipt), storage.rating(row.receipt)]);
+export async function publicView(storage, row, records) {
+  const { history, replies, rating } = records ?? (await loopRecords(storage, row.receipt));
   const out = {
     receipt: row.receipt,
     type: row.type,
@@ -169,7 +172,7 @@ export function loopRoutes(ctx) {
     const client = clientOf(req);
     const wait = failures?.peek(client) || perReceipt?.peek(receipt);
     if (wait) throw tooMany(wait);
-    const norm = normLookupCode(code);
+    const norm = normalizeLookupCode(code);
     const row = RECEIPT_RE.test(receipt) ? await storage.findByReceipt(receipt) : undefined;
     const ok = row && norm && (row.lookup_hash ? row.lookup_hash === lookupHash(row.idempotency_key, norm)
       : lookupCodeFor(await secret, row.idempotency_key) === norm);
@@ -253,7 +256,9 @@ export function loopRoutes(ctx) {
   async function staffView(req, res, receipt) {
     const actor = requireStaff(req);
     const row = await staffRow(receipt);
-    const [view, history, replies] = await Promise.all([publicView(storage, row), storage.history(receipt), storage.replies(receipt)]);
+    const records = await loopRecords(storage, receipt);
+    const { history, replies } = records;
+    const view = await publicView(storage, row, records);
     await storage.audit({ actor, action: 'view', detail: { receipt }, ip: clientOf(req) });
     send(req, res, 200, {
       ...view,
@@ -275,16 +280,16 @@ export function loopRoutes(ctx) {
     send(req, res, 200, await publicView(storage, await storage.findByReceipt(receipt)));
   }
 
-  /** The adoption report as staff edit it: counts from storage, words as saved. */
-  async function adoptionDraft(draftId) {
+  /**
+   * A draft's adoption report: comment counts from the stored comments, with what staff wrote
+   * (`words`: the input of a PUT, or a report saved before).
+   */
+  async function adoptionReport(draftId, words, publishedAt) {
     const counts = await commentCounts(storage, draftId);
-    const saved = await storage.adoption(draftId);
-    const words = saved ? JSON.parse(saved.body) : null;
     const byArticle = new Map((words?.articles ?? []).map((a) => [a.article, a]));
     const labels = new Set([...counts.perArticle.keys(), ...byArticle.keys()]);
     return {
-      draftId,
-      publishedAt: saved?.published_at ?? null,
+      publishedAt,
       comments: counts.comments,
       people: counts.people,
       ...(words?.summary ? { summary: words.summary } : {}),
@@ -297,11 +302,14 @@ export function loopRoutes(ctx) {
     };
   }
 
-  /** The published report (for the draft's data), or undefined when none was published. */
+  /**
+   * The published report (for the draft's data), or undefined when none was published. Stored
+   * whole when staff publish it (counts included: the window has closed), so a citizen loading the
+   * draft never makes the receiver read every comment again.
+   */
   async function publishedAdoption(draftId) {
-    if (!(await storage.adoption(draftId))) return undefined;
-    const { draftId: _, publishedAt, ...rest } = await adoptionDraft(draftId);
-    return { publishedAt, ...rest };
+    const saved = await storage.adoption(draftId);
+    return saved ? JSON.parse(saved.body) : undefined;
   }
 
   async function staffAdoption(req, res, draftId) {
@@ -309,10 +317,14 @@ export function loopRoutes(ctx) {
     if (!ID_RE.test(draftId)) throw new HttpError(404, { message: '编号格式不正确' });
     if (req.method === 'PUT') {
       const input = parse(adoptionInputSchema, await jsonBody(req));
-      await storage.setAdoption(draftId, { body: JSON.stringify(input), actor });
+      const report = await adoptionReport(draftId, input, new Date().toISOString());
+      await storage.setAdoption(draftId, { body: JSON.stringify(report), at: report.publishedAt, actor });
       await storage.audit({ actor, action: 'adoption', detail: { draftId, articles: input.articles.length }, ip: clientOf(req) });
+      return send(req, res, 200, { draftId, ...report });
     }
-    send(req, res, 200, await adoptionDraft(draftId));
+    // As staff edit it: counts as they stand now, with the words published so far.
+    const saved = await publishedAdoption(draftId);
+    send(req, res, 200, { draftId, ...(await adoptionReport(draftId, saved ?? null, saved?.publishedAt ?? null)) });
   }
 
   async function auditLog(req, res, url) {

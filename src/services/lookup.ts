@@ -5,7 +5,7 @@
 import { endpointUrl, type Credentials } from './config.js';
 import { parseRetryAfter } from './http.js';
 import { stringifyJson } from './json.js';
-import { LOOKUP_ALPHABET, LOOKUP_CODE_LENGTH, receiptLookupSchema, type Rating, type ReceiptLookup } from './schemas/loop.js';
+import { normalizeLookupCode, receiptLookupSchema, type Rating, type ReceiptLookup } from './schemas/loop.js';
 
 export type LookupFailure =
   | 'not-found' | 'unsupported' | 'rate-limited' | 'network' | 'timeout' | 'server' | 'invalid'
@@ -21,11 +21,7 @@ export interface LookupOptions {
   timeout?: number;
 }
 
-/** What a person typed → the bare code (upper case, no dash or spaces), or null. */
-export function normalizeLookupCode(input: string): string | null {
-  const c = input.toUpperCase().replace(/[\s-]/g, '');
-  return c.length === LOOKUP_CODE_LENGTH && [...c].every((ch) => LOOKUP_ALPHABET.includes(ch)) ? c : null;
-}
+export { normalizeLookupCode };
 /** "7KQMX4PB" → "7KQM-X4PB". */
 export const groupLookupCode = (c: string): string => {
   const n = normalizeLookupCode(c);

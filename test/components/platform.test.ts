@@ -487,8 +487,8 @@ describe('platform: drafts', () => {
     await until(async () => (await readDraft(`rd:rd-test-form:${id}`)) === undefined);
   });
 
-  it('two tabs: the older one is told instead of silently overwriting', async () => {
-    const id = uid('form');
+  /** Two instances of one form (two tabs): A saves, then B types; B is told, A's text is what is stored. */
+  async function olderTabIsTold(id: string) {
     const a = await mount({ id });
     const b = await mount({ id });
     typeInto(byLabel<HTMLTextAreaElement>(root(a), '意见内容'), 'A 的内容');
@@ -496,6 +496,12 @@ describe('platform: drafts', () => {
     typeInto(byLabel<HTMLTextAreaElement>(root(b), '意见内容'), 'B 的内容');
     await until(() => root(b).querySelector('[part="draft-notice"]')?.textContent?.includes('另一个标签页'));
     expect(((await readDraft(`rd:rd-test-form:${id}`)) as { value: { comment: string } }).value.comment).to.equal('A 的内容');
+    return b;
+  }
+
+  it('two tabs: the older one is told instead of silently overwriting', async () => {
+    const id = uid('form');
+    const b = await olderTabIsTold(id);
     button(root(b), '保留本页内容').click();
     await until(async () => ((await readDraft(`rd:rd-test-form:${id}`)) as { value: { comment: string } }).value.comment === 'B 的内容');
   });
@@ -508,14 +514,7 @@ describe('platform: drafts', () => {
     delete (window as { BroadcastChannel?: unknown }).BroadcastChannel;
     try {
       expect(typeof (window as { BroadcastChannel?: unknown }).BroadcastChannel).to.equal('undefined');
-      const id = uid('form');
-      const a = await mount({ id });
-      const b = await mount({ id });
-      typeInto(byLabel<HTMLTextAreaElement>(root(a), '意见内容'), 'A 的内容');
-      await oneEvent(a, 'rd-draft-saved');
-      typeInto(byLabel<HTMLTextAreaElement>(root(b), '意见内容'), 'B 的内容');
-      await until(() => root(b).querySelector('[part="draft-notice"]')?.textContent?.includes('另一个标签页'));
-      expect(((await readDraft(`rd:rd-test-form:${id}`)) as { value: { comment: string } }).value.comment).to.equal('A 的内容');
+      await olderTabIsTold(uid('form'));
     } finally {
       if (own) Object.defineProperty(window, 'BroadcastChannel', own);
     }

@@ -7,7 +7,7 @@ import { randomUUID } from 'node:crypto';
 import { cpSync } from 'node:fs';
 import { join } from 'node:path';
 import { startReceiver } from '../../server/lib/receiver.mjs';
-import { lookupCodeFor, normLookupCode, formatLookupCode, NOT_FOUND } from '../../server/lib/loop.mjs';
+import { lookupCodeFor, normalizeLookupCode, formatLookupCode, NOT_FOUND } from '../../server/lib/loop.mjs';
 import { startPgCluster, pgMissing } from './pg-cluster.mjs';
 import { ROOT, STAFF, tmp, feedback, post, staffHeaders } from './helpers.mjs';
 
@@ -39,7 +39,7 @@ describe('lookup codes', () => {
     assert.notEqual(lookupCodeFor('t', key), a);
   });
   for (const [input, out] of [['7kqm-x4pb', '7KQMX4PB'], [' 7KQM X4PB ', '7KQMX4PB'], ['7KQMX4PB', '7KQMX4PB'], ['7KQM-X4P0', null], ['7KQM-X4PI', null], ['7KQM', null], ['', null], [null, null]]) {
-    it(`normalises ${JSON.stringify(input)} → ${out}`, () => assert.equal(normLookupCode(input), out));
+    it(`normalises ${JSON.stringify(input)} → ${out}`, () => assert.equal(normalizeLookupCode(input), out));
   }
 });
 
@@ -67,7 +67,7 @@ function suite(engine, open) {
       assert.deepEqual([again.json.receipt, again.json.lookupCode], [a.json.receipt, a.json.lookupCode]);
       const row = await r.storage.findByReceipt(a.json.receipt);
       assert.match(row.lookup_hash, /^[0-9a-f]{64}$/);
-      assert.equal(JSON.stringify(row).includes(normLookupCode(a.json.lookupCode)), false);
+      assert.equal(JSON.stringify(row).includes(normalizeLookupCode(a.json.lookupCode)), false);
     });
 
     test('the lookup shows status and history; a wrong code and an unknown receipt get the same 404', async () => {

@@ -39,7 +39,8 @@ const styles = css`
   .rl-meta { color: var(--_muted); font-size: 0.9em; margin: 0; }
 `;
 
-type Phase = { kind: 'idle' } | { kind: 'loading' } | { kind: 'found'; data: ReceiptLookup } | { kind: 'failed'; result: Extract<LookupResult, { ok: false }>; receipt: string };
+type Failure = Extract<LookupResult, { ok: false }>['reason'] | 'no-endpoint';
+type Phase = { kind: 'idle' } | { kind: 'loading' } | { kind: 'found'; data: ReceiptLookup } | { kind: 'failed'; reason: Failure; retryAfterMs?: number; receipt: string };
 interface RatingState { value: Rating | ''; comment: string; sending: boolean; key: string; error?: string; note?: string }
 const emptyRating = (): RatingState => ({ value: '', comment: '', sending: false, key: uuidv4() });
 
@@ -158,10 +159,9 @@ export class RdReceiptLookup extends RdElement {
     const code = normalizeLookupCode(this.codeInput)!;
     const endpoint = this.book?.find((r) => r.receipt === receipt)?.endpoint || this.config.endpoint;
     if (!endpoint) {
-      this.phase = { kind: 'failed', result: { ok: false, reason: 'server' }, receipt };
+      this.phase = { kind: 'failed', reason: 'no-endpoint', receipt };
       this.bookNote = '';
-      this.requestUpdate();
-      return this.focusOutcome(focus, 'noEndpoint');
+      return this.focusOutcome(focus);
     }
     const shown = this.phase.kind === 'found' ? this.phase.data.receipt : '';
     this.phase = { kind: 'loading' };
@@ -171,15 +171,12 @@ export class RdReceiptLookup extends RdElement {
       this.phase = { kind: 'found', data: res.data };
       this.bookStatus = new Map(this.bookStatus).set(res.data.receipt, res.data.status);
     } else {
-      this.phase = { kind: 'failed', result: res, receipt };
+      this.phase = { kind: 'failed', reason: res.reason, retryAfterMs: res.retryAfterMs, receipt };
     }
     await this.focusOutcome(focus);
   }
 
-  private noEndpoint = false;
-  private async focusOutcome(focus: boolean, flag?: 'noEndpoint') {
-    this.noEndpoint = flag === 'noEndpoint';
-    this.requestUpdate();
+  private async focusOutcome(focus: boolean) {
     await this.updateComplete;
     if (focus) this.shadowRoot?.querySelector<HTMLElement>('[data-rl-outcome]')?.focus();
   }
@@ -230,6 +227,8 @@ export class RdReceiptLookup extends RdElement {
 
   // ------------------------------------------------------------------------------- rendering
   private when = (iso: string, withTime = true) => formatDateTime(iso, this.locale, withTime ? { dateStyle: 'long', timeStyle: 'short' } : { dateStyle: 'long' });
+  /** A payload type in the citizen's words; a type of the integrator's own as it is. */
+  private typeLabel = (type: string) => (this.t(`lookup.type.${type}`) === `lookup.type.${type}` ? type : this.t(`lookup.type.${type}`));
   private statusLabel = (s: string) => (s ? this.t(`lookup.status.${s}`) : '');
 
   override render(): TemplateResult {
@@ -265,16 +264,16 @@ export class RdReceiptLookup extends RdElement {
     const p = this.phase;
     if (p.kind === 'found') return this.renderFound(p.data);
     if (p.kind !== 'failed') return nothing;
-    const r = p.result;
-    const text = this.noEndpoint ? t('lookup.noEndpoint')
-      : r.reason === 'not-found' ? t('lookup.notFound')
-      : r.reason === 'unsupported' ? t('lookup.unsupported', { receipt: p.receipt })
-      : r.reason === 'rate-limited' ? t('lookup.rateLimited', { minutes: Math.max(1, Math.ceil((r.retryAfterMs ?? 60_000) / 60_000)) })
-      : r.reason === 'network' || r.reason === 'timeout' ? t('lookup.network')
+    const r = p.reason;
+    const text = r === 'no-endpoint' ? t('lookup.noEndpoint')
+      : r === 'not-found' ? t('lookup.notFound')
+      : r === 'unsupported' ? t('lookup.unsupported', { receipt: p.receipt })
+      : r === 'rate-limited' ? t('lookup.rateLimited', { minutes: Math.max(1, Math.ceil((p.retryAfterMs ?? 60_000) / 60_000)) })
+      : r === 'network' || r === 'timeout' ? t('lookup.network')
       : t('lookup.server');
-    const retry = !this.noEndpoint && (r.reason === 'network' || r.reason === 'timeout' || r.reason === 'server' || r.reason === 'invalid');
-    const kind = r.reason === 'unsupported' ? 'rd-notice' : 'rd-notice rd-notice--error';
-    return html`<div class=${kind} part="result" tabindex="-1" data-rl-outcome role=${r.reason === 'unsupported' ? 'status' : 'alert'}>
+    const retry = r === 'network' || r === 'timeout' || r === 'server' || r === 'invalid';
+    const kind = r === 'unsupported' ? 'rd-notice' : 'rd-notice rd-notice--error';
+    return html`<div class=${kind} part="result" tabindex="-1" data-rl-outcome role=${r === 'unsupported' ? 'status' : 'alert'}>
       <p>${text}</p>
       ${retry ? html`<button type="button" class="rd-button rd-button--secondary" @click=${() => void this.lookup(true)}>${t('lookup.retry')}</button>` : nothing}
     </div>`;
@@ -284,7 +283,7 @@ export class RdReceiptLookup extends RdElement {
     const t = this.t;
     return html`<section class="rl-result" part="result" tabindex="-1" data-rl-outcome aria-labelledby="rl-result-title">
       <h3 id="rl-result-title">${t('lookup.resultTitle', { receipt: d.receipt })}</h3>
-      <p class="rl-meta">${t(`lookup.type.${d.type}`) === `lookup.type.${d.type}` ? d.type : t(`lookup.type.${d.type}`)}</p>
+      <p class="rl-meta">${this.typeLabel(d.type)}</p>
       <p class="rl-status">${t('lookup.current')}：${this.statusLabel(d.status)}</p>
       <h4>${t('lookup.timeline')}</h4>
       <ol class="rl-timeline">
@@ -328,7 +327,6 @@ export class RdReceiptLookup extends RdElement {
   private renderDevice(): TemplateResult | typeof nothing {
     const t = this.t;
     if (this.book === null) return nothing;
-    const typeLabel = (type: string) => (t(`lookup.type.${type}`) === `lookup.type.${type}` ? type : t(`lookup.type.${type}`));
     return html`<section class="rl-device" part="device-list" aria-labelledby="rl-device-title">
       <h3 id="rl-device-title" tabindex="-1">${t('lookup.device.title')}</h3>
       <p class="rl-meta">${t(this.bookOff ? 'lookup.device.off' : 'lookup.device.hint')}</p>
@@ -337,7 +335,7 @@ export class RdReceiptLookup extends RdElement {
         ? html`<ul>${this.book.map((r) => {
             const status = this.bookStatus.get(r.receipt);
             return html`<li>
-              <strong>${r.title || typeLabel(r.type)}</strong>
+              <strong>${r.title || this.typeLabel(r.type)}</strong>
               <p class="rl-meta">${t('receipt.number')}：${r.receipt}${r.lookupCode ? html` · ${t('lookup.code')}：${r.lookupCode}` : nothing}
                 <br />${t('lookup.device.submitted', { time: this.when(r.at, false) })}
                 ${status !== undefined ? html`<br />${status ? t('lookup.device.status', { status: this.statusLabel(status) }) : t('lookup.device.statusUnknown')}` : nothing}</p>

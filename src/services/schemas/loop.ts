@@ -21,6 +21,11 @@ export type AdoptionOutcome = (typeof ADOPTION_OUTCOMES)[number];
  */
 export const LOOKUP_ALPHABET = '23456789ABCDEFGHJKLMNPQRSTUVWXYZ';
 export const LOOKUP_CODE_LENGTH = 8;
+/** What a person typed → the bare code (upper case, no dash or spaces), or null when it cannot be one. */
+export function normalizeLookupCode(input: unknown): string | null {
+  const c = String(input ?? '').toUpperCase().replace(/[\s-]/g, '');
+  return c.length === LOOKUP_CODE_LENGTH && [...c].every((ch) => LOOKUP_ALPHABET.includes(ch)) ? c : null;
+}
 export const lookupCode = z.string().check(z.regex(/^[2-9A-HJ-NP-Z]{4}-?[2-9A-HJ-NP-Z]{4}$/));
 
 const text = (max: number) => z.string().check(z.trim(), z.minLength(1), z.maxLength(max));
