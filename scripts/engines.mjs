@@ -113,27 +113,25 @@ const KEYS = {
 };
 
 /**
- * A wtr browser launcher over plain WebDriver HTTP: WebKitWebDriver starts MiniBrowser (under
- * xvfb-run: WebKitGTK needs a display), one window, one test file at a time. The test page
- * reports its results to wtr itself; the launcher only navigates.
+ * WebKitWebDriver started under xvfb-run (WebKitGTK needs a display), with one MiniBrowser
+ * session: plain W3C WebDriver over HTTP. Used by the wtr launcher below and by the journeys'
+ * WebKit driver (test/journeys/drivers.mjs).
  */
-export class WebKitLauncher {
-  constructor({ driver, browser, xvfbRun, name = 'WebKit' }) {
-    this.name = name;
-    this.type = 'webdriver';
-    this.concurrency = 1;
+export class WebKitSession {
+  constructor({ driver, browser, xvfbRun }) {
     this.driver = driver;
     this.browser = browser;
     this.xvfbRun = xvfbRun;
-    this.url = new Map();
     this.sessionId = null;
     this.base = null;
     this.proc = null;
-    this.queue = Promise.resolve();
+    this.version = undefined;
   }
 
+  /** A WebDriver command; `path` under the session when it starts with `session:`. */
   async call(method, path, body) {
-    const res = await fetch(`${this.base}${path}`, {
+    const url = path.startsWith('session:') ? `${this.base}/session/${this.sessionId}${path.slice(8)}` : `${this.base}${path}`;
+    const res = await fetch(url, {
       method,
       headers: body ? { 'content-type': 'application/json' } : {},
       body: body ? JSON.stringify(body) : undefined,
@@ -144,13 +142,13 @@ export class WebKitLauncher {
     return json.value;
   }
 
-  async initialize() {
+  async start({ script = 30_000, pageLoad = 60_000 } = {}) {
     const port = await freePort();
     this.base = `http://127.0.0.1:${port}`;
     // Its own process group, so stop() ends xvfb-run, Xvfb, the driver and the browser together.
     this.proc = spawn(this.xvfbRun, ['-a', this.driver, `--port=${port}`, '--host=127.0.0.1'], { detached: true, stdio: 'ignore' });
     const group = this.proc.pid;
-    // Also when the runner ends without stop() (an error, Ctrl-C): no display or browser left over.
+    // Also when the process ends without stop() (an error, Ctrl-C): no display or browser left over.
     process.once('exit', () => { try { process.kill(-group, 'SIGTERM'); } catch { /* ended */ } });
     const deadline = Date.now() + 60_000;
     for (;;) {
@@ -167,12 +165,12 @@ export class WebKitLauncher {
     });
     this.sessionId = session.sessionId;
     this.version = session.capabilities?.browserVersion;
-    await this.call('POST', `/session/${this.sessionId}/timeouts`, { script: 30_000, pageLoad: 60_000 });
+    await this.call('POST', 'session:/timeouts', { script, pageLoad });
   }
 
   async stop() {
     try {
-      if (this.sessionId) await this.call('DELETE', `/session/${this.sessionId}`);
+      if (this.sessionId) await this.call('DELETE', 'session:');
     } catch { /* the browser is gone already */ }
     this.sessionId = null;
     if (this.proc && this.proc.exitCode === null) {
@@ -180,11 +178,50 @@ export class WebKitLauncher {
     }
   }
 
+  /** W3C key actions for key names (`KEYS`) or plain characters. */
+  async sendKeys(keys) {
+    const actions = [];
+    for (const k of keys) {
+      const value = KEYS[k] ?? k;
+      actions.push({ type: 'keyDown', value }, { type: 'keyUp', value });
+    }
+    await this.call('POST', 'session:/actions', { actions: [{ type: 'key', id: 'keyboard', actions }] });
+    await this.call('DELETE', 'session:/actions').catch(() => {});
+  }
+}
+
+/**
+ * A wtr browser launcher over a WebKitSession: one window, one test file at a time. The test
+ * page reports its results to wtr itself; the launcher only navigates.
+ */
+export class WebKitLauncher {
+  constructor({ driver, browser, xvfbRun, name = 'WebKit' }) {
+    this.name = name;
+    this.type = 'webdriver';
+    this.concurrency = 1;
+    this.session = new WebKitSession({ driver, browser, xvfbRun });
+    this.url = new Map();
+    this.queue = Promise.resolve();
+  }
+
+  call(method, path, body) {
+    return this.session.call(method, path, body);
+  }
+
+  async initialize() {
+    await this.session.start();
+    this.version = this.session.version;
+  }
+
+  stop() {
+    return this.session.stop();
+  }
+
   /** One window: sessions run one after another (concurrency 1), serialised here too. */
   startSession(id, url) {
     const run = this.queue.then(async () => {
       this.url.set(id, url);
-      await this.call('POST', `/session/${this.sessionId}/url`, { url });
+      await this.call('POST', 'session:/url', { url });
     });
     this.queue = run.catch(() => {});
     return run;
@@ -195,12 +232,12 @@ export class WebKitLauncher {
   }
 
   async getBrowserUrl() {
-    return this.call('GET', `/session/${this.sessionId}/url`);
+    return this.call('GET', 'session:/url');
   }
 
   async stopSession(id) {
     this.url.delete(id);
-    await this.call('POST', `/session/${this.sessionId}/url`, { url: 'about:blank' }).catch(() => {});
+    await this.call('POST', 'session:/url', { url: 'about:blank' }).catch(() => {});
     return {};
   }
 
@@ -209,13 +246,7 @@ export class WebKitLauncher {
   }
 
   /** For @web/test-runner-commands' sendKeys (`press` and `type`), as W3C key actions. */
-  async sendKeys(id, keys) {
-    const actions = [];
-    for (const k of keys) {
-      const value = KEYS[k] ?? k;
-      actions.push({ type: 'keyDown', value }, { type: 'keyUp', value });
-    }
-    await this.call('POST', `/session/${this.sessionId}/actions`, { actions: [{ type: 'key', id: 'keyboard', actions }] });
-    await this.call('DELETE', `/session/${this.sessionId}/actions`).catch(() => {});
+  sendKeys(id, keys) {
+    return this.session.sendKeys(keys);
   }
 }

@@ -73,29 +73,8 @@ export async function until<T>(fn: () => T | Promise<T>, timeout = 8000, what = 
   }
 }
 
-/** Types into an input/textarea as a person would (value + input event). */
-export function typeInto(el: HTMLInputElement | HTMLTextAreaElement, text: string) {
-  el.focus();
-  el.value = text;
-  el.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true }));
-}
-
-/** Finds an element in a shadow root by its visible label text. */
-export function byLabel<E extends HTMLElement = HTMLInputElement>(root: ShadowRoot, text: string | RegExp): E {
-  const labels = [...root.querySelectorAll('label')];
-  const label = labels.find((l) => (typeof text === 'string' ? l.textContent?.includes(text) : text.test(l.textContent ?? '')));
-  if (!label) throw new Error(`No label ${text}`);
-  const el = label.htmlFor ? root.getElementById(label.htmlFor) : label.querySelector('input,select,textarea');
-  if (!el) throw new Error(`Label ${text} has no control`);
-  return el as E;
-}
-
-/** Finds a button by its text. */
-export function button(root: ShadowRoot, text: string | RegExp): HTMLButtonElement {
-  const b = [...root.querySelectorAll('button')].find((x) => (typeof text === 'string' ? x.textContent?.includes(text) : text.test(x.textContent ?? '')));
-  if (!b) throw new Error(`No button ${text}`);
-  return b;
-}
+// Finding controls by label and text, typing (test/helpers/dom.js, shared with the journeys).
+export { typeInto, byLabel, button } from './dom.js';
 
 /**
  * Puts in place what Prototype.js 1.6 (on many old portals) does to Array built-ins, as
