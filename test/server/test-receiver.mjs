@@ -8,7 +8,7 @@
 //        queues answers for the next POSTs to `route` (only those with Idempotency-Key `key`,
 //        when given), served before any handling and never stored; each status is used once;
 //        `body` replaces the default {message}; `null` as a status = wait delayMs, then handle
-//        normally.  DELETE /__faults[?route=…][&key=…] clears; GET /__faults lists.
+//        normally; `0` = the connection is dropped without an answer (the API unreachable).  DELETE /__faults[?route=…][&key=…] clears; GET /__faults lists.
 //   GET /__rows?type=…[&key=…]  → {count, rows: [{id, type, idempotency_key, receipt,
 //        created_at, received_at, body}]}
 //   GET /__log?route=…[&key=…]  → [{at, route, key, status, fault?}] of every POST received
@@ -68,10 +68,10 @@ export function faultInjection() {
       if (req.method !== 'POST') throw new HttpError(405, { message: 'Method not allowed' }, { Allow: 'GET, POST, DELETE' });
       let f;
       try { f = JSON.parse(await readBody(req)); } catch (e) { if (e instanceof HttpError) throw e; throw new HttpError(400, { message: 'not JSON' }); }
-      const okStatus = (s) => s === null || (Number.isInteger(s) && s >= 200 && s <= 599);
+      const okStatus = (s) => s === null || s === 0 || (Number.isInteger(s) && s >= 200 && s <= 599);
       if (!f || typeof f.route !== 'string' || !Array.isArray(f.statuses) || !f.statuses.length || !f.statuses.every(okStatus)
         || (f.body !== undefined && (typeof f.body !== 'object' || f.body === null))) {
-        throw new HttpError(400, { message: 'expected {route: "/api/…", statuses: [503, …, or null = pass after delayMs], key?, retryAfter?, delayMs?, body?}' });
+        throw new HttpError(400, { message: 'expected {route: "/api/…", statuses: [503, …, 0 = drop the connection, or null = pass after delayMs], key?, retryAfter?, delayMs?, body?}' });
       }
       queue.push({
         route: f.route, key: typeof f.key === 'string' ? f.key.toLowerCase() : undefined, statuses: [...f.statuses],
@@ -110,6 +110,10 @@ export function faultInjection() {
       if (f) {
         entry.fault = true;
         if (f.delayMs) await new Promise((r) => setTimeout(r, Math.min(f.delayMs, 60_000)));
+        if (f.status === 0) {
+          req.socket.destroy();
+          return true;
+        }
         if (f.status !== null) {
           await drain(req);
           const h = f.retryAfter !== undefined ? { 'Retry-After': String(f.retryAfter) } : {};
@@ -132,15 +136,16 @@ function withLegacyCms(next) {
 /**
  * rd-receiver with the test additions, the demo's static files and content, a known staff
  * token and no rate limit (tests send many submissions from one address).
- * @param {Parameters<typeof startReceiver>[0]} [o]
+ * @param {Parameters<typeof startReceiver>[0] & {extraStaticRoots?: Array<{prefix: string, dir: string}>}} [o]
  */
-export async function startTestReceiver(o = {}) {
+export async function startTestReceiver({ extraStaticRoots = [], ...o } = {}) {
   const r = await startReceiver({
     port: 0,
     quiet: true,
     staffToken: TEST_STAFF_TOKEN,
     contentDir: join(ROOT_DIR, 'demo', 'content'),
-    staticRoots: [{ prefix: '/dist/', dir: join(ROOT_DIR, 'dist') }, { prefix: '/', dir: join(ROOT_DIR, 'demo') }],
+    // `extraStaticRoots` first (the journeys serve test/fixtures/ at /fixtures/).
+    staticRoots: [...extraStaticRoots, { prefix: '/dist/', dir: join(ROOT_DIR, 'dist') }, { prefix: '/', dir: join(ROOT_DIR, 'demo') }],
     extraPayloads: { 'rd-test': testPayload },
     // As demo/server.mjs: the demo's own database folder (left by `npm start`) is never served.
     privatePaths: [join(ROOT_DIR, 'demo', 'data')],
