@@ -39,7 +39,7 @@ if (!noBuild && run(process.execPath, ['scripts/build.mjs', '--quiet']) !== 0) {
 const tmp = mkdtempSync(join(tmpdir(), 'rd-test-'));
 let passed = 0, failed = 0, skipped = 0;
 
-const isNodeTest = (f) => f.startsWith('test/e2e/') || ((f.startsWith('test/server/') || f.startsWith('test/cli/')) && f.endsWith('.test.mjs'));
+const isNodeTest = (f) => f.startsWith('test/e2e/') || f.startsWith('test/journeys/') || ((f.startsWith('test/server/') || f.startsWith('test/cli/')) && f.endsWith('.test.mjs'));
 const unitFiles = files.filter((f) => !isNodeTest(f));
 const e2eFiles = files.filter((f) => f.startsWith('test/e2e/'));
 const serverFiles = files.filter((f) => f.startsWith('test/server/') && f.endsWith('.test.mjs'));
@@ -52,6 +52,7 @@ const engineResults = [];
 const whole = files.length === 0 && !unitOnly && !e2eOnly && !serverOnly;
 const finishServer = whole ? nodeGroupAlongside('server', 'test/server') : null;
 const finishCli = whole ? nodeGroupAlongside('cli', 'test/cli') : null;
+const finishJourneys = journeysAlongside();
 if (!e2eOnly && !serverOnly && (files.length === 0 || unitFiles.length)) {
   const engines = detectEngines().filter((e) => e.id === 'chromium' || !unitFiles.length || process.env.RD_ENGINES);
   if (!unitFiles.length && !process.env.RD_ENGINES) {
@@ -120,16 +121,59 @@ function nodeGroupAlongside(name, dir) {
   };
 }
 
+/**
+ * The journeys (test/journeys/): the citizen's main paths end to end in Firefox ESR and WebKit,
+ * one `node --test` per installed engine, both started now and run beside the browser suites and
+ * each other (one browser each, journeys one after another in it). Their output is printed when
+ * they end, with each engine's time; their counts join that engine's summary line. Runs in a
+ * whole run, with --e2e-only, or for named test/journeys/<engine>.test.mjs files.
+ */
+function journeysAlongside() {
+  const named = files.filter((f) => f.startsWith('test/journeys/') && f.endsWith('.test.mjs'));
+  if (unitOnly || serverOnly || (files.length && !named.length)) return null;
+  const runs = detectEngines()
+    .filter((e) => existsSync(`test/journeys/${e.id}.test.mjs`) && (!named.length || named.includes(`test/journeys/${e.id}.test.mjs`)))
+    .map((engine) => {
+      const name = `journeys-${engine.id}`;
+      const logFile = join(tmp, `${name}.log`);
+      const out = openSync(logFile, 'w');
+      const started = Date.now();
+      const args = ['--test', '--test-reporter=spec', '--test-reporter-destination=stdout', '--test-reporter=tap', `--test-reporter-destination=${join(tmp, `${name}.tap`)}`, `test/journeys/${engine.id}.test.mjs`];
+      const child = spawn(process.execPath, args, { stdio: ['ignore', out, out], env: process.env });
+      const done = new Promise((resolveDone) => child.on('exit', (code) => resolveDone({ code: code ?? 1, seconds: Math.round((Date.now() - started) / 1000) })));
+      return { engine, name, logFile, out, done };
+    });
+  if (!runs.length) return null;
+  return async () => {
+    for (const r of runs) {
+      const { code, seconds } = await r.done;
+      closeSync(r.out);
+      console.log(`\n── Journeys in ${r.engine.name} (${seconds} s) ──`);
+      process.stdout.write(readFileSync(r.logFile, 'utf8'));
+      const before = { passed, failed, skipped };
+      countTap(r.name, code);
+      const j = { passed: passed - before.passed, failed: failed - before.failed, skipped: skipped - before.skipped, seconds };
+      const line = engineResults.find((e) => e.name === r.engine.name);
+      if (line) line.journeys = j;
+      else engineResults.push({ name: r.engine.name, journeys: j, journeysOnly: true });
+    }
+  };
+}
+
 if (!unitOnly && !serverOnly && (files.length === 0 || e2eFiles.length)) nodeGroup('e2e', 'test/e2e', e2eFiles);
 if (finishServer) await finishServer();
 else if (!unitOnly && !e2eOnly && (files.length === 0 || serverFiles.length)) nodeGroup('server', 'test/server', serverFiles);
+if (finishJourneys) await finishJourneys();
 if (finishCli) await finishCli();
 else if (!unitOnly && !e2eOnly && !serverOnly && (files.length === 0 || cliFiles.length)) nodeGroup('cli', 'test/cli', cliFiles);
 
 const counts = (c) => `${c.passed} passed, ${c.failed} failed${c.skipped ? `, ${c.skipped} skipped` : ''}`;
 if (engineResults.length) {
   console.log(`\nBrowser engines: ${engineResults.map((r) => r.name).join(', ')}`);
-  for (const r of engineResults) console.log(`  ${r.name}: ${counts(r)} (${r.seconds} s)`);
+  for (const r of engineResults) {
+    const journeys = r.journeys ? `journeys ${counts(r.journeys)} (${r.journeys.seconds} s)` : '';
+    console.log(`  ${r.name}: ${r.journeysOnly ? journeys : `${counts(r)} (${r.seconds} s)${journeys ? `; ${journeys}` : ''}`}`);
+  }
 }
 console.log(counts({ passed, failed, skipped }));
 process.exit(failed > 0 || passed === 0 ? 1 : 0);
