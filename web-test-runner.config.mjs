@@ -8,7 +8,7 @@ import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { defaultReporter } from '@web/test-runner';
 import { NO_CHROME_MESSAGE } from './scripts/chrome.mjs';
 import { detectEngines, engineLauncher } from './scripts/engines.mjs';
-import { summaryReporter } from './scripts/summary-reporter.mjs';
+import { summaryReporter, selectedOnly } from './scripts/summary-reporter.mjs';
 import { wdsLeafletCss } from './scripts/leaflet-css.mjs';
 import { createLegacyCms } from './demo/examples/legacy-cms.mjs';
 import { startChaosServer, refusedUrl } from './test/server/chaos-server.mjs';
@@ -135,7 +135,9 @@ export default {
 <script type="module" src="${testFramework}"></script>
 </body></html>`,
   reporters: [
-    defaultReporter({ reportTestResults: true, reportTestProgress: !process.env.CI }),
+    // Under the engine subset, wtr's reporter is shown only the tests that ran (not the
+    // unselected ones as failed).
+    ((r) => (engineGrep ? selectedOnly(r) : r))(defaultReporter({ reportTestResults: true, reportTestProgress: !process.env.CI })),
     summaryReporter({ countsFile: process.env.RD_COUNTS_FILE, selected: Boolean(engineGrep), titles: engineGrep ? Object.values(ENGINE_TESTS).flat() : [] }),
   ],
 };

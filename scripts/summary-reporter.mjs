@@ -51,3 +51,32 @@ export function summaryReporter({ countsFile, selected = false, titles = [] } = 
     },
   };
 }
+
+/** A session as if only the tests that ran existed: the unselected ones left out, `passed` from what ran. */
+function ranOnly(session) {
+  const prune = (suite) => ({ ...suite, tests: (suite.tests ?? []).filter((t) => t.passed || t.skipped || t.error), suites: (suite.suites ?? []).map(prune) });
+  const failing = (suite) => suite.tests.some((t) => !t.passed && !t.skipped) || suite.suites.some(failing);
+  if (!session.testResults) return session;
+  const testResults = prune(session.testResults);
+  return { ...session, testResults, passed: !(session.errors ?? []).length && !failing(testResults) };
+}
+
+/**
+ * wtr's own reporter (progress bar, per-file results) over a run that chose its tests by title:
+ * it would show every test mocha did not select as failed, and each such file as failing. This
+ * shows it the sessions with only the tests that ran.
+ */
+export function selectedOnly(reporter) {
+  const view = (sessions) => new Proxy(sessions, {
+    get(target, prop) {
+      if (prop === 'forBrowser') return (browser) => [...target.forBrowser(browser)].map(ranOnly);
+      const v = Reflect.get(target, prop);
+      return typeof v === 'function' ? v.bind(target) : v;
+    },
+  });
+  return {
+    ...reporter,
+    start: (args) => reporter.start?.({ ...args, sessions: view(args.sessions) }),
+    reportTestFileResults: (args) => reporter.reportTestFileResults?.({ ...args, sessionsForTestFile: args.sessionsForTestFile.map(ranOnly) }),
+  };
+}
