@@ -105,7 +105,7 @@ export function journeys(engineId) {
       // "我的意见" lists what will be sent.
       await r.waitFor(() => r.textOf(r.getByRole(w, 'region', /^我的意见/)).includes('七个工作日太长'), 5000, '我的意见 lists the comment');
       await r.click(r.getByRole(w, 'button', '提交意见'));
-      await r.waitFor(() => r.deepAll(w).some((el) => el.matches('[data-rd-lookup-code]')), 15_000, () => `the receipt; the widget shows: …${r.textOf(w).slice(-700)}`);
+      await r.waitFor(() => r.deepAll(w).some((el) => el.matches('[data-rd-lookup-code]')), 15_000, () => `the receipt; the widget shows: …${r.textOf(w).slice(-400)}`);
       const numbers = r.deepAll(w).filter((el) => el.matches('.rd-receipt__number')).map((el) => el.textContent.trim());
       return { text: r.textOf(w), receipt: numbers[0], code: numbers[1] };
     }, general);
@@ -147,7 +147,7 @@ export function journeys(engineId) {
       await r.fill(r.getByRole(form, 'textbox', '手机或固定电话'), '13900002222');
       await r.check(r.getByRole(form, 'checkbox', /个人信息处理说明/));
       await r.click(r.getByRole(form, 'button', '提交留言'));
-      const receipt = await r.waitFor(() => /[A-Z]{2}-\d{4}-\d{6}/.exec(r.textOf(w))?.[0], 15_000, () => `the receipt; the widget shows: …${r.textOf(w).slice(-700)}`);
+      const receipt = await r.waitFor(() => /[A-Z]{2}-\d{4}-\d{6}/.exec(r.textOf(w))?.[0], 15_000, () => `the receipt; the widget shows: …${r.textOf(w).slice(-400)}`);
       return { receipt, text: r.textOf(w) };
     }, subject, body);
     assert.ok(shown.text.includes('一个月内'), `the reply window is shown: ${shown.text.slice(0, 300)}`);
@@ -192,7 +192,7 @@ export function journeys(engineId) {
       await r.fill(r.getByRole(form, 'textbox', /^联系电话/), '13800001234');
       await r.check(r.getByRole(form, 'checkbox', /个人信息处理说明/));
       await r.click(r.getByRole(form, 'button', '提交预约'));
-      const receipt = await r.waitFor(() => /YY-\d{4}-\d{6}/.exec(r.textOf(form))?.[0], 15_000, () => `the receipt; the form shows: …${r.textOf(form).slice(-700)}`);
+      const receipt = await r.waitFor(() => /YY-\d{4}-\d{6}/.exec(r.textOf(form))?.[0], 15_000, () => `the receipt; the form shows: …${r.textOf(form).slice(-400)}`);
       return { receipt, next, detailText };
     }, topic);
     assert.ok(shown.detailText.includes(`下次接待：${shown.next}`), 'the station shows its next reception');
@@ -234,7 +234,7 @@ export function journeys(engineId) {
       const review = r.textOf(w);
       await r.check(r.getByRole(w, 'checkbox', /个人信息处理说明/));
       await r.click(r.getByRole(w, 'button', '确认提交'));
-      const receipt = await r.waitFor(() => /[A-Z]{2}-\d{4}-\d{6}/.exec(r.textOf(w))?.[0], 15_000, () => `the receipt; the widget shows: …${r.textOf(w).slice(-700)}`);
+      const receipt = await r.waitFor(() => /[A-Z]{2}-\d{4}-\d{6}/.exec(r.textOf(w))?.[0], 15_000, () => `the receipt; the widget shows: …${r.textOf(w).slice(-400)}`);
       return { receipt, review };
     }, other);
     assert.ok(shown.review.includes(other) && shown.review.includes('基本满意'), 'the review lists the answers');
@@ -293,7 +293,7 @@ export function journeys(engineId) {
       const r = window.__rd;
       const w = document.querySelector('#lf');
       window.dispatchEvent(new Event('online'));
-      const receipt = await r.waitFor(() => /FK-\d{4}-\d{6}/.exec(r.textOf(w))?.[0], 15_000, () => `the receipt; the widget shows: …${r.textOf(w).slice(-700)}`);
+      const receipt = await r.waitFor(() => /FK-\d{4}-\d{6}/.exec(r.textOf(w))?.[0], 15_000, () => `the receipt; the widget shows: …${r.textOf(w).slice(-400)}`);
       await new Promise((res) => setTimeout(res, 500));
       return { receipt, text: r.textOf(w) };
     });
@@ -382,7 +382,7 @@ export function journeys(engineId) {
       await r.fill(await r.waitFor(() => r.getByRole(art, 'textbox', /^对第十二条第2款的意见/)), c12);
       await r.choose(r.getByRole(w, 'combobox', /^身份/), '普通市民');
       await r.click(r.getByRole(w, 'button', '提交意见'));
-      const receipt = await r.waitFor(() => /FK-\d{4}-\d{6}/.exec(r.textOf(w))?.[0], 15_000, () => `the receipt; the widget shows: …${r.textOf(w).slice(-700)}`);
+      const receipt = await r.waitFor(() => /FK-\d{4}-\d{6}/.exec(r.textOf(w))?.[0], 15_000, () => `the receipt; the widget shows: …${r.textOf(w).slice(-400)}`);
       return { receipt, alerts: r.allByRole(w, 'alert').map((a) => r.textOf(a)).filter(Boolean), still: JSON.stringify([1]) + Array.from({ length: 1 }, () => 1).length };
     }, c12);
     assert.deepEqual(shown.alerts, [], 'no error notice');
