@@ -38,7 +38,10 @@ export class DraftController<T> implements ReactiveController {
   private shown: string | undefined;
   /** Input typed while the store was still opening: saved (and not overwritten) once it is. */
   private early: { key: string; value: T } | undefined;
-  private readonly onPageHide = () => { if (this.host.config.drafts !== 'off') void this.store?.flush(); };
+  private readonly onPageHide = () => { if (this.host.config.drafts !== 'off') this.store?.flushOnHide(); };
+  // Hidden (another app, another tab; a phone may end the page later without `pagehide`): the
+  // page still runs, so the checked save.
+  private readonly onVisibility = () => { if (document.visibilityState === 'hidden' && this.host.config.drafts !== 'off') void this.store?.flush(); };
 
   constructor(private readonly host: RdHost, private readonly opts: DraftControllerOptions<T>) {
     host.addController(this);
@@ -46,6 +49,7 @@ export class DraftController<T> implements ReactiveController {
 
   hostConnected() {
     window.addEventListener('pagehide', this.onPageHide);
+    document.addEventListener('visibilitychange', this.onVisibility);
     // Moved or re-inserted: the same store (same revision, so no false "other tab" notice)
     // keeps saving; what is on screen stays.
     this.store?.reopen();
@@ -53,6 +57,7 @@ export class DraftController<T> implements ReactiveController {
 
   hostDisconnected() {
     window.removeEventListener('pagehide', this.onPageHide);
+    document.removeEventListener('visibilitychange', this.onVisibility);
     if (this.host.config.drafts !== 'off') void this.store?.flush();
     this.store?.dispose();
   }

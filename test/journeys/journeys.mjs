@@ -91,7 +91,7 @@ export function journeys(engineId) {
     await d.run(async () => {
       const r = window.__rd;
       const w = document.querySelector('#lf-default');
-      const art = await r.waitFor(() => r.getByRole(w, 'article', '第十二条'), 20_000, 'article 第十二条');
+      const art = await r.waitFor(() => r.getByRole(w, 'article', '第十二条'), 30_000, 'article 第十二条');
       await r.click(r.getByRole(art, 'button', '对第十二条提意见'));
       await r.waitFor(() => r.getByRole(art, 'textbox', /^对第十二条的意见/));
     });
@@ -105,7 +105,7 @@ export function journeys(engineId) {
       // "我的意见" lists what will be sent.
       await r.waitFor(() => r.textOf(r.getByRole(w, 'region', /^我的意见/)).includes('七个工作日太长'), 5000, '我的意见 lists the comment');
       await r.click(r.getByRole(w, 'button', '提交意见'));
-      await r.waitFor(() => r.deepAll(w).some((el) => el.matches('[data-rd-lookup-code]')), 15_000, () => `the receipt; the widget shows: …${r.textOf(w).slice(-400)}`);
+      await r.waitFor(() => r.deepAll(w).some((el) => el.matches('[data-rd-lookup-code]')), 20_000, () => `the receipt; the widget shows: …${r.textOf(w).slice(-400)}`);
       const numbers = r.deepAll(w).filter((el) => el.matches('.rd-receipt__number')).map((el) => el.textContent.trim());
       return { text: r.textOf(w), receipt: numbers[0], code: numbers[1] };
     }, general);
@@ -137,7 +137,7 @@ export function journeys(engineId) {
     const shown = await d.run(async (subject, body) => {
       const r = window.__rd;
       const w = document.querySelector('rd-deputy-card[deputy-id="dep-047"]');
-      await r.click(await r.waitFor(() => r.getByRole(w, 'button', '给代表留言'), 20_000, '给代表留言'));
+      await r.click(await r.waitFor(() => r.getByRole(w, 'button', '给代表留言'), 30_000, '给代表留言'));
       const form = await r.waitFor(() => r.getByRole(w, 'form', /^给.+代表留言$/));
       await r.fill(r.getByRole(form, 'textbox', /^留言主题/), subject);
       await r.choose(r.getByRole(form, 'combobox', /^留言类别/), '城乡建设');
@@ -147,7 +147,7 @@ export function journeys(engineId) {
       await r.fill(r.getByRole(form, 'textbox', '手机或固定电话'), '13900002222');
       await r.check(r.getByRole(form, 'checkbox', /个人信息处理说明/));
       await r.click(r.getByRole(form, 'button', '提交留言'));
-      const receipt = await r.waitFor(() => /[A-Z]{2}-\d{4}-\d{6}/.exec(r.textOf(w))?.[0], 15_000, () => `the receipt; the widget shows: …${r.textOf(w).slice(-400)}`);
+      const receipt = await r.waitFor(() => /[A-Z]{2}-\d{4}-\d{6}/.exec(r.textOf(w))?.[0], 20_000, () => `the receipt; the widget shows: …${r.textOf(w).slice(-400)}`);
       return { receipt, text: r.textOf(w) };
     }, subject, body);
     assert.ok(shown.text.includes('一个月内'), `the reply window is shown: ${shown.text.slice(0, 300)}`);
@@ -170,7 +170,7 @@ export function journeys(engineId) {
     await d.run(async () => {
       const r = window.__rd;
       const w = document.querySelector('#map-default');
-      await r.waitFor(() => /共 \d+ 个站点/.test(r.textOf(w)), 20_000, 'the station list');
+      await r.waitFor(() => /共 \d+ 个站点/.test(r.textOf(w)), 30_000, 'the station list');
     });
     await d.type(() => window.__rd.getByRole(document.querySelector('#map-default'), 'searchbox', '搜索站点'), 'dgjd');
     const topic = '村口路灯损坏三个月，夜间出行不便';
@@ -192,7 +192,7 @@ export function journeys(engineId) {
       await r.fill(r.getByRole(form, 'textbox', /^联系电话/), '13800001234');
       await r.check(r.getByRole(form, 'checkbox', /个人信息处理说明/));
       await r.click(r.getByRole(form, 'button', '提交预约'));
-      const receipt = await r.waitFor(() => /YY-\d{4}-\d{6}/.exec(r.textOf(form))?.[0], 15_000, () => `the receipt; the form shows: …${r.textOf(form).slice(-400)}`);
+      const receipt = await r.waitFor(() => /YY-\d{4}-\d{6}/.exec(r.textOf(form))?.[0], 20_000, () => `the receipt; the form shows: …${r.textOf(form).slice(-400)}`);
       return { receipt, next, detailText };
     }, topic);
     assert.ok(shown.detailText.includes(`下次接待：${shown.next}`), 'the station shows its next reception');
@@ -216,7 +216,7 @@ export function journeys(engineId) {
     const shown = await d.run(async (other) => {
       const r = window.__rd;
       const w = document.querySelector('#sv-jybl');
-      await r.fill(await r.waitFor(() => r.getByRole(w, 'textbox', /^测评码/), 20_000, '测评码'), 'e2e-jybl-005');
+      await r.fill(await r.waitFor(() => r.getByRole(w, 'textbox', /^测评码/), 30_000, '测评码'), 'e2e-jybl-005');
       await r.fill(r.getByRole(w, 'textbox', /^姓名/), '周某某');
       await r.click(r.getByRole(w, 'button', '开始填写'));
       const subjects = await r.waitFor(() => { const g = r.allByRole(w, 'group', /^关于.+的建议$/); return g.length === 4 && g; });
@@ -234,7 +234,7 @@ export function journeys(engineId) {
       const review = r.textOf(w);
       await r.check(r.getByRole(w, 'checkbox', /个人信息处理说明/));
       await r.click(r.getByRole(w, 'button', '确认提交'));
-      const receipt = await r.waitFor(() => /[A-Z]{2}-\d{4}-\d{6}/.exec(r.textOf(w))?.[0], 15_000, () => `the receipt; the widget shows: …${r.textOf(w).slice(-400)}`);
+      const receipt = await r.waitFor(() => /[A-Z]{2}-\d{4}-\d{6}/.exec(r.textOf(w))?.[0], 20_000, () => `the receipt; the widget shows: …${r.textOf(w).slice(-400)}`);
       return { receipt, review };
     }, other);
     assert.ok(shown.review.includes(other) && shown.review.includes('基本满意'), 'the review lists the answers');
@@ -266,10 +266,10 @@ export function journeys(engineId) {
       const queued = await d.run(async (text) => {
         const r = window.__rd;
         const w = document.querySelector('#lf');
-        await r.fill(await r.waitFor(() => r.getByRole(w, 'textbox', /^对草案的总体意见/), 20_000, 'the form'), text);
+        await r.fill(await r.waitFor(() => r.getByRole(w, 'textbox', /^对草案的总体意见/), 30_000, 'the form'), text);
         await r.choose(r.getByRole(w, 'combobox', /^身份/), '律师');
         await r.click(r.getByRole(w, 'button', '提交意见'));
-        return r.textOf(await r.waitFor(() => r.allByRole(w, 'alert').find((a) => r.textOf(a).includes('暂时无法发送')), 20_000, 'the queued notice'));
+        return r.textOf(await r.waitFor(() => r.allByRole(w, 'alert').find((a) => r.textOf(a).includes('暂时无法发送')), 30_000, 'the queued notice'));
       }, text);
       assert.match(queued, /您填写的内容已保存在本设备上/, `the queued notice says it is kept on the device: ${queued}`);
       await d.reload();
@@ -277,7 +277,7 @@ export function journeys(engineId) {
       const again = await d.run(async () => {
         const r = window.__rd;
         const w = document.querySelector('#lf');
-        return r.textOf(await r.waitFor(() => r.allByRole(w, 'alert').find((a) => r.textOf(a).includes('暂时无法发送')), 20_000, 'the queued notice after reload'));
+        return r.textOf(await r.waitFor(() => r.allByRole(w, 'alert').find((a) => r.textOf(a).includes('暂时无法发送')), 30_000, 'the queued notice after reload'));
       });
       assert.match(again, /您填写的内容已保存在本设备上/);
       assert.equal((await withText()).length, 0, 'nothing stored while unreachable');
@@ -293,7 +293,7 @@ export function journeys(engineId) {
       const r = window.__rd;
       const w = document.querySelector('#lf');
       window.dispatchEvent(new Event('online'));
-      const receipt = await r.waitFor(() => /FK-\d{4}-\d{6}/.exec(r.textOf(w))?.[0], 15_000, () => `the receipt; the widget shows: …${r.textOf(w).slice(-400)}`);
+      const receipt = await r.waitFor(() => /FK-\d{4}-\d{6}/.exec(r.textOf(w))?.[0], 20_000, () => `the receipt; the widget shows: …${r.textOf(w).slice(-400)}`);
       await new Promise((res) => setTimeout(res, 500));
       return { receipt, text: r.textOf(w) };
     });
@@ -314,7 +314,7 @@ export function journeys(engineId) {
     await d.run(async () => {
       const r = window.__rd;
       const w = document.querySelector('#lf');
-      await r.waitFor(() => r.getByRole(w, 'textbox', /^对草案的总体意见/), 20_000, 'the form');
+      await r.waitFor(() => r.getByRole(w, 'textbox', /^对草案的总体意见/), 30_000, 'the form');
       window.__draftSaved = 0;
       w.addEventListener('rd-draft-saved', () => { window.__draftSaved++; });
       w.addEventListener('rd-draft-error', (e) => { window.__draftError = String(e.detail?.reason ?? e.detail?.error ?? e.type); });
@@ -331,11 +331,39 @@ export function journeys(engineId) {
     const restored = await d.run(async () => {
       const r = window.__rd;
       const w = document.querySelector('#lf');
-      const notice = r.textOf(await r.waitFor(() => r.getByText(w, /已恢复您上次未提交的内容/), 20_000, 'the restored notice'));
+      const notice = r.textOf(await r.waitFor(() => r.getByText(w, /已恢复您上次未提交的内容/), 30_000, 'the restored notice'));
       return { notice, value: r.getByRole(w, 'textbox', /^对草案的总体意见/).value };
     });
     assert.match(restored.notice, /已恢复您上次未提交的内容（保存于 .+）/);
     assert.equal(restored.value, text);
+    await noPageErrors();
+  });
+
+  test('drafts: the last words typed just before a reload are kept (written as the page goes away)', opts, async () => {
+    await fresh('/fixtures/legislation-single.html');
+    const first = '建议犬只登记费用减半。';
+    const last = `${first}老年人办理可以上门服务。`;
+    await d.run(async (first) => {
+      const r = window.__rd;
+      const w = document.querySelector('#lf');
+      const box = await r.waitFor(() => r.getByRole(w, 'textbox', /^对草案的总体意见/), 30_000, 'the form');
+      const saved = new Promise((resolve) => w.addEventListener('rd-draft-saved', resolve, { once: true }));
+      await r.fill(box, first);
+      await saved;
+    }, first);
+    // More typed, and the page reloaded at once: within the save's debounce (600 ms).
+    await d.run(async (last) => {
+      const r = window.__rd;
+      await r.fill(r.getByRole(document.querySelector('#lf'), 'textbox', /^对草案的总体意见/), last);
+    }, last);
+    await d.reload();
+    const value = await d.run(async () => {
+      const r = window.__rd;
+      const w = document.querySelector('#lf');
+      await r.waitFor(() => r.getByText(w, /已恢复您上次未提交的内容/), 30_000, 'the restored notice');
+      return r.getByRole(w, 'textbox', /^对草案的总体意见/).value;
+    });
+    assert.equal(value, last, 'what was on screen when the page went away is what comes back');
     await noPageErrors();
   });
 
@@ -351,7 +379,7 @@ export function journeys(engineId) {
     const shown = await d.run(async (receipt, code) => {
       const r = window.__rd;
       const w = document.querySelector('#lookup-main');
-      await r.fill(await r.waitFor(() => r.getByRole(w, 'textbox', /^编号/), 20_000, 'the lookup form'), receipt);
+      await r.fill(await r.waitFor(() => r.getByRole(w, 'textbox', /^编号/), 30_000, 'the lookup form'), receipt);
       await r.fill(r.getByRole(w, 'textbox', /^查询码/), code.toLowerCase().replace('-', ' '));
       await r.click(r.getByRole(w, 'button', '查询'));
       await r.waitFor(() => r.textOf(w).includes('当前状态：已答复'), 15_000, '当前状态：已答复');
@@ -376,13 +404,13 @@ export function journeys(engineId) {
       const r = window.__rd;
       if (window.prototypeLoaded !== true) throw new Error('Prototype replacements missing');
       const w = document.querySelector('rd-legislation-feedback');
-      const art = await r.waitFor(() => r.getByRole(w, 'article', '第十二条'), 20_000, 'article 第十二条');
+      const art = await r.waitFor(() => r.getByRole(w, 'article', '第十二条'), 30_000, 'article 第十二条');
       await r.click(r.getByRole(art, 'button', '对第十二条提意见'));
       await r.choose(await r.waitFor(() => r.getByRole(art, 'combobox', '针对')), '第2款');
       await r.fill(await r.waitFor(() => r.getByRole(art, 'textbox', /^对第十二条第2款的意见/)), c12);
       await r.choose(r.getByRole(w, 'combobox', /^身份/), '普通市民');
       await r.click(r.getByRole(w, 'button', '提交意见'));
-      const receipt = await r.waitFor(() => /FK-\d{4}-\d{6}/.exec(r.textOf(w))?.[0], 15_000, () => `the receipt; the widget shows: …${r.textOf(w).slice(-400)}`);
+      const receipt = await r.waitFor(() => /FK-\d{4}-\d{6}/.exec(r.textOf(w))?.[0], 20_000, () => `the receipt; the widget shows: …${r.textOf(w).slice(-400)}`);
       return { receipt, alerts: r.allByRole(w, 'alert').map((a) => r.textOf(a)).filter(Boolean), still: JSON.stringify([1]) + Array.from({ length: 1 }, () => 1).length };
     }, c12);
     assert.deepEqual(shown.alerts, [], 'no error notice');
