@@ -270,3 +270,20 @@ test('several instances of one draft on a page (demo page): the queued comment\'
     assert.deepEqual(errors, []);
     await context.close();
   });
+
+// Regression: a save still waiting out its debounce was lost with the page (it read before it
+// wrote, and the page was gone before IndexedDB answered). Also a journey in Firefox ESR and WebKit.
+test('typed and reloaded at once (within the draft debounce): the last words come back', async () => {
+  const { page, errors, context, w } = await open();
+  const box = w.getByRole('textbox', { name: /^对草案的总体意见/ });
+  const first = unique('先保存的一句');
+  const saved = nextDraftSave(page);
+  await box.fill(first);
+  await saved;
+  await box.fill(`${first}又补了一句，马上刷新。`);
+  await page.reload();
+  await w.getByText(/已恢复您上次未提交的内容/).waitFor();
+  assert.equal(await box.inputValue(), `${first}又补了一句，马上刷新。`);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
