@@ -101,7 +101,7 @@ async function firefoxDriver(engine) {
 
 async function webkitDriver(engine) {
   const wd = new WebKitSession(engine);
-  await wd.start({ script: 60_000, pageLoad: 60_000 });
+  await wd.start({ script: 90_000, pageLoad: 60_000 });
   await wd.call('POST', 'session:/window/rect', { width: 1280, height: 900 }).catch(() => {});
   const run = async (fn, ...args) => JSON.parse(await wd.call('POST', 'session:/execute/sync', { script: encodedScript(fn), args }));
   return {
