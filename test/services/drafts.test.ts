@@ -88,6 +88,40 @@ describe('drafts service', () => {
     a.dispose(); b.dispose();
   });
 
+  it('as the page goes away (beforeunload): the waiting save is written at once, and the listener is there only while a save waits', async () => {
+    const key = draftKey('rd-test', uid());
+    const s = new DraftStore<{ text: string }>(key, { delay: 60_000 });
+    await s.load();
+    await s.save({ text: 'first' });
+    s.schedule({ text: 'first, then more' });
+    window.dispatchEvent(new Event('beforeunload'));
+    const rec = await until(async () => { const r = (await readDraft(key)) as DraftRecord<{ text: string }> | undefined; return r?.value.text === 'first, then more' ? r : undefined; });
+    expect(rec.rev).to.equal(2);
+    // Nothing waits now: another beforeunload writes nothing.
+    await s.save({ text: 'third' });
+    window.dispatchEvent(new Event('beforeunload'));
+    await new Promise((r) => setTimeout(r, 100));
+    expect(((await readDraft(key)) as DraftRecord<{ text: string }>).value.text).to.equal('third');
+    s.dispose();
+  });
+
+  it('as the page goes away, a tab told of a newer draft from another tab does not write over it: its text is kept aside', async () => {
+    const key = draftKey('rd-test', uid());
+    const a = new DraftStore<{ text: string }>(key);
+    const conflicts: Array<DraftRecord<{ text: string }>> = [];
+    const b = new DraftStore<{ text: string }>(key, { delay: 60_000, onConflict: (r) => conflicts.push(r) });
+    await a.save({ text: 'A1' });
+    await b.load();
+    b.schedule({ text: 'B, unsaved' });
+    await a.save({ text: 'A2' }); // announced to B over BroadcastChannel
+    await new Promise((r) => setTimeout(r, 100));
+    b.flushOnHide();
+    await until(() => conflicts.length > 0, 3000, 'the conflict');
+    expect(((await readDraft(key)) as DraftRecord<{ text: string }>).value.text).to.equal('A2');
+    expect(((await readDraft(`${key}#${b.tabId}`)) as DraftRecord<{ text: string }>).value.text).to.equal('B, unsaved');
+    a.dispose(); b.dispose();
+  });
+
   it('clear removes the draft', async () => {
     const key = draftKey('rd-test', uid());
     const s = new DraftStore(key);
