@@ -9,7 +9,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { closeSync, existsSync, openSync, readFileSync, mkdtempSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { findChrome, NO_CHROME_MESSAGE } from './chrome.mjs';
+import { findTestChrome, NO_CHROME_MESSAGE } from './chrome.mjs';
 import { detectEngines, missingEnginesMessage } from './engines.mjs';
 
 const args = process.argv.slice(2);
@@ -19,7 +19,7 @@ const serverOnly = args.includes('--server-only');
 const noBuild = args.includes('--no-build');
 const files = args.filter((a) => !a.startsWith('--'));
 
-const chrome = findChrome();
+const chrome = findTestChrome();
 if (!chrome && !serverOnly) {
   console.error(NO_CHROME_MESSAGE);
   console.log('0 passed, 1 failed');
