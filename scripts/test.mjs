@@ -52,27 +52,57 @@ const engineResults = [];
 const whole = files.length === 0 && !unitOnly && !e2eOnly && !serverOnly;
 const finishServer = whole ? nodeGroupAlongside('server', 'test/server') : null;
 const finishCli = whole ? nodeGroupAlongside('cli', 'test/cli') : null;
+let engines = [];
 if (!e2eOnly && !serverOnly && (files.length === 0 || unitFiles.length)) {
-  const engines = detectEngines().filter((e) => e.id === 'chromium' || !unitFiles.length || process.env.RD_ENGINES);
+  engines = detectEngines().filter((e) => e.id === 'chromium' || !unitFiles.length || process.env.RD_ENGINES);
   if (!unitFiles.length && !process.env.RD_ENGINES) {
     const missing = missingEnginesMessage(engines);
     if (missing) console.log(missing);
   }
-  for (const engine of engines) {
-    console.log(`\n── ${engine.name} (${engine.path}) ──`);
-    const started = Date.now();
-    const countsFile = join(tmp, `wtr-${engine.id}.json`);
-    const code = run(process.execPath, ['node_modules/@web/test-runner/dist/bin.js', '--config', 'web-test-runner.config.mjs'], {
-      RD_COUNTS_FILE: countsFile,
-      RD_ENGINE: engine.id,
-      ...(unitFiles.length ? { RD_TEST_FILES: unitFiles.join(',') } : {}),
-    });
+}
+// Chromium first, its output live. In a whole run the other engines' subsets (short, and mostly
+// waiting on their browsers' start) then go beside the end-to-end suite, their output printed
+// after it; otherwise one after another.
+const [first, ...others] = engines;
+if (first) await engineRun(first, false)();
+const othersAlongside = whole;
+const finishOthers = othersAlongside ? others.map((e) => engineRun(e, true)) : [];
+if (!othersAlongside) for (const e of others) await engineRun(e, false)();
+
+/**
+ * One engine's web-test-runner run; returns a function that waits for it and counts it. With
+ * `alongside` its output is kept in a file and printed when counted.
+ */
+function engineRun(engine, alongside) {
+  const started = Date.now();
+  const countsFile = join(tmp, `wtr-${engine.id}.json`);
+  const header = `\n── ${engine.name} (${engine.path}) ──`;
+  const cmdArgs = ['node_modules/@web/test-runner/dist/bin.js', '--config', 'web-test-runner.config.mjs'];
+  const env = { ...process.env, RD_COUNTS_FILE: countsFile, RD_ENGINE: engine.id, ...(unitFiles.length ? { RD_TEST_FILES: unitFiles.join(',') } : {}) };
+  let done;
+  let logFile;
+  if (alongside) {
+    logFile = join(tmp, `wtr-${engine.id}.log`);
+    const out = openSync(logFile, 'w');
+    const child = spawn(process.execPath, cmdArgs, { stdio: ['ignore', out, out], env: { ...env, CI: 'true' } });
+    done = new Promise((resolveDone) => child.on('exit', (code) => { closeSync(out); resolveDone(code ?? 1); }));
+  } else {
+    console.log(header);
+    done = Promise.resolve(spawnSync(process.execPath, cmdArgs, { stdio: 'inherit', env }).status ?? 1);
+  }
+  return async () => {
+    const code = await done;
+    const seconds = Math.round((Date.now() - started) / 1000);
+    if (alongside) {
+      console.log(header);
+      process.stdout.write(readFileSync(logFile, 'utf8'));
+    }
     const c = existsSync(countsFile) ? JSON.parse(readFileSync(countsFile, 'utf8')) : { passed: 0, failed: 0, skipped: 0 };
     if (!existsSync(countsFile) || (code !== 0 && c.failed === 0 && !c.selected)) c.failed += 1; // the runner failed outside any test
     if (c.selected && c.passed === 0) c.failed += 1; // a subset that ran nothing is not a pass
     passed += c.passed; failed += c.failed; skipped += c.skipped;
-    engineResults.push({ ...c, name: engine.name, seconds: Math.round((Date.now() - started) / 1000) });
-  }
+    engineResults.push({ ...c, name: engine.name, seconds });
+  };
 }
 
 // End-to-end files run two at a time: each drives a Chromium whose pages (axe, layout) keep a core
@@ -121,6 +151,7 @@ function nodeGroupAlongside(name, dir) {
 }
 
 if (!unitOnly && !serverOnly && (files.length === 0 || e2eFiles.length)) nodeGroup('e2e', 'test/e2e', e2eFiles);
+for (const finish of finishOthers) await finish();
 if (finishServer) await finishServer();
 else if (!unitOnly && !e2eOnly && (files.length === 0 || serverFiles.length)) nodeGroup('server', 'test/server', serverFiles);
 if (finishCli) await finishCli();
