@@ -160,6 +160,7 @@ else if (!unitOnly && !e2eOnly && !serverOnly && (files.length === 0 || cliFiles
 const counts = (c) => `${c.passed} passed, ${c.failed} failed${c.skipped ? `, ${c.skipped} skipped` : ''}`;
 if (engineResults.length) {
   console.log(`\nBrowser engines: ${engineResults.map((r) => r.name).join(', ')}`);
+  engineResults.sort((a, b) => engines.findIndex((e) => e.name === a.name) - engines.findIndex((e) => e.name === b.name));
   for (const r of engineResults) console.log(`  ${r.name}: ${counts(r)} (${r.seconds} s)`);
 }
 console.log(counts({ passed, failed, skipped }));
