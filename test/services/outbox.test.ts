@@ -45,6 +45,27 @@ describe('outbox service', () => {
     }
   });
 
+  it('without Web Locks (an engine or WebView that lacks them): entries are still sent, once from this page, with their key', async () => {
+    // Across tabs the Idempotency-Key is what keeps one stored row then (the receiver's tests).
+    const had = Object.getOwnPropertyDescriptor(navigator, 'locks');
+    Object.defineProperty(navigator, 'locks', { configurable: true, value: undefined });
+    const owner = uid('owner');
+    const run = uid('o');
+    const e = entry(chaosUrl('ok', run), owner);
+    try {
+      expect(navigator.locks).to.equal(undefined);
+      await enqueue(e);
+      const [a, b] = await Promise.all([flushOutbox(owner), flushOutbox(owner)]);
+      expect([...a, ...b].filter((r) => r.result.ok).map((r) => r.entry.key)).to.deep.equal([e.key]);
+      const log = await chaosLog(run);
+      expect(log.map((r) => r.headers['idempotency-key'])).to.deep.equal([e.key]);
+      expect(await listOutbox(owner)).to.deep.equal([]);
+    } finally {
+      if (had) Object.defineProperty(navigator, 'locks', had);
+      else delete (navigator as unknown as Record<string, unknown>).locks;
+    }
+  });
+
   it('keeps an entry while the server is unreachable, then sends it with the same key', async () => {
     const owner = uid('owner');
     const run = uid('o');
