@@ -2,7 +2,7 @@
 // beside the npm modules (tsc), custom-elements.json (CEM analyzer) and the framework types,
 // JSON Schemas + OpenAPI generated from the zod schemas, and node bundles of the schemas for the
 // reference receiver and of the parser and schemas for the `rd-widgets` command. Prints each file's gzip size.
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { rmSync, mkdirSync, readdirSync, statSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -18,6 +18,22 @@ const step = (name, cmd, args) => {
     process.exit(r.status ?? 1);
   }
 };
+
+// The same as a child that runs while others do (its output kept until it ends).
+const stepAlongside = (name, cmd, args) => new Promise((resolveStep) => {
+  const child = spawn(cmd, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+  let out = '';
+  child.stdout.on('data', (d) => { out += d; });
+  child.stderr.on('data', (d) => { out += d; });
+  child.on('exit', (code) => {
+    if (!quiet || code !== 0) process.stdout.write(out);
+    if (code !== 0) {
+      console.error(`build: ${name} failed`);
+      process.exit(code ?? 1);
+    }
+    resolveStep();
+  });
+});
 
 const schemasOnly = process.argv.includes('--schemas-only');
 if (!schemasOnly) rmSync('dist', { recursive: true, force: true });
@@ -49,11 +65,13 @@ await esbuild({
 step('schemas', process.execPath, ['scripts/build-schemas.mjs']);
 if (schemasOnly) process.exit(0);
 
-// 2. Browser bundles.
-step('rollup', process.execPath, ['node_modules/rollup/dist/bin/rollup', '-c', '--silent']);
+// 2. Browser bundles, and 3. the types beside them, side by side (each keeps one core busy).
+await Promise.all([
+  stepAlongside('rollup', process.execPath, ['node_modules/rollup/dist/bin/rollup', '-c', '--silent']),
+  stepAlongside('types', process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.build.json']),
+]);
 
-// 3. Types and the custom elements manifest.
-step('types', process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.build.json']);
+// 3. The custom elements manifest.
 // Per-widget entry types: dist/components/<tag>.d.ts (beside the entry) re-exports the
 // registration module's declarations, which tsc wrote to dist/components/<tag>/<tag>.d.ts.
 for (const f of readdirSync('dist/components').filter((x) => x.endsWith('.js'))) {

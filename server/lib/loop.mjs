@@ -123,10 +123,16 @@ export async function deputyLoop(storage, deputyId, now = Date.now()) {
   let due = 0;
   let replied = 0;
   let any = false;
+  // The replies of all the deputy's messages in one query, not one per message.
+  const byReceipt = new Map();
+  for (const r of await storage.subjectReplies('deputy-message', deputyId)) {
+    if (!byReceipt.has(r.receipt)) byReceipt.set(r.receipt, []);
+    byReceipt.get(r.receipt).push(r);
+  }
   for await (const row of streamRows(storage, { type: 'deputy-message', subject: deputyId })) {
     any = true;
     const received = Date.parse(row.received_at);
-    const replies = await storage.replies(row.receipt);
+    const replies = byReceipt.get(row.receipt) ?? [];
     const first = replies[0];
     const inTime = first && Date.parse(first.at) - received <= REPLY_WINDOW_DAYS * DAY;
     if (first || now - received > REPLY_WINDOW_DAYS * DAY) due += 1;

@@ -1,6 +1,6 @@
 // Submissions that could not be sent now (docs/contract.md#the-outbox): kept in IndexedDB with their
 // Idempotency-Key and sent on the next `online` event or page load — the same key end to end.
-import { get, set, del, entries } from 'idb-keyval';
+import { get, set, del, entries, type UseStore } from 'idb-keyval';
 import { openStore } from './idb.js';
 import { send, type SendResult, type SendOptions } from './http.js';
 import type { Credentials } from './config.js';
@@ -67,7 +67,25 @@ export type EnqueueResult =
   | { stored: false; reason: 'full'; message: string; entries: number; bytes: number };
 
 const memory = new Map<string, OutboxEntry>();
-const storeP = () => openStore('rd-outbox');
+// Keys held in memory only because IndexedDB had not answered (not because the outbox was full):
+// once the database opens after all, they move into it, so a reload no longer loses them.
+const unstored = new Set<string>();
+const storeP = async (): Promise<UseStore | null> => {
+  const store = await openStore('rd-outbox');
+  if (store && unstored.size) {
+    for (const key of [...unstored]) {
+      unstored.delete(key);
+      const e = memory.get(key);
+      if (!e) continue;
+      try {
+        await set(key, e, store);
+        if (memory.get(key) === e) memory.delete(key);
+        else if (memory.has(key)) unstored.add(key); // changed meanwhile: the newer one goes next time
+      } catch { /* stays in memory */ }
+    }
+  }
+  return store;
+};
 
 const byteSize = (e: OutboxEntry): number => new TextEncoder().encode(JSON.stringify(e)).length;
 const waiting = (e: OutboxEntry): boolean => !e.delivered && !e.refused;
@@ -92,7 +110,7 @@ export async function enqueueChecked(entry: OutboxEntry): Promise<EnqueueResult>
       return { stored: false, reason: 'full', message: OUTBOX_FULL_MESSAGE, entries: others.length, bytes: bytes - byteSize(entry) };
     }
   }
-  if (!store) { memory.set(entry.key, entry); return { stored: true, persistent: false }; }
+  if (!store) { memory.set(entry.key, entry); unstored.add(entry.key); return { stored: true, persistent: false }; }
   try {
     await set(entry.key, entry, store);
     memory.delete(entry.key);
@@ -139,13 +157,16 @@ export async function listOutbox(owner?: string): Promise<OutboxEntry[]> {
       list = list.concat((await entries<string, OutboxEntry>(store)).map(([, v]) => v));
     } catch { /* unreadable: memory only */ }
   }
+  const seen = new Set<string>(); // one entry per key (the memory copy is the newer one)
   return list
+    .filter((e) => (seen.has(e.key) ? false : (seen.add(e.key), true)))
     .filter((e) => !owner || e.owner === owner)
     .sort((a, b) => a.queuedAt.localeCompare(b.queuedAt));
 }
 
 export async function removeFromOutbox(key: string): Promise<void> {
   memory.delete(key);
+  unstored.delete(key);
   const store = await storeP();
   if (store) { try { await del(key, store); } catch { /* already gone */ } }
 }

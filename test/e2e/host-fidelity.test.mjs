@@ -21,7 +21,7 @@ function articlePage(css, mode) {
   const m = mode ? ` ${mode}` : '';
   return `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1"><title>文章页</title>
-<style>body { font: 14px/1.5 sans-serif; } ${css}</style>
+<style id="page-css">body { font: 14px/1.5 sans-serif; } ${css}</style>
 <script type="module" src="/dist/cdn/rd-widgets.js"></script></head>
 <body><div class="content"><p>正文</p><rd-provider endpoint="/api">
 <rd-legislation-feedback draft-id="2026-yq-01" deep-link="off" drafts="off"${m}></rd-legislation-feedback>
@@ -33,29 +33,45 @@ function articlePage(css, mode) {
 }
 
 let pages = 0;
-/** Font sizes of each widget: its host, and every visible text-bearing element in document order. */
+const sessions = new Map();
+after(async () => { for (const s of sessions.values()) await (await s).context.close(); });
+/** One article page per mode, loaded once: each rule is then put into the page's own style sheet. */
+function session(mode) {
+  if (!sessions.has(mode)) {
+    sessions.set(mode, (async () => {
+      const { page, errors, context } = await h.newPage();
+      const name = `host-article-${pages++}.html`;
+      await page.route(`${h.base}/fixtures/${name}`, (route) => route.fulfill({ status: 200, headers: { 'Content-Type': 'text/html; charset=utf-8' }, body: articlePage('', mode) }));
+      await page.goto(`${h.base}/fixtures/${name}`);
+      await widgetsSettled(page, HOSTS, 60);
+      return { page, errors, context };
+    })());
+  }
+  return sessions.get(mode);
+}
+
+/** Font sizes of each widget under the page rule `css`: its host, and every visible text-bearing element in document order. */
 async function fontSizes(css, mode) {
-  const { page, errors, context } = await h.newPage();
-  const name = `host-article-${pages++}.html`;
-  await page.route(`${h.base}/fixtures/${name}`, (route) => route.fulfill({ status: 200, headers: { 'Content-Type': 'text/html; charset=utf-8' }, body: articlePage(css, mode) }));
-  await page.goto(`${h.base}/fixtures/${name}`);
-  await widgetsSettled(page, HOSTS, 60);
-  const out = await page.evaluate((tags) => Object.fromEntries(tags.map((tag) => {
-    const host = document.querySelector(tag);
-    const text = [];
-    const walk = (root) => {
-      for (const el of root.querySelectorAll('*')) {
-        if (el.shadowRoot) walk(el.shadowRoot);
-        if (!el.getClientRects().length || el.closest('.rd-visually-hidden, [aria-hidden="true"]')) continue;
-        const own = [...el.childNodes].some((n) => n.nodeType === 3 && n.textContent.trim());
-        if (own || el.matches('input:not([type=checkbox]):not([type=radio]), textarea, select')) text.push([`${el.localName} "${(el.textContent || '').trim().slice(0, 12)}"`, parseFloat(getComputedStyle(el).fontSize)]);
-      }
-    };
-    walk(host.shadowRoot);
-    return [tag, { host: parseFloat(getComputedStyle(host).fontSize), text }];
-  })), TAGS);
+  const { page, errors } = await session(mode);
+  const out = await page.evaluate(async ([tags, css]) => {
+    document.getElementById('page-css').textContent = `body { font: 14px/1.5 sans-serif; } ${css}`;
+    await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+    return Object.fromEntries(tags.map((tag) => {
+      const host = document.querySelector(tag);
+      const text = [];
+      const walk = (root) => {
+        for (const el of root.querySelectorAll('*')) {
+          if (el.shadowRoot) walk(el.shadowRoot);
+          if (!el.getClientRects().length || el.closest('.rd-visually-hidden, [aria-hidden="true"]')) continue;
+          const own = [...el.childNodes].some((n) => n.nodeType === 3 && n.textContent.trim());
+          if (own || el.matches('input:not([type=checkbox]):not([type=radio]), textarea, select')) text.push([`${el.localName} "${(el.textContent || '').trim().slice(0, 12)}"`, parseFloat(getComputedStyle(el).fontSize)]);
+        }
+      };
+      walk(host.shadowRoot);
+      return [tag, { host: parseFloat(getComputedStyle(host).fontSize), text }];
+    }));
+  }, [TAGS, css]);
   assert.deepEqual(errors, []);
-  await context.close();
   return out;
 }
 

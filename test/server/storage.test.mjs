@@ -147,6 +147,25 @@ function suite(engine, open) {
       assert.deepEqual([...page1, ...page2].map((r) => r.receipt), all.map((r) => r.receipt));
     });
 
+    test('every reply about one subject in one query: only that type and subject, each receipt\'s in order', async () => {
+      const subject = `d-${randomUUID().slice(0, 8)}`;
+      const m1 = await s.insert(row({ subjectId: subject, type: 'deputy-message', prefix: 'LY' }));
+      const m2 = await s.insert(row({ subjectId: subject, type: 'deputy-message', prefix: 'LY' }));
+      const other = await s.insert(row({ subjectId: `${subject}-x`, type: 'deputy-message', prefix: 'LY' }));
+      const comment = await s.insert(row({ subjectId: subject }));
+      await s.setStatus(m1.receipt, { status: 'replied', reply: '一答' });
+      await s.setStatus(m1.receipt, { status: 'replied', reply: '一再答', replyBy: '代表本人' });
+      await s.setStatus(m2.receipt, { status: 'replied', reply: '二答' });
+      await s.setStatus(other.receipt, { status: 'replied', reply: '别人的' });
+      await s.setStatus(comment.receipt, { status: 'replied', reply: '意见的' });
+      const got = await s.subjectReplies('deputy-message', subject);
+      const by = (r) => got.filter((x) => x.receipt === r).map((x) => [x.text, x.by_name ?? null]);
+      assert.deepEqual(by(m1.receipt), [['一答', null], ['一再答', '代表本人']]);
+      assert.deepEqual(by(m2.receipt), [['二答', null]]);
+      assert.equal(got.length, 3);
+      assert.deepEqual(await s.subjectReplies('deputy-message', `${subject}-none`), []);
+    });
+
     test('an adoption report per draft, replaced when published again', async () => {
       const draft = `draft-${randomUUID().slice(0, 8)}`;
       assert.equal(await s.adoption(draft), undefined);

@@ -1,7 +1,8 @@
 import { expect } from '@open-wc/testing';
 import { enqueue, enqueueChecked, flushOutbox, listOutbox, removeFromOutbox, settleRecord, OUTBOX_LIMITS } from '../../src/services/outbox.js';
 import { uuidv4 } from '../../src/services/http.js';
-import { chaosLog, chaosUrl, uid, env } from '../helpers/env.js';
+import { chaosLog, chaosUrl, uid, env, readOutbox } from '../helpers/env.js';
+import { resetStoreProbes } from '../../src/services/idb.js';
 
 const entry = (url: string, owner: string) => {
   const key = uuidv4();
@@ -13,6 +14,56 @@ describe('outbox service', () => {
     const e = entry(chaosUrl('ok', uid('o')), uid('owner'));
     expect(await enqueue(e)).to.equal(true);
     await removeFromOutbox(e.key);
+  });
+
+  it('IndexedDB slower to open than the wait: the entry is kept in memory, then moves into the database once it opens', async () => {
+    // The outbox's database answers 600 ms late (a busy phone, a loaded storage process), after
+    // a 150 ms wait: the entry is kept for this page only, and taken in once the database opens.
+    const realOpen = indexedDB.open;
+    indexedDB.open = function (this: IDBFactory, ...args: Parameters<IDBFactory['open']>) {
+      const req = realOpen.apply(indexedDB, args);
+      let handler: ((this: IDBRequest, ev: Event) => unknown) | null = null;
+      Object.defineProperty(req, 'onsuccess', { configurable: true, get: () => handler, set(fn) { handler = fn; } });
+      req.addEventListener('success', (ev) => setTimeout(() => handler?.call(req, ev), 600));
+      return req;
+    } as IDBFactory['open'];
+    resetStoreProbes(150);
+    const e = entry(`${env().refused}/x`, uid('owner'));
+    try {
+      expect(await enqueueChecked(e)).to.deep.equal({ stored: true, persistent: false });
+      indexedDB.open = realOpen;
+      const inDb = async () => ((await readOutbox()) as Array<{ key: string }>).some((x) => x.key === e.key);
+      expect(await inDb()).to.equal(false);
+      expect((await listOutbox(e.owner)).map((x) => x.key)).to.deep.equal([e.key]);
+      await new Promise((r) => setTimeout(r, 900));
+      expect((await listOutbox(e.owner)).map((x) => x.key)).to.deep.equal([e.key]); // one entry, not two
+      expect(await inDb()).to.equal(true);
+    } finally {
+      indexedDB.open = realOpen;
+      resetStoreProbes();
+      await removeFromOutbox(e.key);
+    }
+  });
+
+  it('without Web Locks (an engine or WebView that lacks them): entries are still sent, once from this page, with their key', async () => {
+    // Across tabs the Idempotency-Key is what keeps one stored row then (the receiver's tests).
+    const had = Object.getOwnPropertyDescriptor(navigator, 'locks');
+    Object.defineProperty(navigator, 'locks', { configurable: true, value: undefined });
+    const owner = uid('owner');
+    const run = uid('o');
+    const e = entry(chaosUrl('ok', run), owner);
+    try {
+      expect(navigator.locks).to.equal(undefined);
+      await enqueue(e);
+      const [a, b] = await Promise.all([flushOutbox(owner), flushOutbox(owner)]);
+      expect([...a, ...b].filter((r) => r.result.ok).map((r) => r.entry.key)).to.deep.equal([e.key]);
+      const log = await chaosLog(run);
+      expect(log.map((r) => r.headers['idempotency-key'])).to.deep.equal([e.key]);
+      expect(await listOutbox(owner)).to.deep.equal([]);
+    } finally {
+      if (had) Object.defineProperty(navigator, 'locks', had);
+      else delete (navigator as unknown as Record<string, unknown>).locks;
+    }
   });
 
   it('keeps an entry while the server is unreachable, then sends it with the same key', async () => {

@@ -200,6 +200,11 @@ export class PostgresStorage {
   async replies(receipt) {
     return (await this.pool.query('SELECT text, at, actor, by_name FROM replies WHERE receipt = $1 ORDER BY id', [receipt])).rows;
   }
+  /** Every reply to the submissions of one type about one subject (a deputy), in one query. */
+  async subjectReplies(type, subject) {
+    return (await this.pool.query(`SELECT r.receipt, r.text, r.at, r.actor, r.by_name FROM replies r
+      JOIN submissions s ON s.receipt = r.receipt WHERE s.type = $1 AND s.subject_id = $2 ORDER BY r.receipt, r.id`, [type, subject])).rows;
+  }
   async rate(receipt, { rating, comment = null, key, at = new Date().toISOString() }) {
     const r = await this.pool.query(
       'INSERT INTO ratings (receipt, rating, comment, at, idempotency_key) VALUES ($1, $2, $3, $4, $5) ON CONFLICT DO NOTHING',

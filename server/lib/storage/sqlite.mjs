@@ -126,6 +126,8 @@ export class SqliteStorage {
       history: db.prepare('SELECT status, at, note, actor FROM status_history WHERE receipt = ? ORDER BY id'),
       addReply: db.prepare('INSERT INTO replies (receipt, text, at, actor, by_name) VALUES (?, ?, ?, ?, ?)'),
       replies: db.prepare('SELECT text, at, actor, by_name FROM replies WHERE receipt = ? ORDER BY id'),
+      subjectReplies: db.prepare(`SELECT r.receipt, r.text, r.at, r.actor, r.by_name FROM replies r
+        JOIN submissions s ON s.receipt = r.receipt WHERE s.type = ? AND s.subject_id = ? ORDER BY r.receipt, r.id`),
       rate: db.prepare(`INSERT INTO ratings (receipt, rating, comment, at, idempotency_key) VALUES (?, ?, ?, ?, ?)
         ON CONFLICT DO NOTHING`),
       rating: db.prepare('SELECT rating, comment, at, idempotency_key FROM ratings WHERE receipt = ?'),
@@ -197,6 +199,8 @@ export class SqliteStorage {
   }
   async history(receipt) { return this.q.history.all(receipt); }
   async replies(receipt) { return this.q.replies.all(receipt); }
+  /** Every reply to the submissions of one type about one subject (a deputy), in one query. */
+  async subjectReplies(type, subject) { return this.q.subjectReplies.all(type, subject); }
   /** Once per receipt: 'stored', or 'exists' (with the stored rating). */
   async rate(receipt, { rating, comment = null, key, at = new Date().toISOString() }) {
     const r = this.q.rate.run(receipt, rating, comment, at, key);
