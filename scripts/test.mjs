@@ -204,8 +204,8 @@ else if (!unitOnly && !e2eOnly && !serverOnly && (files.length === 0 || cliFiles
 
 const counts = (c) => `${c.passed} passed, ${c.failed} failed${c.skipped ? `, ${c.skipped} skipped` : ''}`;
 if (engineResults.length) {
-  console.log(`\nBrowser engines: ${engineResults.map((r) => r.name).join(', ')}`);
   engineResults.sort((a, b) => engines.findIndex((e) => e.name === a.name) - engines.findIndex((e) => e.name === b.name));
+  console.log(`\nBrowser engines: ${engineResults.map((r) => r.name).join(', ')}`);
   for (const r of engineResults) {
     const journeys = r.journeys ? `journeys ${counts(r.journeys)} (${r.journeys.seconds} s)` : '';
     console.log(`  ${r.name}: ${r.journeysOnly ? journeys : `${counts(r)} (${r.seconds} s)${journeys ? `; ${journeys}` : ''}`}`);
