@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { createHash } from 'node:crypto';
 import { build as esbuild } from 'esbuild';
+import { loaderSource } from './cdn-loader.mjs';
 
 const quiet = process.argv.includes('--quiet');
 const step = (name, cmd, args) => {
@@ -51,6 +52,13 @@ if (schemasOnly) process.exit(0);
 
 // 2. Browser bundles.
 step('rollup', process.execPath, ['node_modules/rollup/dist/bin/rollup', '-c', '--silent']);
+// The classic scripts: ASCII loaders of the modules beside them (scripts/cdn-loader.mjs). Not for
+// the provider and the booking form: they come with the widgets that use them.
+writeFileSync('dist/cdn/rd-widgets.iife.js', loaderSource({ file: 'rd-widgets.iife.js', entry: './rd-widgets.js', api: true, what: 'all-in-one classic script' }));
+for (const f of readdirSync('dist/cdn/components').filter((x) => x.endsWith('.js') && !['rd-provider.js', 'rd-appointment-form.js'].includes(x))) {
+  const tag = f.replace(/\.js$/, '');
+  writeFileSync(`dist/cdn/components/${tag}.iife.js`, loaderSource({ file: `${tag}.iife.js`, entry: `./${f}`, what: `<${tag}> classic script` }));
+}
 
 // 3. Types and the custom elements manifest.
 step('types', process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.build.json']);

@@ -72,23 +72,16 @@ test('ESM: English messages are fetched only for a widget shown in English, and 
   await context.close();
 });
 
-test('IIFE file: pure ASCII, and its source map still points at the right source lines', async () => {
-  const { readFileSync } = await import('node:fs');
-  const { decodeMappings } = await import('../../scripts/sourcemap.mjs');
-  const code = readFileSync('dist/cdn/rd-widgets.iife.js', 'utf8');
-  assert.equal(code.search(/[^\x00-\x7f]/), -1, 'no non-ASCII character');
-  assert.match(code, /\\u7B2C/, 'Chinese text is escaped (第)');
-  const map = JSON.parse(readFileSync('dist/cdn/rd-widgets.iife.js.map', 'utf8'));
-  const lines = decodeMappings(map.mappings);
-  const codeLines = code.split('\n');
-  // Tokens that sit after escaped Chinese on their line: each maps back to a source line holding it.
-  for (const token of ['"data.invalidTitle"', '"article-missing"', '"deputy.nextReception"']) {
-    const n = codeLines.findIndex((l) => l.includes(token));
-    assert.ok(n >= 0, token);
-    const col = codeLines[n].indexOf(token);
-    const seg = lines[n].filter((s) => s[0] <= col).at(-1);
-    const source = map.sourcesContent[seg[1]].split('\n')[seg[2]];
-    assert.ok(source.includes(token.slice(1, -1)), `${token} maps to ${map.sources[seg[1]]}:${seg[2] + 1}: ${source.trim()}`);
+test('classic scripts are small ASCII loaders of the modules beside them (scripts/cdn-loader.mjs)', async () => {
+  const { readFileSync, readdirSync } = await import('node:fs');
+  const loaders = ['rd-widgets.iife.js', ...readdirSync('dist/cdn/components').filter((f) => f.endsWith('.iife.js')).map((f) => `components/${f}`)];
+  for (const f of loaders) {
+    const code = readFileSync(`dist/cdn/${f}`, 'utf8');
+    assert.equal(code.search(/[^\x00-\x7f]/), -1, `${f}: no non-ASCII character`);
+    assert.ok(code.length < 2048, `${f}: a loader, not a bundle (${code.length} bytes)`);
+    const entry = /new URL\("\.\/([\w.-]+\.js)"/.exec(code)?.[1];
+    assert.equal(entry, f.replace(/^.*\//, '').replace('.iife.js', '.js'), `${f} imports its module entry`);
+    assert.doesNotMatch(code, /Next reception|\\u[0-9A-F]{4}/, `${f} carries no text of the widgets`);
   }
 });
 
@@ -160,13 +153,7 @@ test('per-widget classic scripts (dist/cdn/components/<tag>.iife.js): one widget
   await context.close();
 });
 
-test('classic scripts: English is not inside them; it is fetched from dist/cdn/chunks/ (a module: UTF-8 on any page) when a widget is shown in English', async () => {
-  const { readFileSync } = await import('node:fs');
-  for (const f of ['dist/cdn/rd-widgets.iife.js', 'dist/cdn/components/rd-deputy-card.iife.js']) {
-    const code = readFileSync(f, 'utf8');
-    assert.doesNotMatch(code, /Next reception/, `${f} carries no English catalogue`);
-    assert.match(code, /rd-chunk:chunks\/rd-deputy-card\.messages\.en-[\w-]+\.js/, `${f} knows where English is`);
-  }
+test('classic scripts: English is fetched from dist/cdn/chunks/ (a module: UTF-8 on any page) only when a widget is shown in English', async () => {
   const { page, errors, context } = await h.newPage();
   const en = [];
   page.on('request', (r) => { if (/\.en-[\w-]+\.js$/.test(r.url())) en.push(new URL(r.url()).pathname); });
@@ -183,6 +170,91 @@ test('classic scripts: English is not inside them; it is fetched from dist/cdn/c
   await card.getByText('Next reception', { exact: true }).waitFor();
   assert.ok(en.length >= 2 && en.every((p) => p.startsWith('/dist/cdn/chunks/')), `English from the CDN's chunks (saw ${en.join(', ')})`);
   assert.doesNotMatch(await card.evaluate((el) => el.shadowRoot.textContent), /下次接待|正在加载/);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+// The classic loaders as CMS pages include them: a GBK page serving scripts without a charset,
+// under the strict CSP with Trusted Types (script-src 'self'), the tag plain, async, defer,
+// inserted by another script, included twice, and inside a shadow root, where
+// document.currentScript is null (found by its src when the document has the tag too, else by
+// the address in its own stack). A loader that found no address would import ./rd-deputy-card.js
+// from the page's folder: a 404, an error, and a request the test sees.
+const LOADER_CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; require-trusted-types-for 'script'";
+const LOADER = '/dist/cdn/components/rd-deputy-card.iife.js';
+const INSERT = (into) => `var p = window.trustedTypes ? trustedTypes.createPolicy('cms', { createScriptURL: function (s) { return s; } }) : null;
+var s = document.createElement('script'); s.src = p ? p.createScriptURL('${LOADER}') : '${LOADER}';
+${into === 'shadow' ? "var host = document.createElement('div'); document.body.appendChild(host); host.attachShadow({ mode: 'open' }).appendChild(s);" : 'document.head.appendChild(s);'}`;
+const LOADER_CASES = {
+  plain: [`<script src="${LOADER}"></script>`, ''],
+  async: [`<script async src="${LOADER}"></script>`, ''],
+  defer: [`<script defer src="${LOADER}"></script>`, ''],
+  'inserted by a script': ['<script src="/loader-case/insert.js"></script>', INSERT('head')],
+  'included twice': [`<script src="${LOADER}"></script><script defer src="${LOADER}"></script>`, ''],
+  'inside a shadow root, and in the document (currentScript null: found by src)': [`<script src="${LOADER}"></script><script defer src="/loader-case/insert.js"></script>`, INSERT('shadow')],
+  'inside a shadow root (currentScript null, not in the document)': ['<script defer src="/loader-case/insert.js"></script>', INSERT('shadow')],
+};
+test('classic loader on a GBK page under the strict CSP: plain, async, defer, inserted, twice, currentScript null', async () => {
+  const { page, errors, context } = await h.newPage();
+  const violations = [];
+  await page.exposeFunction('__violation', (v) => violations.push(v));
+  await context.addInitScript(() => document.addEventListener('securitypolicyviolation', (e) => window.__violation(`${e.violatedDirective} ${e.blockedURI}`)));
+  // What many CMS servers do: JavaScript with no charset, so a GBK page would decode it as GBK.
+  await context.route('**/dist/cdn/components/*.iife.js', async (route) => {
+    const res = await route.fetch();
+    await route.fulfill({ response: res, headers: { ...res.headers(), 'content-type': 'application/javascript' } });
+  });
+  for (const [name, [tags, helper]] of Object.entries(LOADER_CASES)) {
+    await context.unroute('**/loader-case/**');
+    await context.route('**/loader-case/**', (route) => route.fulfill({ status: 200, headers: { 'Content-Type': 'text/javascript' }, body: helper }));
+    const requests = [];
+    const onRequest = (r) => { if (/\/dist\/cdn\/components\/rd-deputy-card\.js$/.test(r.url())) requests.push(r.url()); };
+    page.on('request', onRequest);
+    await page.route(`${h.base}/loader.html`, (route) => route.fulfill({ status: 200, headers: { 'Content-Type': 'text/html; charset=gbk', 'Content-Security-Policy': LOADER_CSP }, body: Buffer.from(`<!doctype html><html lang="zh-CN"><head><meta charset="gbk"><title>t</title>${tags}</head>
+<body><main><h1>t</h1><rd-deputy-card endpoint="/api" deputy-id="dep-001"><a href="/daibiao/dep-001.html">link</a></rd-deputy-card></main></body></html>`, 'latin1') }));
+    await page.goto(`${h.base}/loader.html`);
+    assert.equal(await page.evaluate(() => document.characterSet), 'GBK', name);
+    const card = page.locator('rd-deputy-card');
+    await card.getByRole('heading', { name: '董晓丽' }).waitFor();
+    await card.getByText('下次接待', { exact: true }).waitFor();
+    await page.waitForTimeout(200);
+    assert.doesNotMatch(await card.evaluate((el) => el.shadowRoot.textContent), /\uFFFD|锟斤拷|鈥|銆/, `${name}: no mojibake`);
+    assert.deepEqual(await page.evaluate(() => ['rd-provider', 'rd-deputy-card', 'rd-legislation-feedback'].filter((t) => !!customElements.get(t))), ['rd-provider', 'rd-deputy-card'], name);
+    assert.ok(requests.length >= 1 && requests.every((u) => u === `${h.base}/dist/cdn/components/rd-deputy-card.js`), `${name}: the module from the loader's own folder (${requests.join(', ')})`);
+    page.off('request', onRequest);
+    assert.deepEqual(violations, [], `${name}: no CSP violation`);
+    assert.deepEqual(errors, [], name);
+  }
+  await context.close();
+});
+
+test('all-in-one classic script: RdWidgets.setLoader/setTransport work in the script right after the tag; RdWidgets.ready brings the exports', async () => {
+  const { page, errors, context } = await h.newPage();
+  await page.route(`${h.base}/api-sync.html`, (route) => route.fulfill({ status: 200, headers: { 'Content-Type': 'text/html; charset=utf-8' }, body: `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>t</title></head>
+<body><main><h1>t</h1><rd-deputy-card endpoint="/api" deputy-id="dep-001"></rd-deputy-card></main>
+<script src="/dist/cdn/rd-widgets.iife.js"></script>
+<script>
+  window.__classesAtOnce = typeof RdWidgets.RdSubmittedEvent;
+  window.__kinds = [];
+  RdWidgets.setLoader(function (req) { window.__kinds.push(req.kind); return fetch(req.url).then(function (r) { return r.json(); }); });
+  window.__transport = function () { return Promise.resolve({ status: 201, body: { receipt: 'X' } }); };
+  RdWidgets.setTransport(window.__transport);
+  try { RdWidgets.setTransport('nope'); } catch (e) { window.__refused = e instanceof TypeError; }
+</script></body></html>` }));
+  await page.goto(`${h.base}/api-sync.html`);
+  await page.locator('rd-deputy-card').getByRole('heading', { name: '董晓丽' }).waitFor();
+  const state = await page.evaluate(async () => {
+    const api = await window.RdWidgets.ready;
+    return {
+      same: api === window.RdWidgets,
+      atOnce: window.__classesAtOnce,
+      kinds: window.__kinds,
+      transport: window.rdWidgets.transport === window.__transport,
+      refused: window.__refused,
+      later: ['RdSubmittedEvent', 'RdProvider', 'setTransport', 'setLoader', 'RdConfigError'].map((k) => typeof api[k]),
+    };
+  });
+  assert.deepEqual(state, { same: true, atOnce: 'undefined', kinds: ['deputy'], transport: true, refused: true, later: ['function', 'function', 'function', 'function', 'function'] });
   assert.deepEqual(errors, []);
   await context.close();
 });
