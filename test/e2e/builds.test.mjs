@@ -4,6 +4,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startHarness } from './harness.mjs';
+import { until } from './util.mjs';
 
 let h;
 before(async () => { h = await startHarness(); });
@@ -255,6 +256,50 @@ test('all-in-one classic script: RdWidgets.setLoader/setTransport work in the sc
     };
   });
   assert.deepEqual(state, { same: true, atOnce: 'undefined', kinds: ['deputy'], transport: true, refused: true, later: ['function', 'function', 'function', 'function', 'function'] });
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('a part fetched when first needed (the booking form) that cannot load: a localized notice with 重试, nothing typed is lost, then it loads', async () => {
+  const { page, errors, context } = await h.newPage();
+  let down = true;
+  const chunk = [];
+  await context.route('**/dist/cdn/components/rd-appointment-form.js', (route) => { chunk.push(route.request().url()); return down ? route.fulfill({ status: 404, body: 'not found' }) : route.continue(); });
+  await page.route(`${h.base}/lazy-fail.html`, (route) => route.fulfill({ status: 200, headers: { 'Content-Type': 'text/html; charset=utf-8' }, body: `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>t</title>
+<script src="/dist/cdn/components/rd-deputy-card.iife.js" defer></script></head>
+<body><main><h1>t</h1><rd-deputy-card endpoint="/api" deputy-id="dep-001" view="full" drafts="off"></rd-deputy-card></main></body></html>` }));
+  await page.goto(`${h.base}/lazy-fail.html`);
+  const card = page.locator('rd-deputy-card');
+  await card.getByRole('heading', { name: '董晓丽', level: 2 }).waitFor();
+  await page.waitForTimeout(300);
+  assert.deepEqual(chunk, [], 'the booking form is not part of the first screen');
+  // The citizen starts a message, then opens the booking form, which cannot be fetched.
+  await card.getByRole('button', { name: '给代表留言' }).click();
+  const subject = card.getByRole('textbox', { name: /^留言主题/ });
+  await subject.fill('农贸市场周边停车难');
+  await card.getByRole('button', { name: '预约接访' }).click();
+  const alert = card.getByRole('alert').filter({ hasText: '预约接访表单未能加载' });
+  await alert.waitFor();
+  assert.match(await alert.textContent(), /本页已填写的内容都还在/);
+  const retry = alert.getByRole('button', { name: '重试' });
+  await until(() => retry.evaluate((b) => b.getRootNode().activeElement === b), { message: 'the retry button has the focus' });
+  // The message panel (closed while the booking panel is open) still holds the text.
+  await card.getByRole('button', { name: '给代表留言' }).click();
+  assert.equal(await subject.inputValue(), '农贸市场周边停车难', 'the message text is kept');
+  await card.getByRole('button', { name: '预约接访' }).click();
+  await alert.waitFor();
+  // English, complete.
+  await page.evaluate(() => document.documentElement.setAttribute('lang', 'en'));
+  await card.getByRole('alert').filter({ hasText: 'The reception booking form could not be loaded' }).getByRole('button', { name: 'Try again' }).waitFor();
+  await page.evaluate(() => document.documentElement.setAttribute('lang', 'zh-CN'));
+  // Back online: 重试 brings the form.
+  down = false;
+  await card.getByRole('alert').filter({ hasText: '预约接访表单未能加载' }).getByRole('button', { name: '重试' }).click();
+  await card.locator('rd-appointment-form').getByRole('textbox', { name: /^要反映的事项/ }).waitFor();
+  assert.equal(await card.getByRole('alert').filter({ hasText: '未能加载' }).count(), 0);
+  await card.getByRole('button', { name: '给代表留言' }).click();
+  assert.equal(await subject.inputValue(), '农贸市场周边停车难', 'still kept');
+  assert.ok(chunk.length >= 2, `fetched again on 重试 (${chunk.length})`);
   assert.deepEqual(errors, []);
   await context.close();
 });

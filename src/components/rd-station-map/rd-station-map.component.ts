@@ -7,6 +7,7 @@ import { live } from 'lit/directives/live.js';
 import { RdElement } from '../shared/rd-element.js';
 import { ownConfig } from '../../services/config.js';
 import { DataController } from '../../controllers/data-controller.js';
+import { LazyPart } from '../../controllers/lazy-part.js';
 import { stationsFile, resolveStationTypes, type Station, type StationsFile, type StationTypeDef } from '../../services/schemas/station.js';
 import { StationIndex, type StationHit } from '../../services/station-search.js';
 import { HolidayCalendar } from '../../services/holidays.js';
@@ -267,14 +268,21 @@ export class RdStationMap extends RdElement {
     if (ev.defaultPrevented) e.preventDefault();
   }
 
+  /** The booking form, registered when first opened (not on the first screen; README "Figures"). */
+  private readonly bookingPart = new LazyPart(this, () => import('../rd-appointment-form/rd-appointment-form.js'), 'lazy.part.booking');
+
   private async toggleBooking() {
     this.booking = !this.booking;
     if (this.booking) {
+      // The form arrives with its chunk; if it cannot, the notice's 重试 button takes the focus.
+      await this.bookingPart.get().catch(() => {});
       await this.updateComplete;
+      if (!this.booking) return;
       const form = this.shadowRoot?.querySelector('rd-appointment-form');
       await form?.updateComplete;
-      form?.scrollIntoView({ block: 'start' });
-      form?.shadowRoot?.querySelector<HTMLElement>('input')?.focus();
+      const target = form ?? this.shadowRoot?.querySelector<HTMLElement>('#sm-booking [data-lazy-failed]');
+      target?.scrollIntoView({ block: 'start' });
+      (form?.shadowRoot?.querySelector<HTMLElement>('input') ?? target?.querySelector<HTMLElement>('button'))?.focus();
     }
   }
 
@@ -508,14 +516,14 @@ export class RdStationMap extends RdElement {
               deputyUrl: this.deputyUrl,
               navSource: this.navSource ?? (location.hostname || 'rd-widgets'),
               booking: this.booking,
-              bookingForm: (bookable) => html`<rd-appointment-form
+              bookingForm: (bookable) => this.bookingPart.render(() => html`<rd-appointment-form
                 heading-level="4"
                 .stationId=${selected.id}
                 .placeName=${selected.name}
                 .sessions=${bookable}
                 .hostConfig=${ownConfig(this)}
                 .submitUrl=${this.submitUrl}
-              ></rd-appointment-form>`,
+              ></rd-appointment-form>`),
               onOpen: (id) => this.open(id),
               onClose: () => this.close(),
               onDeputy: (e, id) => this.onDeputy(e, id, selected.id),

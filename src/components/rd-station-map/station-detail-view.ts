@@ -30,7 +30,7 @@ export interface StationDetailOptions {
   navSource: string;
   booking: boolean;
   /** The booking form for the sessions that can still be booked. */
-  bookingForm: (bookable: Session[]) => TemplateResult;
+  bookingForm: (bookable: Session[]) => TemplateResult | typeof nothing;
   onOpen: (id: string) => void;
   onClose: () => void;
   onDeputy: (e: Event, deputyId: string) => void;
