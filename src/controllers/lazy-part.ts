@@ -14,8 +14,16 @@ export class LazyPart<T> implements ReactiveController {
   value: T | undefined;
   private waiting: Promise<T> | undefined;
 
-  /** `load`: the dynamic import (and whatever it returns); `what`: the message key naming the part. */
-  constructor(private readonly host: RdHost, private readonly load: () => Promise<T>, private readonly what: string) {
+  /**
+   * `load`: the dynamic import (and whatever it returns); `what`: the message key naming the part;
+   * `onReady`: called each time it has loaded (after a 重试 too), before the host updates.
+   */
+  constructor(
+    private readonly host: RdHost,
+    private readonly load: () => Promise<T>,
+    private readonly what: string,
+    private readonly onReady?: (value: T) => void,
+  ) {
     host.addController(this);
   }
 
@@ -37,6 +45,7 @@ export class LazyPart<T> implements ReactiveController {
         this.value = v;
         this.state = 'ready';
         this.waiting = undefined;
+        this.onReady?.(v);
         this.host.requestUpdate();
         return v;
       },

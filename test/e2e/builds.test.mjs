@@ -303,3 +303,33 @@ test('a part fetched when first needed (the booking form) that cannot load: a lo
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test('second-screen parts load only when needed: the parser for a plain-text draft, the results view with `results`, the QR encoder with a url-pattern', async () => {
+  const { page, errors, context } = await h.newPage();
+  const parts = [];
+  page.on('request', (r) => {
+    const m = /\/dist\/cdn\/chunks\/(legal-text|survey-results-view|qr)-[\w-]+\.js$/.exec(new URL(r.url()).pathname);
+    if (m) parts.push(m[1]);
+  });
+  const open = async (name, body) => {
+    await page.route(`${h.base}/${name}.html`, (route) => route.fulfill({ status: 200, headers: { 'Content-Type': 'text/html; charset=utf-8' }, body: `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>t</title>
+<script src="/dist/cdn/rd-widgets.iife.js" defer></script></head><body><main><h1>t</h1><rd-provider endpoint="/api">${body}</rd-provider></main></body></html>` }));
+    parts.length = 0;
+    await page.goto(`${h.base}/${name}.html`);
+  };
+  // A structured draft, a survey form and a card without url-pattern: none of the three.
+  await open('first', '<rd-legislation-feedback draft-id="2026-yq-01" deep-link="off"></rd-legislation-feedback><rd-satisfaction-survey survey-id="2027-mssx-zj"></rd-satisfaction-survey><rd-deputy-card deputy-id="dep-001" view="full"></rd-deputy-card>');
+  await page.locator('rd-legislation-feedback').getByRole('button', { name: '对第三条提意见' }).waitFor();
+  await page.locator('rd-satisfaction-survey').getByText('民生实事').first().waitFor();
+  await page.locator('rd-deputy-card').getByRole('heading', { name: '董晓丽', level: 2 }).waitFor();
+  await page.waitForTimeout(300);
+  assert.deepEqual(parts, []);
+  // A plain-text draft (parsed in the page), the results view, a card with a QR code: each its part.
+  await open('second', '<rd-legislation-feedback draft-id="2026-yq-01-text" deep-link="off"></rd-legislation-feedback><rd-satisfaction-survey survey-id="2026-jybl-myd" results></rd-satisfaction-survey><rd-deputy-card deputy-id="dep-001" view="full" url-pattern="/daibiao/{id}.html"></rd-deputy-card>');
+  await page.locator('rd-legislation-feedback').getByRole('button', { name: '对第三条提意见' }).waitFor();
+  await page.locator('rd-satisfaction-survey').locator('[part~="results"]').first().waitFor();
+  await page.locator('rd-deputy-card').locator('[part="qr"] svg').waitFor();
+  assert.deepEqual([...new Set(parts)].sort(), ['legal-text', 'qr', 'survey-results-view']);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
