@@ -139,12 +139,13 @@ const minifyLib = () => ({
 // it into by which entries use what: one request, and one gzip dictionary for it (each file is
 // compressed on its own, so the same words in five files cost five times).
 const CORE = [
-  /\/node_modules\/(lit|lit-html|lit-element|@lit\/reactive-element|@lit\/context|idb-keyval)\//,
+  // Lit's directives only where a core module imports them (Rollup brings those along).
+  /\/node_modules\/(lit|lit-html|lit-element|@lit\/reactive-element|@lit\/context|idb-keyval)\/(?!.*\/directives\/)/,
   /\/src\/components\/(shared|rd-provider)\//,
   /\/src\/controllers\/(?!deep-link)/,
   /\/src\/events\//,
-  /\/src\/services\/(config|http|transport|outbox|drafts|idb|validation|zod-lite[\w-]*|form-errors|json|lookup|receipt-book|local-records|i18n\/(index|shared))\.ts$/,
-  /\/src\/services\/schemas\/(common|loop)\.ts$/,
+  /\/src\/services\/(config|http|transport|outbox|drafts|idb|validation|zod-lite[\w-]*|form-errors|json|lookup-link|receipt-book|local-records|i18n\/(index|shared))\.ts$/,
+  /\/src\/services\/schemas\/common\.ts$/,
 ];
 function coreChunk(id) {
   const p = id.replace(/\\/g, '/');

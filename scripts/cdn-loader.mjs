@@ -26,7 +26,7 @@
 export function loaderSource({ file, entry, api = false, what }) {
   const name = file.replace(/[.]/g, '\\.');
   const lines = [
-    `/*! rd-widgets ${what}: a classic-script loader of the ES modules beside it (${entry}). */`,
+    `/*! rd-widgets ${what}: loads ${entry} */`,
     '(function () {',
     "  'use strict';",
     '  var d = document, w = window, me = d.currentScript, src = me && me.src;',
@@ -37,7 +37,7 @@ export function loaderSource({ file, entry, api = false, what }) {
     // Not in the document either (a script inside a shadow root): the address in the stack.
     `  if (!src) try { throw new Error(); } catch (e) { var at = /(https?:[^\\s()'"]*\\/${name}(\\?[^\\s()'":]*)?)/.exec(String(e.stack)); if (at) src = at[1]; }`,
     `  var url = new URL(${JSON.stringify(entry)}, src || d.baseURI).href;`,
-    "  var fail = function (e) { if (w.console) console.error('rd-widgets: could not load ' + url + ' (the widgets keep their fallback content)', e); throw e; };",
+    "  var fail = function (e) { if (w.console) console.error('rd-widgets: cannot load ' + url, e); throw e; };",
   ];
   if (api) {
     lines.push(
