@@ -1,6 +1,7 @@
 // `npm run bench`: gzip sizes of every dist file (and of the shared layer), then each widget's
 // benchmark (bench/<tag>.bench.mjs) in headless Chromium, then the receiver's
-// (bench/receiver/run.mjs; `npm run bench -- receiver` for that one alone). Figures, not pass/fail: they go into
+// (bench/receiver/run.mjs; `npm run bench -- receiver` for that one alone; `npm run bench -- --no-build sizes`
+// for the sizes and first screens alone: a name no benchmark has). Figures, not pass/fail: they go into
 // the README. Builds first unless --no-build.
 import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync, writeFileSync, mkdtempSync, existsSync } from 'node:fs';
@@ -55,7 +56,7 @@ for (const entry of ['dist/cdn/components/rd-provider.js', 'dist/cdn/rd-widgets.
   if (!existsSync(entry)) continue;
   const total = sumGz(staticGraph(entry));
   results.loads[entry] = total;
-  console.log(`| ${entry === 'dist/cdn/components/rd-provider.js' ? 'Lit + shared base (rd-provider entry)' : entry} | ${kb(total)} |`);
+  console.log(`| ${entry === 'dist/cdn/components/rd-provider.js' ? 'rd-provider entry (Lit + the shared layer: the core chunk)' : entry} | ${kb(total)} |`);
 }
 
 // What every widget loads: Lit + the shared layer (base class, controllers, form pieces,
