@@ -134,23 +134,41 @@ const minifyLib = () => ({
   },
 });
 
-// What every widget loads — Lit, the base element, the form pieces, the controllers and the
-// services under them — is one chunk, chunks/core-<hash>.js, not the five or six Rollup would cut
-// it into by which entries use what: one request, and one gzip dictionary for it (each file is
-// compressed on its own, so the same words in five files cost five times).
+// What every widget loads — Lit, the base element, configuration, messages, styles, data
+// loading and validation — is one chunk, chunks/core-<hash>.js, not the five or six Rollup would
+// cut it into by which entries use what: one request, and one gzip dictionary for it (each file is
+// compressed on its own, so the same words in five files cost five times). What only the widgets
+// with a form of their own need — the submit, draft and form controllers, the outbox and drafts —
+// is another, chunks/forms-<hash>.js, which the station map (whose booking form is loaded when
+// opened) does not load on its first screen; and between them chunks/form-<hash>.js, the form
+// pieces (shared/form.ts) with the error list, this device's receipts and IndexedDB, which the
+// receipt lookup needs without the submission machinery.
 const CORE = [
   // Lit's directives only where a core module imports them (Rollup brings those along).
-  /\/node_modules\/(lit|lit-html|lit-element|@lit\/reactive-element|@lit\/context|idb-keyval)\/(?!.*\/directives\/)/,
-  /\/src\/components\/(shared|rd-provider)\//,
-  /\/src\/controllers\/(?!deep-link)/,
+  /\/node_modules\/(lit|lit-html|lit-element|@lit\/reactive-element|@lit\/context)\/(?!.*\/directives\/)/,
+  /\/src\/components\/shared\/(?!form\.ts$)/,
+  /\/src\/components\/rd-provider\//,
+  /\/src\/controllers\/(?!deep-link|submit-controller|draft-controller|form-controller)/,
   /\/src\/events\//,
-  /\/src\/services\/(config|http|transport|outbox|drafts|idb|validation|zod-lite[\w-]*|form-errors|json|lookup-link|receipt-book|local-records|i18n\/(index|shared))\.ts$/,
+  /\/src\/services\/(config|http|transport|validation|zod-lite[\w-]*|json|i18n\/(index|shared))\.ts$/,
   /\/src\/services\/schemas\/common\.ts$/,
+];
+const FORM = [
+  /\/src\/components\/shared\/form\.ts$/,
+  /\/src\/services\/(form-errors|lookup-link|receipt-book|local-records|idb)\.ts$/,
+  /\/node_modules\/idb-keyval\//,
+];
+const FORMS = [
+  /\/src\/controllers\/(submit|draft|form)-controller\.ts$/,
+  /\/src\/services\/(outbox|drafts)\.ts$/,
 ];
 function coreChunk(id) {
   const p = id.replace(/\\/g, '/');
   if (/\.en\.ts$/.test(p)) return undefined;
-  return CORE.some((r) => r.test(p)) ? 'core' : undefined;
+  if (CORE.some((r) => r.test(p))) return 'core';
+  if (FORM.some((r) => r.test(p))) return 'form';
+  if (FORMS.some((r) => r.test(p))) return 'forms';
+  return undefined;
 }
 
 export default [
