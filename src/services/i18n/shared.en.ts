@@ -10,6 +10,8 @@ export const en: Record<SharedKey, string> = {
   'lazy.part.qr': 'The QR code',
   'lazy.part.results': 'The results',
   'lazy.part.parser': 'The text of the draft',
+  'lazy.part.geo': 'Distances and navigation',
+  'lazy.part.detail': 'The station’s details',
   'common.paren': ' ({x})',
   'common.listSep': '; ',
   'common.labelValue': '{label}: {value}',

@@ -9,6 +9,8 @@ const zh = {
   'lazy.part.qr': '二维码',
   'lazy.part.results': '测评结果',
   'lazy.part.parser': '草案正文',
+  'lazy.part.geo': '距离和导航功能',
+  'lazy.part.detail': '站点详情',
   'common.paren': '（{x}）',
   'common.listSep': '；',
   'common.labelValue': '{label}：{value}',
