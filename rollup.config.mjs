@@ -141,8 +141,9 @@ const minifyLib = () => ({
 // with a form of their own need — the submit, draft and form controllers, the outbox and drafts —
 // is another, chunks/forms-<hash>.js, which the station map (whose booking form is loaded when
 // opened) does not load on its first screen; and between them chunks/form-<hash>.js, the form
-// pieces (shared/form.ts) with the error list, this device's receipts and IndexedDB, which the
-// receipt lookup needs without the submission machinery.
+// pieces (shared/form.ts) with the error list, this device's receipts, IndexedDB and the HTTP
+// client that sends (services/http.ts; loading data is services/http-load.ts, in the core), which
+// the receipt lookup needs without the submission machinery.
 const CORE = [
   // Lit's directives only where a core module imports them (Rollup brings those along).
   /\/node_modules\/(lit|lit-html|lit-element|@lit\/reactive-element|@lit\/context)\/(?!.*\/directives\/)/,
@@ -150,12 +151,12 @@ const CORE = [
   /\/src\/components\/rd-provider\//,
   /\/src\/controllers\/(?!deep-link|submit-controller|draft-controller|form-controller)/,
   /\/src\/events\//,
-  /\/src\/services\/(config|http|transport|validation|zod-lite[\w-]*|json|i18n\/(index|shared))\.ts$/,
+  /\/src\/services\/(config|days|http-load|transport|validation|zod-lite[\w-]*|json|i18n\/(index|shared))\.ts$/,
   /\/src\/services\/schemas\/common\.ts$/,
 ];
 const FORM = [
   /\/src\/components\/shared\/form\.ts$/,
-  /\/src\/services\/(form-errors|lookup-link|receipt-book|local-records|idb)\.ts$/,
+  /\/src\/services\/(form-errors|lookup-link|receipt-book|local-records|idb|http)\.ts$/,
   /\/node_modules\/idb-keyval\//,
 ];
 const FORMS = [
@@ -168,6 +169,9 @@ function coreChunk(id) {
   if (CORE.some((r) => r.test(p))) return 'core';
   if (FORM.some((r) => r.test(p))) return 'form';
   if (FORMS.some((r) => r.test(p))) return 'forms';
+  // The reception schedule's rules, China's holidays and the code that dates sessions with them
+  // always travel together (the deputy card, the station map, the booking form).
+  if (/\/src\/services\/((schemas\/)?schedule|holidays|generated\/holiday-data)\.ts$/.test(p)) return 'schedule';
   return undefined;
 }
 

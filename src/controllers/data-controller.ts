@@ -4,7 +4,7 @@
 import { html, nothing, type ReactiveController, type TemplateResult } from 'lit';
 import type { z } from 'zod/mini';
 import type { RdHost } from './host.js';
-import { loadJson, loadThrough, type LoadResult } from '../services/http.js';
+import { loadJson, loadThrough, type LoadResult } from '../services/http-load.js';
 import { pageLoader, type DataKind } from '../services/transport.js';
 import { checkData, type Problem } from '../services/validation.js';
 import { RdReadyEvent } from '../events/events.js';

@@ -16,7 +16,7 @@ import { FormController } from '../../controllers/form-controller.js';
 import { DeepLinkController } from '../../controllers/deep-link-controller.js';
 import { errorSummary, fieldId, focusField, honeypot, submitButton, submitProblem, submitStatus } from '../shared/form.js';
 import { formatDateTime } from '../../services/i18n/index.js';
-import { localDay } from '../../services/holidays.js';
+import { localDay } from '../../services/days.js';
 import { draftSchema, type Channel, type Draft } from '../../services/schemas/legislation.js';
 import { normalizeArticleRef } from '../../services/legal-structure.js';
 import { RENDER_ALL_UP_TO, RENDER_BLOCK, blockOf, needsParser, prepareDraft, resolvePlace, type Place, type PreparedDraft } from '../../services/legislation-reader.js';
