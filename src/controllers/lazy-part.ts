@@ -13,6 +13,8 @@ export class LazyPart<T> implements ReactiveController {
   state: LazyPartState = 'idle';
   value: T | undefined;
   private waiting: Promise<T> | undefined;
+  /** Loaded by 重试: the part is drawn in a focusable box that takes the focus the button had. */
+  private retried = false;
 
   /**
    * `load`: the dynamic import (and whatever it returns); `what`: the message key naming the part;
@@ -47,6 +49,9 @@ export class LazyPart<T> implements ReactiveController {
         this.waiting = undefined;
         this.onReady?.(v);
         this.host.requestUpdate();
+        if (this.retried) {
+          void this.host.updateComplete.then(() => this.host.shadowRoot?.querySelector<HTMLElement>(`[data-lazy-ready="${this.what}"]`)?.focus());
+        }
         return v;
       },
       (e: unknown) => {
@@ -65,6 +70,7 @@ export class LazyPart<T> implements ReactiveController {
   retry(): void {
     if (this.state !== 'failed') return;
     this.state = 'idle';
+    this.retried = true;
     this.ensure();
   }
 
@@ -74,7 +80,11 @@ export class LazyPart<T> implements ReactiveController {
    */
   render(ready: (value: T) => TemplateResult | typeof nothing): TemplateResult | typeof nothing {
     this.ensure();
-    if (this.state === 'ready') return ready(this.value as T);
+    if (this.state === 'ready') {
+      return this.retried
+        ? html`<div class="rd-lazy" tabindex="-1" data-lazy-ready=${this.what}>${ready(this.value as T)}</div>`
+        : ready(this.value as T);
+    }
     const t = this.host.t;
     if (this.state === 'failed') {
       return html`<div class="rd-notice rd-notice--error" part="error-message" role="alert" data-lazy-failed>

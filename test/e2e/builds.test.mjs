@@ -296,6 +296,8 @@ test('a part fetched when first needed (the booking form) that cannot load: a lo
   down = false;
   await card.getByRole('alert').filter({ hasText: '预约接访表单未能加载' }).getByRole('button', { name: '重试' }).click();
   await card.locator('rd-appointment-form').getByRole('textbox', { name: /^要反映的事项/ }).waitFor();
+  // The focus the 重试 button had goes to the part that arrived, not to the page.
+  await until(() => card.evaluate((el) => el.shadowRoot.activeElement?.getAttribute('data-lazy-ready') === 'lazy.part.booking'), { message: 'focus on the loaded booking form' });
   assert.equal(await card.getByRole('alert').filter({ hasText: '未能加载' }).count(), 0);
   await card.getByRole('button', { name: '给代表留言' }).click();
   assert.equal(await subject.inputValue(), '农贸市场周边停车难', 'still kept');
