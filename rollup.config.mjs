@@ -4,14 +4,15 @@
 //   registration module is its entry (dist/components/<tag>.js), nothing is minified.
 // - CDN (dist/cdn/): self-contained browser builds. ESM: one all-in-one entry plus one entry per
 //   widget, code-split so shared code and heavy parts (the map engine) are separate chunks loaded
-//   only when used. IIFE: one classic script for CMS pages that strip type="module".
+//   only when used. The classic scripts (rd-widgets.iife.js, components/<tag>.iife.js) are not
+//   built here: they are small ASCII loaders of these modules, written by scripts/build.mjs from
+//   scripts/cdn-loader.mjs.
 import { readdirSync, existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { dirname, relative } from 'node:path';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import esbuild from 'rollup-plugin-esbuild';
 import { transform as transformWithEsbuild } from 'esbuild';
-import { shiftColumns } from './scripts/sourcemap.mjs';
 import { rollupLeafletCss } from './scripts/leaflet-css.mjs';
 
 const widgetDirs = readdirSync('src/components', { withFileTypes: true })
@@ -59,9 +60,8 @@ const onwarn = (w, warn) => {
   warn(w);
 };
 
-// The map engine (Leaflet, supercluster) is published as stable files under dist/cdn/vendor/. The ESM
-// build imports them as entries; the IIFE (which cannot code-split) loads the same files with
-// import() from the folder it was itself loaded from, so a page without a map never fetches them.
+// The map engine (Leaflet, supercluster) is published as stable files under dist/cdn/vendor/: the
+// ESM build imports them as entries, loaded only when a map is shown.
 const VENDOR = {
   'leaflet/dist/leaflet-src.esm.js': 'leaflet',
   supercluster: 'supercluster',
@@ -69,17 +69,6 @@ const VENDOR = {
 const vendorEntries = Object.fromEntries(
   Object.entries(VENDOR).map(([spec, name]) => [`vendor/${name}`, spec === 'supercluster' ? 'node_modules/supercluster/index.js' : `node_modules/${spec}`]),
 );
-const iifeVendor = () => ({
-  name: 'rd-iife-vendor',
-  resolveDynamicImport(specifier) {
-    if (typeof specifier === 'string' && VENDOR[specifier]) return { id: `rd-vendor:${VENDOR[specifier]}`, external: true };
-    return null;
-  },
-  renderDynamicImport({ targetModuleId }) {
-    if (targetModuleId?.startsWith('rd-vendor:')) return { left: 'import(__rdVendorUrl(', right: '))' };
-    return null;
-  },
-});
 // Leaflet writes strings into innerHTML in three places we reach: its inline-SVG feature test (at
 // load), the zoom buttons and the attribution line. Both are Trusted Types sinks, so a page with
 // `require-trusted-types-for 'script'` reports violations. Patch them at build time with DOM
@@ -110,97 +99,6 @@ const leafletTrustedTypes = () => ({
     return { code: out, map: null };
   },
 });
-
-// The classic script is decoded in the host page's encoding unless the server names a charset, and
-// many old CMS pages are GBK/GB2312. esbuild escapes string literals but leaves non-ASCII text in
-// regular expressions and template literals (the legal-text parser, Lit templates), which such a
-// page would turn into mojibake. Escape every non-ASCII character as \uXXXX (same meaning in
-// strings, templates and regular expressions) and keep the source map in step; fail the build if
-// anything non-ASCII is left.
-const asciiOnly = () => ({
-  name: 'rd-ascii-only',
-  generateBundle(_options, bundle) {
-    for (const chunk of Object.values(bundle)) {
-      if (chunk.type !== 'chunk') continue;
-      const lines = chunk.code.split('\n');
-      // Per line: [old column, shift after it] so generated columns in the map can follow.
-      const shifts = lines.map(() => []);
-      chunk.code = lines.map((line, n) => {
-        let shift = 0;
-        return line.replace(/(\\*)([^\x00-\x7f])/g, (m, slashes, ch, at) => {
-          // `\中` (an identity escape) means `中`: drop the backslash before escaping.
-          const keep = slashes.length % 2 ? slashes.slice(1) : slashes;
-          const esc = `\\u${ch.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`;
-          shift += keep.length - slashes.length + esc.length - 1;
-          shifts[n].push([at + m.length, shift]);
-          return keep + esc;
-        });
-      }).join('\n');
-      const bad = chunk.code.search(/[^\x00-\x7f]/);
-      if (bad >= 0) this.error(`non-ASCII character left in ${chunk.fileName} at ${bad}`);
-      if (!chunk.map) continue;
-      chunk.map.mappings = shiftColumns(chunk.map.mappings, shifts);
-      // Rollup 4 has already emitted the .map file as an asset: write the shifted map there too.
-      const asset = bundle[`${chunk.fileName}.map`];
-      if (asset?.type === 'asset') asset.source = JSON.stringify({ ...JSON.parse(String(asset.source)), mappings: chunk.map.mappings });
-    }
-  },
-});
-// `vendorDir`: where dist/cdn/vendor/ is, seen from the script (dist/cdn/ or dist/cdn/components/).
-const iifeIntro = (vendorDir) => `var __rdScript=document.currentScript;var __rdBase=(__rdScript&&__rdScript.src)||location.href;
-function __rdVendorUrl(id){return new URL('${vendorDir}'+id.slice(10)+'.js',__rdBase).href}
-function __rdChunkUrl(id){return new URL('${vendorDir.replace(/vendor\/$/, '')}'+id.slice(9),__rdBase).href}`;
-
-// Parts a classic script does not carry but fetches when first needed, from the CDN's own chunks
-// (README "Figures"): the ESM build records its chunks that import nothing (the English catalogues
-// are such: plain data), and the classic scripts import() those files instead of inlining them —
-// a module is always read as UTF-8, so this keeps the GBK guarantee, and the strict CSP allows it
-// as it allows the map engine. Chunks with imports stay inlined: loading them would bring a second
-// Lit and a second copy of the shared state.
-const leafChunks = new Map(); // source module id → 'chunks/<file>.js'
-const recordLeafChunks = () => ({
-  name: 'rd-record-leaf-chunks',
-  generateBundle(_options, bundle) {
-    for (const chunk of Object.values(bundle)) {
-      if (chunk.type === 'chunk' && chunk.isDynamicEntry && !chunk.isEntry && chunk.facadeModuleId && !chunk.imports.length && !chunk.dynamicImports.length) leafChunks.set(chunk.facadeModuleId, chunk.fileName);
-    }
-  },
-});
-const iifeLeafChunks = () => ({
-  name: 'rd-iife-leaf-chunks',
-  async resolveDynamicImport(specifier, importer) {
-    if (typeof specifier !== 'string' || !specifier.startsWith('.')) return null;
-    const r = await this.resolve(specifier, importer, { skipSelf: true });
-    const file = r && leafChunks.get(r.id);
-    return file ? { id: `rd-chunk:${file}`, external: true } : null;
-  },
-  renderDynamicImport({ targetModuleId }) {
-    if (targetModuleId?.startsWith('rd-chunk:')) return { left: 'import(__rdChunkUrl(', right: '))' };
-    return null;
-  },
-});
-
-// One classic script per widget too (dist/cdn/components/<tag>.iife.js): an old CMS page with one
-// widget loads that widget, Lit and the shared layer, not all four. It defines no globals.
-const sideEffectEntry = (name, file) => ({
-  name: 'rd-side-effect-entry',
-  resolveId: (id) => (id === `\0rd-entry:${name}` ? id : null),
-  load: (id) => (id === `\0rd-entry:${name}` ? `import ${JSON.stringify(fileURLToPath(new URL(file, import.meta.url)))};` : null),
-});
-// Not for the provider and the booking form: they come with the widgets that use them.
-const widgetIifes = widgetDirs.filter((n) => n !== 'rd-provider' && n !== 'rd-appointment-form').map((n) => ({
-  input: `\0rd-entry:${n}`,
-  output: {
-    file: `dist/cdn/components/${n}.iife.js`,
-    format: 'iife',
-    exports: 'none',
-    inlineDynamicImports: true,
-    intro: iifeIntro('../vendor/'),
-    sourcemap: true,
-  },
-  plugins: [sideEffectEntry(n, `./src/components/${n}/${n}.ts`), iifeVendor(), iifeLeafChunks(), ...plugins(), asciiOnly()],
-  onwarn,
-}));
 
 // npm: the package's runtime dependencies are imports the app's bundler resolves (one Lit for the
 // whole app). Leaflet is not among them: it is bundled (dist/lib/) with the Trusted Types patch
@@ -235,6 +133,47 @@ const minifyLib = () => ({
     return { code: out.code, map: null };
   },
 });
+
+// What every widget loads — Lit, the base element, configuration, messages, styles, data
+// loading and validation — is one chunk, chunks/core-<hash>.js, not the five or six Rollup would
+// cut it into by which entries use what: one request, and one gzip dictionary for it (each file is
+// compressed on its own, so the same words in five files cost five times). What only the widgets
+// with a form of their own need — the submit, draft and form controllers, the outbox and drafts —
+// is another, chunks/forms-<hash>.js, which the station map (whose booking form is loaded when
+// opened) does not load on its first screen; and between them chunks/form-<hash>.js, the form
+// pieces (shared/form.ts) with the error list, this device's receipts, IndexedDB and the HTTP
+// client that sends (services/http.ts; loading data is services/http-load.ts, in the core), which
+// the receipt lookup needs without the submission machinery.
+const CORE = [
+  // Lit's directives only where a core module imports them (Rollup brings those along).
+  /\/node_modules\/(lit|lit-html|lit-element|@lit\/reactive-element|@lit\/context)\/(?!.*\/directives\/)/,
+  /\/src\/components\/shared\/(?!form\.ts$)/,
+  /\/src\/components\/rd-provider\//,
+  /\/src\/controllers\/(?!deep-link|submit-controller|draft-controller|form-controller)/,
+  /\/src\/events\//,
+  /\/src\/services\/(config|days|http-load|transport|validation|zod-lite[\w-]*|json|i18n\/(index|shared))\.ts$/,
+  /\/src\/services\/schemas\/common\.ts$/,
+];
+const FORM = [
+  /\/src\/components\/shared\/form\.ts$/,
+  /\/src\/services\/(form-errors|lookup-link|receipt-book|local-records|idb|http)\.ts$/,
+  /\/node_modules\/idb-keyval\//,
+];
+const FORMS = [
+  /\/src\/controllers\/(submit|draft|form)-controller\.ts$/,
+  /\/src\/services\/(outbox|drafts)\.ts$/,
+];
+function coreChunk(id) {
+  const p = id.replace(/\\/g, '/');
+  if (/\.en\.ts$/.test(p)) return undefined;
+  if (CORE.some((r) => r.test(p))) return 'core';
+  if (FORM.some((r) => r.test(p))) return 'form';
+  if (FORMS.some((r) => r.test(p))) return 'forms';
+  // The reception schedule's rules, China's holidays and the code that dates sessions with them
+  // always travel together (the deputy card, the station map, the booking form).
+  if (/\/src\/services\/((schemas\/)?schedule|holidays|generated\/holiday-data)\.ts$/.test(p)) return 'schedule';
+  return undefined;
+}
 
 export default [
   {
@@ -276,22 +215,9 @@ export default [
       entryFileNames: '[name].js',
       chunkFileNames: 'chunks/[name]-[hash].js',
       sourcemap: true,
+      manualChunks: coreChunk,
     },
-    plugins: [...plugins(), recordLeafChunks()],
+    plugins: plugins(),
     onwarn,
   },
-  {
-    input: 'src/index.ts',
-    output: {
-      file: 'dist/cdn/rd-widgets.iife.js',
-      format: 'iife',
-      name: 'RdWidgets',
-      inlineDynamicImports: true,
-      intro: iifeIntro('vendor/'),
-      sourcemap: true,
-    },
-    plugins: [iifeVendor(), iifeLeafChunks(), ...plugins(), asciiOnly()],
-    onwarn,
-  },
-  ...widgetIifes,
 ];

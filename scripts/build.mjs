@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { createHash } from 'node:crypto';
 import { build as esbuild } from 'esbuild';
+import { loaderSource } from './cdn-loader.mjs';
 
 const quiet = process.argv.includes('--quiet');
 const step = (name, cmd, args) => {
@@ -70,6 +71,13 @@ await Promise.all([
   stepAlongside('rollup', process.execPath, ['node_modules/rollup/dist/bin/rollup', '-c', '--silent']),
   stepAlongside('types', process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.build.json']),
 ]);
+// The classic scripts: ASCII loaders of the modules beside them (scripts/cdn-loader.mjs). Not for
+// the provider and the booking form: they come with the widgets that use them.
+writeFileSync('dist/cdn/rd-widgets.iife.js', loaderSource({ file: 'rd-widgets.iife.js', entry: './rd-widgets.js', api: true, what: 'all-in-one classic script' }));
+for (const f of readdirSync('dist/cdn/components').filter((x) => x.endsWith('.js') && !['rd-provider.js', 'rd-appointment-form.js'].includes(x))) {
+  const tag = f.replace(/\.js$/, '');
+  writeFileSync(`dist/cdn/components/${tag}.iife.js`, loaderSource({ file: `${tag}.iife.js`, entry: `./${f}`, what: `<${tag}> classic script` }));
+}
 
 // 3. The custom elements manifest.
 // Per-widget entry types: dist/components/<tag>.d.ts (beside the entry) re-exports the

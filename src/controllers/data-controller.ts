@@ -4,7 +4,7 @@
 import { html, nothing, type ReactiveController, type TemplateResult } from 'lit';
 import type { z } from 'zod/mini';
 import type { RdHost } from './host.js';
-import { loadJson, loadThrough, type LoadResult } from '../services/http.js';
+import { loadJson, loadThrough, type LoadResult } from '../services/http-load.js';
 import { pageLoader, type DataKind } from '../services/transport.js';
 import { checkData, type Problem } from '../services/validation.js';
 import { RdReadyEvent } from '../events/events.js';
@@ -30,7 +30,8 @@ export interface DataControllerOptions<S extends z.ZodMiniType> {
   /** Route under the endpoint for the id, e.g. (id) => `/drafts/${id}`; without id, a fixed route. */
   route?: (id: string | undefined) => string | undefined;
   /** Called with valid data (after a load or a `data` change). */
-  onData?: (value: z.infer<S>) => void;
+  /** Called with valid data; a promise returned (a part the element needs first) delays `rd-ready` until it settles. */
+  onData?: (value: z.infer<S>) => void | Promise<unknown>;
 }
 
 export type DataError =
@@ -118,10 +119,12 @@ export class DataController<S extends z.ZodMiniType> implements ReactiveControll
     this.value = checked.value;
     this.error = undefined;
     this.status = 'complete';
-    this.opts.onData?.(checked.value);
+    const preparing = this.opts.onData?.(checked.value);
     host.requestUpdate();
     if (!this.announced) {
       this.announced = true;
+      // The element may need a part first (a plain-text draft: the parser) to show the data.
+      if (preparing) await preparing.catch(() => {});
       await host.updateComplete;
       host.dispatchEvent(new RdReadyEvent());
     }

@@ -47,14 +47,7 @@ export function distanceMeters(a: GeoPoint, b: GeoPoint): number {
   return 2 * EARTH_RADIUS_M * Math.asin(Math.min(1, Math.sqrt(h)));
 }
 
-/** `850 米` / `1.2 公里` / `850 m` / `1.2 km` (whole km from 10 km). */
-export function formatDistance(meters: number, locale: 'zh-CN' | 'en' = 'zh-CN'): string {
-  const en = locale === 'en';
-  if (meters < 1000) return `${Math.max(0, Math.round(meters / 10) * 10)}${en ? ' m' : ' 米'}`;
-  const km = meters / 1000;
-  const text = km < 10 ? km.toFixed(1) : String(Math.round(km));
-  return `${text}${en ? ' km' : ' 公里'}`;
-}
+export { formatDistance } from './geo-format.js';
 
 export interface NavigationTarget {
   name: string;

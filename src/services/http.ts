@@ -4,7 +4,7 @@
 import type { FieldError } from './schemas/common.js';
 import type { Credentials } from './config.js';
 import { stringifyJson } from './json.js';
-import { headerOf, type Loader, type LoaderRequest, type Transport, type TransportRequest, type TransportResponse } from './transport.js';
+import { headerOf, type Transport, type TransportRequest, type TransportResponse } from './transport.js';
 import type { PayloadType } from './schemas/common.js';
 
 /** RFC 4122 version 4 UUID (crypto.randomUUID where available, e.g. not on plain-http pages). */
@@ -209,59 +209,6 @@ export async function send(req: SendRequest, opts: SendOptions = {}): Promise<Se
   return last;
 }
 
-export type LoadResult =
-  | { ok: true; json: unknown }
-  | { ok: false; reason: 'network' | 'timeout' | 'not-found' | 'http' | 'not-json'; status?: number };
-
-/** GETs JSON data for a widget. Never throws. */
-export async function loadJson(
-  url: string,
-  opts: { credentials?: Credentials; headers?: Readonly<Record<string, string>>; timeout?: number; signal?: AbortSignal } = {},
-): Promise<LoadResult> {
-  const ctrl = new AbortController();
-  let timedOut = false;
-  const timer = setTimeout(() => { timedOut = true; ctrl.abort(); }, opts.timeout ?? 15_000);
-  opts.signal?.addEventListener('abort', () => ctrl.abort(), { once: true });
-  try {
-    const res = await fetch(url, {
-      headers: { Accept: 'application/json', ...opts.headers },
-      credentials: opts.credentials ?? 'omit',
-      signal: ctrl.signal,
-    });
-    if (res.status === 404) return { ok: false, reason: 'not-found', status: 404 };
-    if (!res.ok) return { ok: false, reason: 'http', status: res.status };
-    const text = await res.text();
-    try {
-      return { ok: true, json: JSON.parse(text) };
-    } catch {
-      return { ok: false, reason: 'not-json', status: res.status };
-    }
-  } catch {
-    return { ok: false, reason: timedOut ? 'timeout' : 'network' };
-  } finally {
-    clearTimeout(timer);
-  }
-}
-
-/** Loads a widget's data through the integrator's loader (docs/integrating.md). Never throws. */
-export async function loadThrough(loader: Loader, req: Omit<LoaderRequest, 'signal'>, timeout = 15_000): Promise<LoadResult> {
-  const ctrl = new AbortController();
-  let timedOut = false;
-  const timer = setTimeout(() => { timedOut = true; ctrl.abort(); }, timeout);
-  try {
-    const data = await Promise.race([
-      loader({ ...req, signal: ctrl.signal }),
-      new Promise<never>((_, reject) => ctrl.signal.addEventListener('abort', () => reject(new Error('timeout')), { once: true })),
-    ]);
-    if (data === undefined || data === null) return { ok: false, reason: 'not-found' };
-    if (typeof data !== 'string') return { ok: true, json: data };
-    try { return { ok: true, json: JSON.parse(data) }; } catch { return { ok: false, reason: 'not-json' }; }
-  } catch (e) {
-    if (timedOut) return { ok: false, reason: 'timeout' };
-    const status = (e as { status?: unknown } | null)?.status;
-    if (status === 404) return { ok: false, reason: 'not-found', status: 404 };
-    return typeof status === 'number' ? { ok: false, reason: 'http', status } : { ok: false, reason: 'network' };
-  } finally {
-    clearTimeout(timer);
-  }
-}
+// Loading a widget's data (GET) is in http-load.ts: every widget's first screen needs it, and it
+// needs none of the sending above (README "Figures").
+export { loadJson, loadThrough, type LoadResult } from './http-load.js';

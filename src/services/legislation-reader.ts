@@ -4,7 +4,8 @@
 // The structure is docs/domain.md#structure-of-a-legal-text; the references people type or link
 // (`第十二条`, `12`, `#第十二条`) are docs/domain.md#numbering-and-references. No DOM, no Lit: the
 // views that render this are src/components/rd-legislation-feedback/legislation-*-view.ts.
-import { articleLines, listArticles, normalizeArticleRef, normalizePlaceRef, parseLegalText, type ArticleRef, type LegalTextIssue } from './legal-text.js';
+import { articleLines, listArticles, normalizeArticleRef, normalizePlaceRef, type ArticleRef, type LegalTextIssue } from './legal-structure.js';
+import type { parseLegalText } from './legal-text.js';
 import type { Draft, FocusQuestion, LegalChapter, LegalText } from './schemas/legislation.js';
 
 /**
@@ -52,12 +53,19 @@ export interface PreparedDraft {
   questionsByArticle: Map<string, FocusQuestion[]>;
 }
 
-/** Parses (when plain), lists and indexes a draft's text. */
-export function prepareDraft(draft: Draft): PreparedDraft {
+/** Whether a draft's text is plain and needs the parser (services/legal-text.ts) first. */
+export const needsParser = (draft: Draft): boolean => draft.text.format === 'plain';
+
+/**
+ * Parses (when plain, with `parse`: the parser is a chunk of its own that the widget imports only
+ * for a plain-text draft), lists and indexes a draft's text.
+ */
+export function prepareDraft(draft: Draft, parse?: typeof parseLegalText): PreparedDraft {
   let text: LegalText;
   let issues: LegalTextIssue[] = [];
   if (draft.text.format === 'plain') {
-    const r = parseLegalText(draft.text.content);
+    if (!parse) throw new Error('prepareDraft: a plain-text draft needs the parser');
+    const r = parse(draft.text.content);
     text = r.text;
     issues = r.issues;
   } else {

@@ -22,6 +22,9 @@ export interface LookupOptions {
 }
 
 export { normalizeLookupCode };
+// The link every receipt view shows: in a module of its own, so the widgets' shared layer does not
+// carry the lookup client and its schema (README "Figures").
+export { lookupLink } from './lookup-link.js';
 /** "7KQMX4PB" → "7KQM-X4PB". */
 export const groupLookupCode = (c: string): string => {
   const n = normalizeLookupCode(c);
@@ -29,20 +32,6 @@ export const groupLookupCode = (c: string): string => {
 };
 /** A receipt number as typed → trimmed, upper case. */
 export const normalizeReceipt = (input: string): string => input.trim().toUpperCase().replace(/\s+/g, '');
-
-/**
- * The portal's lookup page with receipt and code filled in, or undefined when `lookupUrl` is not
- * an http(s) or relative address.
- */
-export function lookupLink(lookupUrl: string, receipt: string, code?: string): string | undefined {
-  if (!lookupUrl) return undefined;
-  let u: URL;
-  try { u = new URL(lookupUrl, globalThis.location?.href ?? 'http://localhost/'); } catch { return undefined; }
-  if (u.protocol !== 'http:' && u.protocol !== 'https:') return undefined;
-  u.searchParams.set('receipt', receipt);
-  if (code) u.searchParams.set('code', code);
-  return u.href;
-}
 
 async function call(url: string, init: RequestInit, timeout: number): Promise<{ status: number; json: unknown; retryAfter?: string } | { failed: 'network' | 'timeout' }> {
   const ctrl = new AbortController();

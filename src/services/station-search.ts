@@ -2,7 +2,7 @@
 // Chinese and in pinyin (full syllables or initials, e.g. "dongguan", "dgjd"). Pinyin comes from
 // the data (`station.pinyin`, precomputed at build time — see scripts/gen-demo-stations.mjs);
 // nothing here ships a pinyin dictionary.
-import { distanceMeters, type GeoPoint } from './geo.js';
+import type { GeoPoint } from './geo.js';
 import type { Station } from './schemas/station.js';
 
 export interface StationQuery {
@@ -14,8 +14,14 @@ export interface StationQuery {
   district?: string;
   /** Only stations whose ids are in this set (e.g. "reception today"). */
   only?: ReadonlySet<string>;
-  /** Sort by distance from here (stations without a location last). */
+  /** Sort by distance from here (stations without a location last), measured by `distance`. */
   origin?: GeoPoint;
+  /**
+   * The distance in metres between two points, each in its own system: `distanceMeters` of
+   * services/geo.ts, passed in so that this module does not bring the coordinate conversions
+   * (gcoord) with it. Required with `origin`.
+   */
+  distance?: (a: GeoPoint, b: GeoPoint) => number;
 }
 
 export interface StationHit {
@@ -81,7 +87,9 @@ export class StationIndex {
       out.push({ station: s });
     }
     if (q.origin) {
-      for (const h of out) if (h.station.location) h.distance = distanceMeters(q.origin, h.station.location);
+      const distance = q.distance;
+      if (!distance) throw new Error('StationIndex.query: an origin needs a distance function (distanceMeters of services/geo.ts)');
+      for (const h of out) if (h.station.location) h.distance = distance(q.origin, h.station.location);
       out.sort((a, b) => (a.distance ?? Infinity) - (b.distance ?? Infinity));
     }
     return out;

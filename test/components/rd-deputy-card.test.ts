@@ -177,7 +177,8 @@ describe('rd-deputy-card: QR code', () => {
     const d = deputy({ id: 'dep 1/2' });
     const el = await mount(d, { view: 'full', urlPattern: 'https://rd.example.gov.cn/deputy/{id}' });
     const url = 'https://rd.example.gov.cn/deputy/dep%201%2F2';
-    const svgEl = root(el).querySelector('[part="qr"] svg')!;
+    // The encoder is a chunk of its own, imported when a code is first shown.
+    const svgEl = await until(() => root(el).querySelector('[part="qr"] svg'));
     expect(svgEl.getAttribute('role')).to.equal('img');
     expect(svgEl.getAttribute('aria-label')).to.contain(url);
     expect(svgEl.querySelector('path')!.getAttribute('d')).to.equal(qrPath(url).path);
@@ -191,7 +192,7 @@ describe('rd-deputy-card: QR code', () => {
 
   it('view="qr" is a printable poster', async () => {
     const el = await mount(deputy(), { view: 'qr', urlPattern: '/deputy.html?id={id}' });
-    expect(root(el).querySelector('.poster svg')).to.not.equal(null);
+    await until(() => root(el).querySelector('.poster svg'));
     expect(text(el)).to.contain('扫码找代表');
     expect(root(el).querySelector('form')).to.equal(null);
   });
@@ -476,7 +477,8 @@ describe('rd-deputy-card: next reception and booking', () => {
     const d = deputy({ receptionSchedule: schedule });
     const el = await mount(d, { now, view: 'full', bookingUrl: chaosUrl('ok', run), drafts: 'off' });
     button(root(el), '预约接访').click();
-    await el.updateComplete;
+    // The booking form is its own chunk, imported when first opened.
+    await until(() => !!root(el).querySelector('rd-appointment-form')?.shadowRoot);
     const form = root(el).querySelector('rd-appointment-form')!;
     await form.updateComplete;
     const fr = form.shadowRoot!;

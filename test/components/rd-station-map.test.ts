@@ -209,6 +209,8 @@ describe('<rd-station-map>: detail', () => {
     expect(sessions[3]).to.contain('2027年1月4日').and.contain('节假日安排未公布');
     const deputyLinks = [...detail.querySelectorAll('.sm__deputies a')].map((a) => [a.textContent, a.getAttribute('href')]);
     expect(deputyLinks).to.deep.equal([['赵一', '/deputies/dep-011.html'], ['钱二', '/deputies/dep-012.html'], ['孙三', '/deputies/dep-013.html']]);
+    // The navigation links need the coordinate conversions, imported when a station is first opened.
+    await until(() => detail.querySelector('.sm__nav a'));
     const nav = [...detail.querySelectorAll('.sm__nav a')].map((a) => a.getAttribute('href')!);
     expect(nav[0]).to.match(/^https:\/\/uri\.amap\.com\/marker\?position=118\.262,35\.13&/);
     expect(nav[1]).to.match(/^https:\/\/api\.map\.baidu\.com\/marker\?location=35\.1\d+,118\.2\d+&.*coord_type=bd09ll/);
@@ -228,6 +230,8 @@ describe('<rd-station-map>: detail', () => {
       e.preventDefault();
     });
     await el.updateComplete;
+    // The detail panel is a chunk of its own, imported when a station is first opened.
+    await until(() => root.querySelector('[part="detail"]'));
     button(root, '钱二').click();
     expect(got).to.deep.equal({ deputyId: 'dep-012', stationId: 'st-b' });
   });
@@ -235,12 +239,12 @@ describe('<rd-station-map>: detail', () => {
   it('shows the photo with its alt text', async () => {
     const withPhoto: StationsFile = { stations: [{ ...file.stations[2], photo: { url: 'images/st-c.jpg', alt: '联络站外景' } }] };
     const el = await fixture<RdStationMap>(html`<rd-station-map .data=${withPhoto} .now=${NOW} station-id="st-c"></rd-station-map>`);
-    expect(el.shadowRoot!.querySelector('.sm__photo')?.getAttribute('alt')).to.equal('联络站外景');
+    expect((await until(() => el.shadowRoot!.querySelector('.sm__photo'))).getAttribute('alt')).to.equal('联络站外景');
   });
 
   it('opens a station given by station-id, and names a missing one', async () => {
     const el = await mount({ stationId: 'st-c' });
-    expect(el.shadowRoot!.querySelector('#sm-detail-title')?.textContent).to.equal('南湖镇人大代表联络站');
+    expect((await until(() => el.shadowRoot!.querySelector('#sm-detail-title'))).textContent).to.equal('南湖镇人大代表联络站');
     const el2 = await mount({ stationId: 'st-zzz' });
     expect(el2.shadowRoot!.querySelector('[role="alert"]')?.textContent).to.contain('st-zzz');
   });
@@ -250,6 +254,7 @@ describe('<rd-station-map>: detail', () => {
       draft-contact kiosk-timeout="45" privacy-version="v7" timeout="5000" .headers=${{ 'X-Site': 'qh' }}></rd-station-map></rd-provider>`);
     const el = wrap.querySelector('rd-station-map') as RdStationMap;
     await el.updateComplete;
+    await until(() => el.shadowRoot!.querySelector('[part="detail"]'));
     button(el.shadowRoot!, '预约接访').click();
     const form = await until(() => el.shadowRoot!.querySelector('rd-appointment-form'));
     await form.updateComplete;
@@ -262,6 +267,7 @@ describe('<rd-station-map>: detail', () => {
     const run = uid();
     const el = await mount({ stationId: 'st-a', submitUrl: chaosUrl('ok', run) });
     const root = el.shadowRoot!;
+    await until(() => root.querySelector('[part="detail"]'));
     button(root, '预约接访').click();
     const form = await until(() => root.querySelector('rd-appointment-form'));
     await form.updateComplete;
@@ -440,7 +446,7 @@ describe('<rd-station-map>: kiosk', () => {
     await el.updateComplete;
     root.querySelector<HTMLButtonElement>('[data-station="st-c"]')!.click();
     await el.updateComplete;
-    expect(root.querySelector('#sm-detail-title')).to.not.equal(null);
+    await until(() => root.querySelector('#sm-detail-title'));
     (el as unknown as { kioskReset(): void }).kioskReset();
     await el.updateComplete;
     expect(root.querySelector('#sm-detail-title')).to.equal(null);

@@ -260,8 +260,9 @@ test('keyboard only: station map main path (search, open a station, book its nex
   await page.keyboard.press('Enter');
   await tabTo(page, named('button', /^预约接访$/), 'the booking button', 80);
   await page.keyboard.press('Enter');
-  // The form takes focus on its first field (the sessions) — or one Tab gets there.
-  let slot = await deepActive(page);
+  // The form takes focus on its first field (the sessions) once its chunk has arrived (it is
+  // imported when first opened) — or one Tab gets there.
+  let slot = await until(async () => { const a = await deepActive(page); return a && a.tag === 'input' ? a : null; }, { timeout: 3000, message: 'focus moved into the booking form' }).catch(() => deepActive(page));
   if (!(slot.tag === 'input' && slot.type === 'radio')) slot = await tabTo(page, (a) => a.tag === 'input' && a.type === 'radio', 'the first session', 10);
   await page.keyboard.press('Space');
   await tabTo(page, named('textarea', /^要反映的事项/), 'the topic', 12);

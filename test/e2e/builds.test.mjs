@@ -4,6 +4,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startHarness } from './harness.mjs';
+import { until } from './util.mjs';
 
 let h;
 before(async () => { h = await startHarness(); });
@@ -72,23 +73,16 @@ test('ESM: English messages are fetched only for a widget shown in English, and 
   await context.close();
 });
 
-test('IIFE file: pure ASCII, and its source map still points at the right source lines', async () => {
-  const { readFileSync } = await import('node:fs');
-  const { decodeMappings } = await import('../../scripts/sourcemap.mjs');
-  const code = readFileSync('dist/cdn/rd-widgets.iife.js', 'utf8');
-  assert.equal(code.search(/[^\x00-\x7f]/), -1, 'no non-ASCII character');
-  assert.match(code, /\\u7B2C/, 'Chinese text is escaped (第)');
-  const map = JSON.parse(readFileSync('dist/cdn/rd-widgets.iife.js.map', 'utf8'));
-  const lines = decodeMappings(map.mappings);
-  const codeLines = code.split('\n');
-  // Tokens that sit after escaped Chinese on their line: each maps back to a source line holding it.
-  for (const token of ['"data.invalidTitle"', '"article-missing"', '"deputy.nextReception"']) {
-    const n = codeLines.findIndex((l) => l.includes(token));
-    assert.ok(n >= 0, token);
-    const col = codeLines[n].indexOf(token);
-    const seg = lines[n].filter((s) => s[0] <= col).at(-1);
-    const source = map.sourcesContent[seg[1]].split('\n')[seg[2]];
-    assert.ok(source.includes(token.slice(1, -1)), `${token} maps to ${map.sources[seg[1]]}:${seg[2] + 1}: ${source.trim()}`);
+test('classic scripts are small ASCII loaders of the modules beside them (scripts/cdn-loader.mjs)', async () => {
+  const { readFileSync, readdirSync } = await import('node:fs');
+  const loaders = ['rd-widgets.iife.js', ...readdirSync('dist/cdn/components').filter((f) => f.endsWith('.iife.js')).map((f) => `components/${f}`)];
+  for (const f of loaders) {
+    const code = readFileSync(`dist/cdn/${f}`, 'utf8');
+    assert.equal(code.search(/[^\x00-\x7f]/), -1, `${f}: no non-ASCII character`);
+    assert.ok(code.length < 2048, `${f}: a loader, not a bundle (${code.length} bytes)`);
+    const entry = /new URL\("\.\/([\w.-]+\.js)"/.exec(code)?.[1];
+    assert.equal(entry, f.replace(/^.*\//, '').replace('.iife.js', '.js'), `${f} imports its module entry`);
+    assert.doesNotMatch(code, /Next reception|\\u[0-9A-F]{4}/, `${f} carries no text of the widgets`);
   }
 });
 
@@ -160,13 +154,7 @@ test('per-widget classic scripts (dist/cdn/components/<tag>.iife.js): one widget
   await context.close();
 });
 
-test('classic scripts: English is not inside them; it is fetched from dist/cdn/chunks/ (a module: UTF-8 on any page) when a widget is shown in English', async () => {
-  const { readFileSync } = await import('node:fs');
-  for (const f of ['dist/cdn/rd-widgets.iife.js', 'dist/cdn/components/rd-deputy-card.iife.js']) {
-    const code = readFileSync(f, 'utf8');
-    assert.doesNotMatch(code, /Next reception/, `${f} carries no English catalogue`);
-    assert.match(code, /rd-chunk:chunks\/rd-deputy-card\.messages\.en-[\w-]+\.js/, `${f} knows where English is`);
-  }
+test('classic scripts: English is fetched from dist/cdn/chunks/ (a module: UTF-8 on any page) only when a widget is shown in English', async () => {
   const { page, errors, context } = await h.newPage();
   const en = [];
   page.on('request', (r) => { if (/\.en-[\w-]+\.js$/.test(r.url())) en.push(new URL(r.url()).pathname); });
@@ -183,6 +171,167 @@ test('classic scripts: English is not inside them; it is fetched from dist/cdn/c
   await card.getByText('Next reception', { exact: true }).waitFor();
   assert.ok(en.length >= 2 && en.every((p) => p.startsWith('/dist/cdn/chunks/')), `English from the CDN's chunks (saw ${en.join(', ')})`);
   assert.doesNotMatch(await card.evaluate((el) => el.shadowRoot.textContent), /下次接待|正在加载/);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+// The classic loaders as CMS pages include them: a GBK page serving scripts without a charset,
+// under the strict CSP with Trusted Types (script-src 'self'), the tag plain, async, defer,
+// inserted by another script, included twice, and inside a shadow root, where
+// document.currentScript is null (found by its src when the document has the tag too, else by
+// the address in its own stack). A loader that found no address would import ./rd-deputy-card.js
+// from the page's folder: a 404, an error, and a request the test sees.
+const LOADER_CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; require-trusted-types-for 'script'";
+const LOADER = '/dist/cdn/components/rd-deputy-card.iife.js';
+const INSERT = (into) => `var p = window.trustedTypes ? trustedTypes.createPolicy('cms', { createScriptURL: function (s) { return s; } }) : null;
+var s = document.createElement('script'); s.src = p ? p.createScriptURL('${LOADER}') : '${LOADER}';
+${into === 'shadow' ? "var host = document.createElement('div'); document.body.appendChild(host); host.attachShadow({ mode: 'open' }).appendChild(s);" : 'document.head.appendChild(s);'}`;
+const LOADER_CASES = {
+  plain: [`<script src="${LOADER}"></script>`, ''],
+  async: [`<script async src="${LOADER}"></script>`, ''],
+  defer: [`<script defer src="${LOADER}"></script>`, ''],
+  'inserted by a script': ['<script src="/loader-case/insert.js"></script>', INSERT('head')],
+  'included twice': [`<script src="${LOADER}"></script><script defer src="${LOADER}"></script>`, ''],
+  'inside a shadow root, and in the document (currentScript null: found by src)': [`<script src="${LOADER}"></script><script defer src="/loader-case/insert.js"></script>`, INSERT('shadow')],
+  'inside a shadow root (currentScript null, not in the document)': ['<script defer src="/loader-case/insert.js"></script>', INSERT('shadow')],
+};
+test('classic loader on a GBK page under the strict CSP: plain, async, defer, inserted, twice, currentScript null', async () => {
+  const { page, errors, context } = await h.newPage();
+  const violations = [];
+  await page.exposeFunction('__violation', (v) => violations.push(v));
+  await context.addInitScript(() => document.addEventListener('securitypolicyviolation', (e) => window.__violation(`${e.violatedDirective} ${e.blockedURI}`)));
+  // What many CMS servers do: JavaScript with no charset, so a GBK page would decode it as GBK.
+  await context.route('**/dist/cdn/components/*.iife.js', async (route) => {
+    const res = await route.fetch();
+    await route.fulfill({ response: res, headers: { ...res.headers(), 'content-type': 'application/javascript' } });
+  });
+  for (const [name, [tags, helper]] of Object.entries(LOADER_CASES)) {
+    await context.unroute('**/loader-case/**');
+    await context.route('**/loader-case/**', (route) => route.fulfill({ status: 200, headers: { 'Content-Type': 'text/javascript' }, body: helper }));
+    const requests = [];
+    const onRequest = (r) => { if (/\/dist\/cdn\/components\/rd-deputy-card\.js$/.test(r.url())) requests.push(r.url()); };
+    page.on('request', onRequest);
+    await page.route(`${h.base}/loader.html`, (route) => route.fulfill({ status: 200, headers: { 'Content-Type': 'text/html; charset=gbk', 'Content-Security-Policy': LOADER_CSP }, body: Buffer.from(`<!doctype html><html lang="zh-CN"><head><meta charset="gbk"><title>t</title>${tags}</head>
+<body><main><h1>t</h1><rd-deputy-card endpoint="/api" deputy-id="dep-001"><a href="/daibiao/dep-001.html">link</a></rd-deputy-card></main></body></html>`, 'latin1') }));
+    await page.goto(`${h.base}/loader.html`);
+    assert.equal(await page.evaluate(() => document.characterSet), 'GBK', name);
+    const card = page.locator('rd-deputy-card');
+    await card.getByRole('heading', { name: '董晓丽' }).waitFor();
+    await card.getByText('下次接待', { exact: true }).waitFor();
+    await page.waitForTimeout(200);
+    assert.doesNotMatch(await card.evaluate((el) => el.shadowRoot.textContent), /\uFFFD|锟斤拷|鈥|銆/, `${name}: no mojibake`);
+    assert.deepEqual(await page.evaluate(() => ['rd-provider', 'rd-deputy-card', 'rd-legislation-feedback'].filter((t) => !!customElements.get(t))), ['rd-provider', 'rd-deputy-card'], name);
+    assert.ok(requests.length >= 1 && requests.every((u) => u === `${h.base}/dist/cdn/components/rd-deputy-card.js`), `${name}: the module from the loader's own folder (${requests.join(', ')})`);
+    page.off('request', onRequest);
+    assert.deepEqual(violations, [], `${name}: no CSP violation`);
+    assert.deepEqual(errors, [], name);
+  }
+  await context.close();
+});
+
+test('all-in-one classic script: RdWidgets.setLoader/setTransport work in the script right after the tag; RdWidgets.ready brings the exports', async () => {
+  const { page, errors, context } = await h.newPage();
+  await page.route(`${h.base}/api-sync.html`, (route) => route.fulfill({ status: 200, headers: { 'Content-Type': 'text/html; charset=utf-8' }, body: `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>t</title></head>
+<body><main><h1>t</h1><rd-deputy-card endpoint="/api" deputy-id="dep-001"></rd-deputy-card></main>
+<script src="/dist/cdn/rd-widgets.iife.js"></script>
+<script>
+  window.__classesAtOnce = typeof RdWidgets.RdSubmittedEvent;
+  window.__kinds = [];
+  RdWidgets.setLoader(function (req) { window.__kinds.push(req.kind); return fetch(req.url).then(function (r) { return r.json(); }); });
+  window.__transport = function () { return Promise.resolve({ status: 201, body: { receipt: 'X' } }); };
+  RdWidgets.setTransport(window.__transport);
+  try { RdWidgets.setTransport('nope'); } catch (e) { window.__refused = e instanceof TypeError; }
+</script></body></html>` }));
+  await page.goto(`${h.base}/api-sync.html`);
+  await page.locator('rd-deputy-card').getByRole('heading', { name: '董晓丽' }).waitFor();
+  const state = await page.evaluate(async () => {
+    const api = await window.RdWidgets.ready;
+    return {
+      same: api === window.RdWidgets,
+      atOnce: window.__classesAtOnce,
+      kinds: window.__kinds,
+      transport: window.rdWidgets.transport === window.__transport,
+      refused: window.__refused,
+      later: ['RdSubmittedEvent', 'RdProvider', 'setTransport', 'setLoader', 'RdConfigError'].map((k) => typeof api[k]),
+    };
+  });
+  assert.deepEqual(state, { same: true, atOnce: 'undefined', kinds: ['deputy'], transport: true, refused: true, later: ['function', 'function', 'function', 'function', 'function'] });
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('a part fetched when first needed (the booking form) that cannot load: a localized notice with 重试, nothing typed is lost, then it loads', async () => {
+  const { page, errors, context } = await h.newPage();
+  let down = true;
+  const chunk = [];
+  await context.route('**/dist/cdn/components/rd-appointment-form.js', (route) => { chunk.push(route.request().url()); return down ? route.fulfill({ status: 404, body: 'not found' }) : route.continue(); });
+  await page.route(`${h.base}/lazy-fail.html`, (route) => route.fulfill({ status: 200, headers: { 'Content-Type': 'text/html; charset=utf-8' }, body: `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>t</title>
+<script src="/dist/cdn/components/rd-deputy-card.iife.js" defer></script></head>
+<body><main><h1>t</h1><rd-deputy-card endpoint="/api" deputy-id="dep-001" view="full" drafts="off"></rd-deputy-card></main></body></html>` }));
+  await page.goto(`${h.base}/lazy-fail.html`);
+  const card = page.locator('rd-deputy-card');
+  await card.getByRole('heading', { name: '董晓丽', level: 2 }).waitFor();
+  await page.waitForTimeout(300);
+  assert.deepEqual(chunk, [], 'the booking form is not part of the first screen');
+  // The citizen starts a message, then opens the booking form, which cannot be fetched.
+  await card.getByRole('button', { name: '给代表留言' }).click();
+  const subject = card.getByRole('textbox', { name: /^留言主题/ });
+  await subject.fill('农贸市场周边停车难');
+  await card.getByRole('button', { name: '预约接访' }).click();
+  const alert = card.getByRole('alert').filter({ hasText: '预约接访表单未能加载' });
+  await alert.waitFor();
+  assert.match(await alert.textContent(), /本页已填写的内容都还在/);
+  const retry = alert.getByRole('button', { name: '重试' });
+  await until(() => retry.evaluate((b) => b.getRootNode().activeElement === b), { message: 'the retry button has the focus' });
+  // The message panel (closed while the booking panel is open) still holds the text.
+  await card.getByRole('button', { name: '给代表留言' }).click();
+  assert.equal(await subject.inputValue(), '农贸市场周边停车难', 'the message text is kept');
+  await card.getByRole('button', { name: '预约接访' }).click();
+  await alert.waitFor();
+  // English, complete.
+  await page.evaluate(() => document.documentElement.setAttribute('lang', 'en'));
+  await card.getByRole('alert').filter({ hasText: 'The reception booking form could not be loaded' }).getByRole('button', { name: 'Try again' }).waitFor();
+  await page.evaluate(() => document.documentElement.setAttribute('lang', 'zh-CN'));
+  // Back online: 重试 brings the form.
+  down = false;
+  await card.getByRole('alert').filter({ hasText: '预约接访表单未能加载' }).getByRole('button', { name: '重试' }).click();
+  await card.locator('rd-appointment-form').getByRole('textbox', { name: /^要反映的事项/ }).waitFor();
+  // The focus the 重试 button had goes to the part that arrived, not to the page.
+  await until(() => card.evaluate((el) => el.shadowRoot.activeElement?.getAttribute('data-lazy-ready') === 'lazy.part.booking'), { message: 'focus on the loaded booking form' });
+  assert.equal(await card.getByRole('alert').filter({ hasText: '未能加载' }).count(), 0);
+  await card.getByRole('button', { name: '给代表留言' }).click();
+  assert.equal(await subject.inputValue(), '农贸市场周边停车难', 'still kept');
+  assert.ok(chunk.length >= 2, `fetched again on 重试 (${chunk.length})`);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('second-screen parts load only when needed: the parser for a plain-text draft, the results view with `results`, the QR encoder with a url-pattern', async () => {
+  const { page, errors, context } = await h.newPage();
+  const parts = [];
+  page.on('request', (r) => {
+    const m = /\/dist\/cdn\/chunks\/(legal-text|survey-results-view|qr)-[\w-]+\.js$/.exec(new URL(r.url()).pathname);
+    if (m) parts.push(m[1]);
+  });
+  const open = async (name, body) => {
+    await page.route(`${h.base}/${name}.html`, (route) => route.fulfill({ status: 200, headers: { 'Content-Type': 'text/html; charset=utf-8' }, body: `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>t</title>
+<script src="/dist/cdn/rd-widgets.iife.js" defer></script></head><body><main><h1>t</h1><rd-provider endpoint="/api">${body}</rd-provider></main></body></html>` }));
+    parts.length = 0;
+    await page.goto(`${h.base}/${name}.html`);
+  };
+  // A structured draft, a survey form and a card without url-pattern: none of the three.
+  await open('first', '<rd-legislation-feedback draft-id="2026-yq-01" deep-link="off"></rd-legislation-feedback><rd-satisfaction-survey survey-id="2027-mssx-zj"></rd-satisfaction-survey><rd-deputy-card deputy-id="dep-001" view="full"></rd-deputy-card>');
+  await page.locator('rd-legislation-feedback').getByRole('button', { name: '对第三条提意见' }).waitFor();
+  await page.locator('rd-satisfaction-survey').getByText('民生实事').first().waitFor();
+  await page.locator('rd-deputy-card').getByRole('heading', { name: '董晓丽', level: 2 }).waitFor();
+  await page.waitForTimeout(300);
+  assert.deepEqual(parts, []);
+  // A plain-text draft (parsed in the page), the results view, a card with a QR code: each its part.
+  await open('second', '<rd-legislation-feedback draft-id="2026-yq-01-text" deep-link="off"></rd-legislation-feedback><rd-satisfaction-survey survey-id="2026-jybl-myd" results></rd-satisfaction-survey><rd-deputy-card deputy-id="dep-001" view="full" url-pattern="/daibiao/{id}.html"></rd-deputy-card>');
+  await page.locator('rd-legislation-feedback').getByRole('button', { name: '对第三条提意见' }).waitFor();
+  await page.locator('rd-satisfaction-survey').locator('[part~="results"]').first().waitFor();
+  await page.locator('rd-deputy-card').locator('[part="qr"] svg').waitFor();
+  assert.deepEqual([...new Set(parts)].sort(), ['legal-text', 'qr', 'survey-results-view']);
   assert.deepEqual(errors, []);
   await context.close();
 });

@@ -1,5 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { articleContext, highlightParts, matchArticles, prepareDraft, resolvePlace, searchTerms } from '../../src/services/legislation-reader.js';
+import { parseLegalText } from '../../src/services/legal-text.js';
 import { CIVIL_CODE } from './civil-code.fixture.js';
 import type { Draft } from '../../src/services/schemas/legislation.js';
 import { draftHeader } from '../helpers/drafts.js';
@@ -12,7 +13,7 @@ const draft = (over: Partial<Draft> = {}): Draft => ({
 
 describe('legislation-reader: prepareDraft', () => {
   it('a plain draft is parsed: articles in reading order, label → index, a search index with captions and items', () => {
-    const p = prepareDraft(draft());
+    const p = prepareDraft(draft(), parseLegalText);
     expect(p.issues).to.deep.equal([]);
     expect(p.text.chapters.map((c) => c.label)).to.deep.equal(['第一章', '第二章']);
     expect(p.articles.map((a) => [a.index, a.article.label, a.chapter?.label])).to.deep.equal([[0, '第一条', '第一章'], [1, '第二条', '第一章'], [2, '第三条', '第二章']]);
@@ -24,7 +25,7 @@ describe('legislation-reader: prepareDraft', () => {
   it('a structured draft is taken as it is, without a parser report', () => {
     const p = prepareDraft(draft({
       text: { format: 'structured', preamble: ['序言'], chapters: [], articles: [{ label: '第一条', number: 1, paragraphs: [{ text: '甲。' }] }] },
-    }));
+    }), parseLegalText);
     expect(p.issues).to.deep.equal([]);
     expect(p.text.preamble).to.deep.equal(['序言']);
     expect('format' in p.text).to.equal(false);
@@ -32,7 +33,7 @@ describe('legislation-reader: prepareDraft', () => {
   });
 
   it('a numbering mistake is reported with its line; a repeated label keeps its first position', () => {
-    const p = prepareDraft(draft({ text: { format: 'plain', content: '第一条　甲。\n第三条　乙。\n第三条　丙。' } }));
+    const p = prepareDraft(draft({ text: { format: 'plain', content: '第一条　甲。\n第三条　乙。\n第三条　丙。' } }), parseLegalText);
     expect(p.issues.length).to.be.above(0);
     expect(p.issues.every((i) => typeof i.line === 'number')).to.equal(true);
     expect(p.order.get('第三条')).to.equal(p.articles.findIndex((a) => a.article.label === '第三条'));
@@ -45,13 +46,13 @@ describe('legislation-reader: prepareDraft', () => {
         { id: 'q2', kind: 'text', prompt: '乙？' },
         { id: 'q3', kind: 'text', prompt: '丙？', article: '第三条' },
       ],
-    }));
+    }), parseLegalText);
     expect([...p.questionsByArticle].map(([k, qs]) => [k, qs.map((q) => q.id)])).to.deep.equal([['第三条', ['q1', 'q3']]]);
   });
 });
 
 describe('legislation-reader: a code with 编 and 分编', () => {
-  const p = prepareDraft(draft({ text: { format: 'plain', content: CIVIL_CODE } }));
+  const p = prepareDraft(draft({ text: { format: 'plain', content: CIVIL_CODE } }), parseLegalText);
 
   it('outlines 编 → 分编 → 章 → 节 in reading order, each with the articles right under it', () => {
     const line = (n: { label: string; title: string; depth: number; articles: Array<{ article: { label: string } }> }) =>
@@ -100,7 +101,7 @@ describe('legislation-reader: a code with 编 and 分编', () => {
   });
 
   it('a text without 编 keeps its ids: ch-0, ch-1, sections ch-N-s-M', () => {
-    const q = prepareDraft(draft());
+    const q = prepareDraft(draft(), parseLegalText);
     expect(q.hasParts).to.equal(false);
     expect(q.headings.map((h) => [h.id, h.label, h.depth])).to.deep.equal([['ch-0', '第一章', 0], ['ch-1', '第二章', 0]]);
     expect(resolvePlace(q, '第二章')).to.deep.equal({ kind: 'heading', id: 'ch-1' });

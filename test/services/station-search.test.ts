@@ -1,5 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { StationIndex, normalizeSearch } from '../../src/services/station-search.js';
+import { distanceMeters } from '../../src/services/geo.js';
 import type { Station } from '../../src/services/schemas/station.js';
 
 const st = (id: string, name: string, extra: Partial<Station> = {}): Station => ({ id, name, types: ['point'], tier: 'village', ...extra });
@@ -36,7 +37,7 @@ describe('station search', () => {
   }
 
   it('sorts by distance from an origin, unlocated stations last', () => {
-    const hits = index.query({ origin: { lng: 118.28, lat: 34.95, crs: 'bd09' } });
+    const hits = index.query({ origin: { lng: 118.28, lat: 34.95, crs: 'bd09' }, distance: distanceMeters });
     expect(ids(hits)).to.deep.equal(['c', 'a', 'b', 'd']);
     expect(hits[0].distance).to.be.below(1);
     expect(hits[3].distance).to.equal(undefined);

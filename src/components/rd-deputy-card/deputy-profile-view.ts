@@ -7,7 +7,9 @@ import type { Locale } from '../../services/i18n/index.js';
 import type { T } from '../../services/form-errors.js';
 import type { Deputy } from '../../services/schemas/deputy.js';
 import { chineseOrdinal } from '../../services/chinese-numeral.js';
-import { deputyPageUrl, qrPath, qrSvg, type QrPath } from '../../services/qr.js';
+import { deputyPageUrl } from '../../services/qr-url.js';
+import type { QrPath } from '../../services/qr.js';
+import type { LazyPart } from '../../controllers/lazy-part.js';
 import { describeSchedule, describeSession, todayIn, type Session } from '../../services/schedule.js';
 
 export interface ProfileContext {
@@ -21,26 +23,34 @@ export interface ProfileContext {
   sessions: (d: Deputy) => Session[];
   /** The QR code and its page, when the widget has a `url-pattern`. */
   qr: DeputyQr;
+  /** The QR encoder (services/qr.ts with uqr), imported when a code is first shown. */
+  qrLib: LazyPart<QrLib>;
   urlPattern: string | undefined;
 }
+
+/** The QR encoder, a chunk of its own (README "Figures"). */
+export type QrLib = typeof import('../../services/qr.js');
 
 /** The QR code of a deputy's page, kept while the page stays the same (and its download link). */
 export class DeputyQr {
   private cache?: { url: string; qr: QrPath; download?: string };
 
-  for(pattern: string | undefined, d: Deputy): { url: string; qr: QrPath } | undefined {
+  /** The address the code holds, from the widget's `url-pattern`; none if it has none or a bad one. */
+  url(pattern: string | undefined, d: Deputy): string | undefined {
     if (!pattern) return undefined;
-    let url: string;
     try {
-      url = deputyPageUrl(pattern, d.id, document.baseURI);
+      return deputyPageUrl(pattern, d.id, document.baseURI);
     } catch (e) {
       console.warn(`[rd-widgets] <rd-deputy-card> url-pattern: ${(e as Error).message}`);
       return undefined;
     }
+  }
+
+  for(lib: QrLib, url: string): { url: string; qr: QrPath } | undefined {
     if (this.cache?.url === url) return this.cache;
     this.dispose();
     try {
-      this.cache = { url, qr: qrPath(url) };
+      this.cache = { url, qr: lib.qrPath(url) };
     } catch (e) {
       console.warn(`[rd-widgets] <rd-deputy-card> QR code: ${(e as Error).message}`);
     }
@@ -48,9 +58,9 @@ export class DeputyQr {
   }
 
   /** An object URL of the code as an SVG file, made once per page address. */
-  downloadUrl(url: string, title: string): string {
+  downloadUrl(lib: QrLib, url: string, title: string): string {
     if (this.cache?.url === url && this.cache.download) return this.cache.download;
-    const href = URL.createObjectURL(new Blob([qrSvg(url, { title, pixelSize: 10 })], { type: 'image/svg+xml' }));
+    const href = URL.createObjectURL(new Blob([lib.qrSvg(url, { title, pixelSize: 10 })], { type: 'image/svg+xml' }));
     if (this.cache?.url === url) this.cache.download = href;
     return href;
   }
@@ -144,24 +154,31 @@ export function nextReception(c: ProfileContext, d: Deputy, full: boolean): Temp
 }
 
 export function qrBlock(c: ProfileContext, d: Deputy, poster = false): TemplateResult | typeof nothing {
-  const q = c.qr.for(c.urlPattern, d);
-  if (!q) return nothing;
-  const { size, path } = q.qr;
-  const label = c.t('deputy.qr.label', { name: d.name, url: q.url });
-  const code = html`<svg viewBox="0 0 ${size} ${size}" role="img" aria-label=${label} shape-rendering="crispEdges">
-    ${svg`<rect width=${size} height=${size} fill="#fff"></rect><path d=${path} fill="#000"></path>`}
-  </svg>`;
-  if (poster) return code;
-  const download = c.qr.downloadUrl(q.url, `${c.t('deputy.qr.title')}：${d.name}`);
-  return html`<section class="block" part="qr" aria-labelledby="qr-title">
-    <h3 id="qr-title">${c.t('deputy.qr.title')}</h3>
-    <div class="qr">
+  const url = c.qr.url(c.urlPattern, d);
+  if (!url) return nothing;
+  const heading = html`<h3 id="qr-title">${c.t('deputy.qr.title')}</h3>`;
+  const drawn = c.qrLib.render((lib) => {
+    const q = c.qr.for(lib, url);
+    if (!q) return nothing;
+    const { size, path } = q.qr;
+    const label = c.t('deputy.qr.label', { name: d.name, url: q.url });
+    const code = html`<svg viewBox="0 0 ${size} ${size}" role="img" aria-label=${label} shape-rendering="crispEdges">
+      ${svg`<rect width=${size} height=${size} fill="#fff"></rect><path d=${path} fill="#000"></path>`}
+    </svg>`;
+    if (poster) return code;
+    const download = c.qr.downloadUrl(lib, q.url, `${c.t('deputy.qr.title')}：${d.name}`);
+    return html`<div class="qr">
       ${code}
       <div class="qr-caption">
         <p>${c.t('deputy.qr.caption', { name: d.name })}</p>
         <p class="qr-download"><a href=${download} download="${d.id}-qr.svg">${c.t('deputy.qr.download')}</a></p>
       </div>
-    </div>
+    </div>`;
+  });
+  if (poster) return drawn;
+  return html`<section class="block" part="qr" aria-labelledby="qr-title">
+    ${heading}
+    ${drawn}
   </section>`;
 }
 

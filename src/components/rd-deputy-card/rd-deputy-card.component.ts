@@ -10,12 +10,13 @@ import { DataController } from '../../controllers/data-controller.js';
 import { DraftController } from '../../controllers/draft-controller.js';
 import { SubmitController } from '../../controllers/submit-controller.js';
 import { FormController } from '../../controllers/form-controller.js';
+import { LazyPart } from '../../controllers/lazy-part.js';
 import { selectField } from '../shared/form.js';
 import { deputySchema, deputyDirectorySchema, MESSAGE_CATEGORIES, type Deputy, type DeputyLevel, type DeputyMessageData } from '../../services/schemas/deputy.js';
 import { DeputyDirectory, type FacetOption, type GroupFacetOption } from '../../services/directory.js';
 import { nextSessions, type Session } from '../../services/schedule.js';
 import { checkMessage, emptyMessage, type MessageValue } from '../../services/deputy-message.js';
-import { avatar, day, DeputyQr, nextReception, profileBody, profileFacts, profileHead, qrPoster, type ProfileContext } from './deputy-profile-view.js';
+import { avatar, day, DeputyQr, nextReception, profileBody, profileFacts, profileHead, qrPoster, type ProfileContext, type QrLib } from './deputy-profile-view.js';
 import { messageView } from './deputy-message-view.js';
 import { zh as messages } from './rd-deputy-card.messages.js';
 import { catalogues } from '../../services/i18n/index.js';
@@ -116,6 +117,8 @@ export class RdDeputyCard extends RdElement {
   private facets?: { levels: FacetOption[]; stations: FacetOption[]; groups: GroupFacetOption[] };
   private results: Deputy[] = [];
   private readonly qr = new DeputyQr();
+  /** The QR encoder, imported when a code is first shown (with `url-pattern`; README "Figures"). */
+  private readonly qrLib = new LazyPart<QrLib>(this, () => import('../../services/qr.js'), 'lazy.part.qr');
   private sessionCache?: { key: string; deputy: Deputy; sessions: Session[] };
 
   /** The deputy's id: loads `GET {endpoint}/deputies/{id}`. */
@@ -261,9 +264,13 @@ export class RdDeputyCard extends RdElement {
     if (panel === 'message') {
       this.shadowRoot?.querySelector<HTMLElement>('[data-panel-heading="message"]')?.focus();
     } else {
+      // The form arrives with its chunk; if it cannot, focus the notice's 重试 button.
+      await this.bookingPart.get().catch(() => {});
+      await this.updateComplete;
+      if (this.panel !== 'booking') return;
       const form = this.shadowRoot?.querySelector('rd-appointment-form');
       await form?.updateComplete;
-      form?.shadowRoot?.querySelector<HTMLElement>('input')?.focus();
+      (form?.shadowRoot?.querySelector<HTMLElement>('input') ?? this.shadowRoot?.querySelector<HTMLElement>('#panel-booking [data-lazy-failed] button'))?.focus();
     }
   }
 
@@ -314,7 +321,7 @@ export class RdDeputyCard extends RdElement {
   }
 
   private get profile(): ProfileContext {
-    return { t: this.t, locale: this.locale, now: this.now, showPoints: this.showPoints, sessions: (d) => this.sessionsFor(d), qr: this.qr, urlPattern: this.urlPattern };
+    return { t: this.t, locale: this.locale, now: this.now, showPoints: this.showPoints, sessions: (d) => this.sessionsFor(d), qr: this.qr, qrLib: this.qrLib, urlPattern: this.urlPattern };
   }
 
   private renderReach(d: Deputy): TemplateResult {
@@ -362,10 +369,13 @@ export class RdDeputyCard extends RdElement {
     </section>`;
   }
 
+  /** The booking form, registered when first opened (not on the first screen; README "Figures"). */
+  private readonly bookingPart = new LazyPart(this, () => import('../rd-appointment-form/rd-appointment-form.js'), 'lazy.part.booking');
+
   /** The shared booking form, given this card's own configuration (the rest comes from <rd-provider>). */
-  private renderBooking(d: Deputy): TemplateResult {
+  private renderBooking(d: Deputy): TemplateResult | typeof nothing {
     const station = d.stations?.[0];
-    return html`<rd-appointment-form
+    return this.bookingPart.render(() => html`<rd-appointment-form
       heading-level="4"
       .deputyId=${d.id}
       .stationId=${station?.id}
@@ -375,7 +385,7 @@ export class RdDeputyCard extends RdElement {
       .channel=${this.recordedChannel()}
       .hostConfig=${ownConfig(this)}
       .submitUrl=${this.bookingUrl}
-    ></rd-appointment-form>`;
+    ></rd-appointment-form>`);
   }
 
   private categoryOptions() {

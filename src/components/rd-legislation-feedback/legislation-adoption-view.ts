@@ -5,7 +5,7 @@
 // rendered in the element's shadow root (docs/architecture.md#elements).
 import { html, nothing, type TemplateResult } from 'lit';
 import type { T } from '../shared/form.js';
-import type { ArticleRef } from '../../services/legal-text.js';
+import type { ArticleRef } from '../../services/legal-structure.js';
 import type { AdoptionReport } from '../../services/schemas/loop.js';
 
 type ArticleAdoption = AdoptionReport['articles'][number];

@@ -11,7 +11,7 @@ import { live } from 'lit/directives/live.js';
 import { choiceGroup, consentBlock, fieldId, receiptView, selectField, textField, type FormErrors, type T } from '../shared/form.js';
 import type { SubmitController } from '../../controllers/submit-controller.js';
 import type { Locale } from '../../services/i18n/index.js';
-import type { ArticleRef } from '../../services/legal-text.js';
+import type { ArticleRef } from '../../services/legal-structure.js';
 import type { PreparedDraft } from '../../services/legislation-reader.js';
 import { answerSummary, excerpt, identityChoices, sortedItems, type ArticleComment, type FeedbackForm } from '../../services/legislation-form.js';
 import { COMMENT_MAX, PROXY_CHANNELS, hasPersonalData, type Draft, type FocusQuestion, type LegislationFeedbackData } from '../../services/schemas/legislation.js';

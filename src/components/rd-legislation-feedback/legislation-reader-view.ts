@@ -9,7 +9,7 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { guard } from 'lit/directives/guard.js';
 import { styleMap } from 'lit/directives/style-map.js';
 import type { T } from '../shared/form.js';
-import { itemLabel, subItemLabel, type ArticleRef } from '../../services/legal-text.js';
+import { itemLabel, subItemLabel, type ArticleRef } from '../../services/legal-structure.js';
 import { highlightParts, matchArticles, searchTerms, type OutlineNode, type PreparedDraft } from '../../services/legislation-reader.js';
 import type { LegalArticle } from '../../services/schemas/legislation.js';
 

@@ -5,7 +5,7 @@
 // taking a context object, docs/architecture.md): the element keeps the state and does the jumps.
 import { html, nothing, type TemplateResult } from 'lit';
 import { textField, type T } from '../shared/form.js';
-import { normalizeArticleRef, normalizePlaceRef } from '../../services/legal-text.js';
+import { normalizeArticleRef, normalizePlaceRef } from '../../services/legal-structure.js';
 import { articleContext, matchArticles, resolvePlace, type OutlineNode, type PreparedDraft } from '../../services/legislation-reader.js';
 
 /** Search hits listed (more are counted and marked in the text). */

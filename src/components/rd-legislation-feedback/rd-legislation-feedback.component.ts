@@ -9,16 +9,17 @@ import { property, state } from 'lit/decorators.js';
 import { RdElement } from '../shared/rd-element.js';
 import { WindowClockController } from '../../controllers/window-clock.js';
 import { DataController } from '../../controllers/data-controller.js';
+import { LazyPart } from '../../controllers/lazy-part.js';
 import { DraftController } from '../../controllers/draft-controller.js';
 import { SubmitController } from '../../controllers/submit-controller.js';
 import { FormController } from '../../controllers/form-controller.js';
 import { DeepLinkController } from '../../controllers/deep-link-controller.js';
 import { errorSummary, fieldId, focusField, honeypot, submitButton, submitProblem, submitStatus } from '../shared/form.js';
 import { formatDateTime } from '../../services/i18n/index.js';
-import { localDay } from '../../services/holidays.js';
+import { localDay } from '../../services/days.js';
 import { draftSchema, type Channel, type Draft } from '../../services/schemas/legislation.js';
-import { normalizeArticleRef } from '../../services/legal-text.js';
-import { RENDER_ALL_UP_TO, RENDER_BLOCK, blockOf, prepareDraft, resolvePlace, type Place, type PreparedDraft } from '../../services/legislation-reader.js';
+import { normalizeArticleRef } from '../../services/legal-structure.js';
+import { RENDER_ALL_UP_TO, RENDER_BLOCK, blockOf, needsParser, prepareDraft, resolvePlace, type Place, type PreparedDraft } from '../../services/legislation-reader.js';
 import {
   carryProxy,
   checkFeedback,
@@ -172,8 +173,30 @@ export class RdLegislationFeedback extends RdElement {
 
   // ------------------------------------------------------------------ data
 
-  private onDraft(draft: Draft) {
-    const prepared = prepareDraft(draft);
+  /**
+   * The legal-text parser (services/legal-text.ts), a chunk of its own imported only for a
+   * plain-text draft (README "Figures"); a structured draft never loads it.
+   */
+  private readonly parser = new LazyPart(this, () => import('../../services/legal-text.js'), 'lazy.part.parser', () => {
+    const d = this.unparsed;
+    this.unparsed = undefined;
+    if (d) this.prepare(d);
+  });
+  /** A plain-text draft waiting for the parser. */
+  private unparsed?: Draft;
+
+  private onDraft(draft: Draft): Promise<unknown> | void {
+    if (needsParser(draft) && this.parser.state !== 'ready') {
+      this.prepared = undefined;
+      this.unparsed = draft;
+      return this.parser.get();
+    }
+    this.unparsed = undefined;
+    this.prepare(draft);
+  }
+
+  private prepare(draft: Draft) {
+    const prepared = prepareDraft(draft, this.parser.value?.parseLegalText);
     for (const i of prepared.issues) {
       console.warn(`[rd-widgets] <${TAG}> draft ${draft.id}, line ${i.line}: ${i.code}`, i.params);
     }
@@ -354,6 +377,7 @@ export class RdLegislationFeedback extends RdElement {
   }
 
   protected override render() {
+    if (this.dataCtl.status === 'complete' && !this.prepared && this.unparsed) return this.parser.render(() => nothing);
     if (this.dataCtl.status !== 'complete' || !this.prepared) return this.dataCtl.renderStatus();
     const p = this.prepared;
     const submitted = this.submitCtl.state === 'submitted' && !!this.submitCtl.receipt;

@@ -11,6 +11,7 @@ import { property, state } from 'lit/decorators.js';
 import { RdElement } from '../shared/rd-element.js';
 import { WindowClockController } from '../../controllers/window-clock.js';
 import { DataController } from '../../controllers/data-controller.js';
+import { LazyPart } from '../../controllers/lazy-part.js';
 import { DraftController } from '../../controllers/draft-controller.js';
 import { SubmitController } from '../../controllers/submit-controller.js';
 import { FormController, type Validated } from '../../controllers/form-controller.js';
@@ -27,7 +28,6 @@ import { formatDateTime } from '../../services/i18n/index.js';
 import { zh as messages } from './rd-satisfaction-survey.messages.js';
 import { catalogues } from '../../services/i18n/index.js';
 import { surveyStyles } from './rd-satisfaction-survey.styles.js';
-import { renderResults } from './survey-results-view.js';
 import { errorAt, idFor, type QuestionContext } from './survey-question-view.js';
 import { renderReview, type ReviewContext } from './survey-review-view.js';
 import { renderPage, renderStart } from './survey-steps-view.js';
@@ -455,11 +455,15 @@ export class RdSatisfactionSurvey extends RdElement {
     </section>`;
   }
 
+  /** The results view, a chunk of its own imported when results are first shown (README "Figures"). */
+  private readonly resultsView = new LazyPart(this, () => import('./survey-results-view.js'), 'lazy.part.results');
+
   private renderResultsMode() {
     const ctl = this.resultsCtl;
+    this.resultsView.ensure(); // alongside the data, not after it
     if (!ctl || ctl.status !== 'complete' || !ctl.value) return html`<div part="base">${ctl?.renderStatus() ?? nothing}</div>`;
     const tiers = this.passTiers?.split(',').map((x) => x.trim()).filter(Boolean);
-    return html`<div part="base">${renderResults({ t: this.t, locale: this.locale, results: ctl.value as SurveyResults, passTiers: tiers, rule: this.passRule })}</div>`;
+    return html`<div part="base">${this.resultsView.render((v) => v.renderResults({ t: this.t, locale: this.locale, results: ctl.value as SurveyResults, passTiers: tiers, rule: this.passRule }))}</div>`;
   }
 
   private renderBody(s: Survey): TemplateResult | typeof nothing {

@@ -11,10 +11,9 @@ import { describedBy, errorLine, hintLine, selectField, textField, type ShownErr
 import type { Answer, Answers, BallotAnswer, MultipleAnswer, ProposalAnswer, Question, QuestionOf, Survey } from '../../services/schemas/survey.js';
 import {
   ballotCandidates, ballotCount, matrixCell, matrixLayout, moveRanked, resolveScale, setBallotWriteIn, setMatrixCell,
-  toggleBallot, toggleMultiple, type ResolvedScale,
+  toggleBallot, toggleMultiple, type ResolvedScale, type ResolvedTier,
 } from '../../services/survey-logic.js';
 import { parseNumberInput } from '../../services/survey-form.js';
-import { tierLabel } from './survey-results-view.js';
 
 /** What a question renderer needs from the element. */
 export interface QuestionContext {
@@ -329,3 +328,13 @@ function renderProposal(ctx: QuestionContext, q: QuestionOf<'proposal'>, a: Answ
 
 /** The message shown for a form path, from the errors on screen. */
 export const errorAt = (shown: readonly ShownError[], path: string) => shown.find((e) => e.id === idFor(path))?.message;
+
+/** A tier's name in the widget's language (the form, the review and the results view). */
+export function tierLabel(t: T, tier: ResolvedTier): string {
+  if (tier.labelKey === 'tier.stars') return t('survey.star', { n: tier.score });
+  if (tier.labelKey) {
+    const s = t(tier.labelKey);
+    return s === tier.labelKey ? tier.label : s;
+  }
+  return tier.label;
+}

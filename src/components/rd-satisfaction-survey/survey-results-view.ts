@@ -8,6 +8,11 @@ import {
 } from '../../services/survey-results.js';
 import { formatDateTime, type Locale } from '../../services/i18n/index.js';
 import type { ResolvedTier } from '../../services/survey-logic.js';
+import { tierLabel } from './survey-question-view.js';
+
+// This module is a chunk of its own, imported when the results are first shown (README
+// "Figures"); the tier names it shares with the form live in survey-question-view.ts.
+export { tierLabel };
 
 /** A colour key as SVG `fill` (an attribute, not a style="": allowed under a strict CSP). */
 const swatch = (colour: string) =>
@@ -29,14 +34,6 @@ export function tierColour(i: number, n: number): string {
   return `hsl(${hue} 70% 30%)`;
 }
 
-export function tierLabel(t: T, tier: ResolvedTier): string {
-  if (tier.labelKey === 'tier.stars') return t('survey.star', { n: tier.score });
-  if (tier.labelKey) {
-    const s = t(tier.labelKey);
-    return s === tier.labelKey ? tier.label : s;
-  }
-  return tier.label;
-}
 
 export interface ResultsViewOptions {
   t: T;

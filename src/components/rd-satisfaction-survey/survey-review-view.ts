@@ -9,7 +9,7 @@ import type { FormController } from '../../controllers/form-controller.js';
 import type { Answer, Answers, BallotAnswer, MultipleAnswer, ProposalAnswer, Question, Survey } from '../../services/schemas/survey.js';
 import { ballotCandidates, ballotCount, isAnswered, matrixCell, matrixLayout, resolveScale, visibleQuestionIds } from '../../services/survey-logic.js';
 import type { Respondent, Step } from '../../services/survey-form.js';
-import { tierLabel } from './survey-results-view.js';
+import { tierLabel } from './survey-question-view.js';
 import { qid } from './survey-question-view.js';
 import { progress } from './survey-steps-view.js';
 

@@ -11,6 +11,8 @@ import type Supercluster from 'supercluster';
 import { convert, type Crs, type LngLat } from '../../services/geo.js';
 import leafletCss from 'leaflet/dist/leaflet.css';
 import type { TileSpec } from './tiles.js';
+// The tile choice comes with the map (the list never needs it).
+export { resolveTiles } from './tiles.js';
 
 export interface MapStation {
   id: string;

@@ -7,17 +7,18 @@ import { live } from 'lit/directives/live.js';
 import { RdElement } from '../shared/rd-element.js';
 import { ownConfig } from '../../services/config.js';
 import { DataController } from '../../controllers/data-controller.js';
+import { LazyPart } from '../../controllers/lazy-part.js';
 import { stationsFile, resolveStationTypes, type Station, type StationsFile, type StationTypeDef } from '../../services/schemas/station.js';
 import { StationIndex, type StationHit } from '../../services/station-search.js';
 import { HolidayCalendar } from '../../services/holidays.js';
 import { nextSessions, receptionToday, type Session } from '../../services/schedule.js';
-import { formatDistance, type Crs, type GeoPoint } from '../../services/geo.js';
+import { formatDistance } from '../../services/geo-format.js';
+import type { Crs, GeoPoint } from '../../services/geo.js';
 import { zh as messages } from './rd-station-map.messages.js';
 import { catalogues } from '../../services/i18n/index.js';
 import { stationMapStyles } from './rd-station-map.styles.js';
 import { RdDeputySelectEvent, RdStationSelectEvent } from './events.js';
-import { resolveTiles } from './tiles.js';
-import { listSep, stationDetail, stationStatus, typeLabel, type StationViewContext } from './station-detail-view.js';
+import { listSep, stationStatus, typeLabel, type StationViewContext } from './station-list-view.js';
 import { stringifyJson } from '../../services/json.js';
 import type { MapView } from './map-view.js';
 
@@ -181,7 +182,8 @@ export class RdStationMap extends RdElement {
       tier: f.tier || undefined,
       district: f.district || undefined,
       only: f.today ? this.todayIds() : undefined,
-      origin: this.origin?.point,
+      // An origin is set only once the conversions are loaded (geoReady).
+      ...(this.origin && this.geo.value ? { origin: this.origin.point, distance: this.geo.value.distanceMeters } : {}),
     });
   }
 
@@ -200,12 +202,19 @@ export class RdStationMap extends RdElement {
     this.limit = PAGE;
   }
 
+  /** The detail panel, a chunk of its own imported when a station is first opened (README "Figures"). */
+  private readonly detailView = new LazyPart(this, () => import('./station-detail-view.js'), 'lazy.part.detail');
+
   private open(id: string) {
     this.returnFocusTo = id;
     this.selectedId = id;
     this.booking = false;
     this.dispatchEvent(new RdStationSelectEvent({ stationId: id }));
-    void this.updateComplete.then(() => this.shadowRoot?.querySelector<HTMLElement>('#sm-detail-title')?.focus());
+    // Focus the panel's heading once it is there; if the panel cannot be loaded, the notice's 重试.
+    void this.detailView.get().catch(() => undefined).then(() => this.updateComplete).then(() => {
+      if (this.selectedId !== id) return;
+      (this.shadowRoot?.querySelector<HTMLElement>('#sm-detail-title') ?? this.shadowRoot?.querySelector<HTMLElement>('[data-lazy-failed] button'))?.focus();
+    });
   }
 
   private close() {
@@ -218,12 +227,30 @@ export class RdStationMap extends RdElement {
     });
   }
 
-  private locateMe() {
+  /**
+   * The coordinate conversions (services/geo.ts, with gcoord): distances from a place and the map
+   * apps' navigation links, imported when first needed (README "Figures").
+   */
+  private readonly geo = new LazyPart(this, () => import('../../services/geo.js'), 'lazy.part.geo');
+
+  /** Loads the conversions before a distance is measured; says so if they cannot be loaded. */
+  private async geoReady(): Promise<boolean> {
+    try {
+      await this.geo.get();
+      return true;
+    } catch {
+      this.nearMessage = this.t('lazy.failed', { what: this.t('lazy.part.geo') });
+      return false;
+    }
+  }
+
+  private async locateMe() {
     if (!('geolocation' in navigator)) {
       this.nearMessage = this.t('near.unsupported');
       return;
     }
     this.nearMessage = this.t('near.locating');
+    if (!(await this.geoReady())) return;
     navigator.geolocation.getCurrentPosition(
       (pos) => {
         this.origin = { point: { lng: pos.coords.longitude, lat: pos.coords.latitude, crs: 'wgs84' }, label: this.t('near.here') };
@@ -249,6 +276,7 @@ export class RdStationMap extends RdElement {
     }
     point ??= this.index?.locate(text);
     if (point) {
+      if (!(await this.geoReady())) return;
       this.origin = { point, label: text };
       this.nearMessage = '';
       this.limit = PAGE;
@@ -267,14 +295,21 @@ export class RdStationMap extends RdElement {
     if (ev.defaultPrevented) e.preventDefault();
   }
 
+  /** The booking form, registered when first opened (not on the first screen; README "Figures"). */
+  private readonly bookingPart = new LazyPart(this, () => import('../rd-appointment-form/rd-appointment-form.js'), 'lazy.part.booking');
+
   private async toggleBooking() {
     this.booking = !this.booking;
     if (this.booking) {
+      // The form arrives with its chunk; if it cannot, the notice's 重试 button takes the focus.
+      await this.bookingPart.get().catch(() => {});
       await this.updateComplete;
+      if (!this.booking) return;
       const form = this.shadowRoot?.querySelector('rd-appointment-form');
       await form?.updateComplete;
-      form?.scrollIntoView({ block: 'start' });
-      form?.shadowRoot?.querySelector<HTMLElement>('input')?.focus();
+      const target = form ?? this.shadowRoot?.querySelector<HTMLElement>('#sm-booking [data-lazy-failed]');
+      target?.scrollIntoView({ block: 'start' });
+      (form?.shadowRoot?.querySelector<HTMLElement>('input') ?? target?.querySelector<HTMLElement>('button'))?.focus();
     }
   }
 
@@ -324,7 +359,7 @@ export class RdStationMap extends RdElement {
       if (!container) return;
       if (this.tiles === 'tianditu' && !this.tileKey) console.warn('[rd-widgets] <rd-station-map> tiles="tianditu" needs tile-key; showing the simple map instead');
       try {
-        const { MapView } = await import('./map-view.js');
+        const { MapView, resolveTiles } = await import('./map-view.js');
         this.mapView = await MapView.create({
           container,
           root: this.shadowRoot!,
@@ -502,25 +537,28 @@ export class RdStationMap extends RdElement {
       </div>
       <div class="sm__layout ${this.mapOpen && !this.noMap ? 'sm__layout--map' : ''}">
         <div>${selected
-          ? stationDetail(this.view, selected, {
+          ? html`${this.detailView.state === 'ready'
+              ? nothing
+              : html`<div class="rd-actions sm__actions--back"><button type="button" class="rd-button rd-button--link" @click=${() => this.close()}>← ${t('detail.back')}</button></div>`}${this.detailView.render((v) => v.stationDetail(this.view, selected, {
               parent: selected.parentId ? this.byId.get(selected.parentId) : undefined,
               distance: this.origin && selected.location ? this.hits.find((h) => h.station.id === selected.id)?.distance : undefined,
               deputyUrl: this.deputyUrl,
               navSource: this.navSource ?? (location.hostname || 'rd-widgets'),
+              withGeo: (ready) => this.geo.render(ready),
               booking: this.booking,
-              bookingForm: (bookable) => html`<rd-appointment-form
+              bookingForm: (bookable) => this.bookingPart.render(() => html`<rd-appointment-form
                 heading-level="4"
                 .stationId=${selected.id}
                 .placeName=${selected.name}
                 .sessions=${bookable}
                 .hostConfig=${ownConfig(this)}
                 .submitUrl=${this.submitUrl}
-              ></rd-appointment-form>`,
+              ></rd-appointment-form>`),
               onOpen: (id) => this.open(id),
               onClose: () => this.close(),
               onDeputy: (e, id) => this.onDeputy(e, id, selected.id),
               onToggleBooking: () => this.toggleBooking(),
-            })
+            }))}`
           : this.renderList()}</div>
         <div id="sm-mapwrap" class="sm__mapcol">${this.renderMap()}</div>
       </div>

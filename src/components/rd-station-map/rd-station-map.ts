@@ -5,8 +5,7 @@ import { RdStationMap } from './rd-station-map.component.js';
 import { defineElement } from '../shared/define.js';
 // Every widget works inside a provider, also when only its own entry is loaded.
 import '../rd-provider/rd-provider.js';
-// Opens a booking form of its own: register it with this element.
-import '../rd-appointment-form/rd-appointment-form.js';
+// Its booking form (<rd-appointment-form>) is imported when the citizen first opens it.
 
 defineElement('rd-station-map', RdStationMap);
 

@@ -1,25 +1,14 @@
-// What <rd-station-map> shows of one liaison station (docs/domain.md#liaison-stations): its status
-// line (open now / today / next reception), and the detail panel — facts, the reception schedule
-// in words, the next sessions with the deputies on duty (docs/domain.md#reception-days),
-// directions and the booking form. Plain functions of the station and a small context.
+// The detail panel of one liaison station in <rd-station-map> (docs/domain.md#liaison-stations):
+// facts, the reception schedule in words, the next sessions with the deputies on duty
+// (docs/domain.md#reception-days), directions and the booking form. Plain functions of the
+// station and a small context. A chunk of its own, imported when a station is first opened
+// (README "Figures"); what the list shows too is in station-list-view.ts.
 import { html, nothing, type TemplateResult } from 'lit';
-import type { Locale } from '../../services/i18n/index.js';
-import type { T } from '../../services/form-errors.js';
-import type { Station, StationTypeDef } from '../../services/schemas/station.js';
-import type { HolidayCalendar } from '../../services/holidays.js';
-import { DEFAULT_TIME_ZONE, describeRule, describeSession, formatDateText, nextSessions, shortTime, todayIn, type Session } from '../../services/schedule.js';
-import { formatDistance, navigationLinks } from '../../services/geo.js';
-
-export interface StationViewContext {
-  t: T;
-  locale: Locale;
-  /** "Now" in ms (the widget's `now`, else the clock). */
-  now: number;
-  calendar: HolidayCalendar;
-  types: readonly StationTypeDef[];
-  /** The next (or ongoing) session of a station, cached by the widget. */
-  nextOf: (s: Station) => Session | undefined;
-}
+import { listSep, stationStatus, typeLabel, type StationViewContext } from './station-list-view.js';
+import type { Station } from '../../services/schemas/station.js';
+import { DEFAULT_TIME_ZONE, describeRule, describeSession, formatDateText, nextSessions, todayIn, type Session } from '../../services/schedule.js';
+import { formatDistance } from '../../services/geo-format.js';
+import type { navigationLinks } from '../../services/geo.js';
 
 export interface StationDetailOptions {
   parent: Station | undefined;
@@ -28,35 +17,18 @@ export interface StationDetailOptions {
   deputyUrl: string | undefined;
   /** `src` name given to the map apps' navigation links. */
   navSource: string;
+  /**
+   * Renders with the coordinate conversions (services/geo.ts), imported when first needed: the
+   * navigation links are drawn once they are there (the widget's LazyPart says meanwhile).
+   */
+  withGeo: (ready: (geo: { navigationLinks: typeof navigationLinks }) => TemplateResult) => TemplateResult | typeof nothing;
   booking: boolean;
   /** The booking form for the sessions that can still be booked. */
-  bookingForm: (bookable: Session[]) => TemplateResult;
+  bookingForm: (bookable: Session[]) => TemplateResult | typeof nothing;
   onOpen: (id: string) => void;
   onClose: () => void;
   onDeputy: (e: Event, deputyId: string) => void;
   onToggleBooking: () => void;
-}
-
-/** List separator for names and types (、 in Chinese). */
-export const listSep = (locale: Locale) => (locale === 'en' ? ', ' : '、');
-
-export function typeLabel(c: StationViewContext, id: string): string {
-  const def = c.types.find((x) => x.id === id);
-  return def ? (c.locale === 'en' ? def.en : def.zh) : id;
-}
-
-/** Open now, today, or the next reception (or none published). */
-export function stationStatus(c: StationViewContext, s: Station): TemplateResult {
-  const { t, now } = c;
-  const session = c.nextOf(s);
-  if (!session) return html`<span class="sm__when">${t('status.none')}</span>`;
-  const tentative = session.certainty === 'unknown' ? html` <span class="sm__tentative">${t('status.tentative')}</span>` : nothing;
-  if (session.startsAt <= now) return html`<span class="sm__when sm__when--open">${t('status.openUntil', { end: shortTime(session.end) })}</span>`;
-  if (session.date === todayIn(session.timeZone, now)) {
-    return html`<span class="sm__when">${t('status.today', { time: `${shortTime(session.start)}–${shortTime(session.end)}` })}${tentative}</span>`;
-  }
-  const withYear = session.date.slice(0, 4) !== todayIn(session.timeZone, now).slice(0, 4);
-  return html`<span class="sm__when">${t('status.next', { when: describeSession(session, c.locale, withYear) })}${tentative}</span>`;
 }
 
 function sessionList(c: StationViewContext, s: Station, sessions: Session[]): TemplateResult | typeof nothing {
@@ -89,7 +61,6 @@ export function stationDetail(c: StationViewContext, s: Station, o: StationDetai
   const tz = s.schedule?.timeZone ?? DEFAULT_TIME_ZONE;
   const sessions = s.schedule ? nextSessions(s.schedule, { now, count: 6, calendar: c.calendar, includeCancelled: true, horizonDays: 370 }) : [];
   const bookable = sessions.filter((x) => !x.cancelled && x.startsAt > now);
-  const nav = s.location ? navigationLinks({ name: s.name, address: s.address, location: s.location }, o.navSource) : undefined;
   const deputyLink = (id: string, name: string) => {
     const href = o.deputyUrl ? o.deputyUrl.replace('{id}', encodeURIComponent(id)) : undefined;
     return href
@@ -137,11 +108,14 @@ export function stationDetail(c: StationViewContext, s: Station, o: StationDetai
             ${s.events.map((ev) => html`<li>${ev.title}<span class="sm__sub">${ev.start.slice(0, 16).replace('T', ' ')}${ev.place ? ` · ${ev.place.name}` : ''}</span></li>`)}
           </ul>`
       : nothing}
-    ${nav
+    ${s.location
       ? html`<h4 id="sm-nav-title">${t('detail.navigate')}</h4>
-          <ul class="sm__nav" aria-labelledby="sm-nav-title">
-            ${(['amap', 'baidu', 'tencent'] as const).map((k) => html`<li><a href=${nav[k]} target="_blank" rel="noopener noreferrer" title=${t('detail.navigateHint')}>${t(`detail.${k}`)}</a></li>`)}
-          </ul>`
+          ${o.withGeo((geo) => {
+            const nav = geo.navigationLinks({ name: s.name, address: s.address, location: s.location! }, o.navSource);
+            return html`<ul class="sm__nav" aria-labelledby="sm-nav-title">
+              ${(['amap', 'baidu', 'tencent'] as const).map((k) => html`<li><a href=${nav[k]} target="_blank" rel="noopener noreferrer" title=${t('detail.navigateHint')}>${t(`detail.${k}`)}</a></li>`)}
+            </ul>`;
+          })}`
       : nothing}
     ${s.onlineUrl ? html`<p><a href=${s.onlineUrl} target="_blank" rel="noopener noreferrer">${t('detail.online')}</a></p>` : nothing}
     ${s.appointments === false

@@ -9,7 +9,7 @@ import { focusField } from '../../controllers/focus.js';
 import type { SubmitController } from '../../controllers/submit-controller.js';
 import type { FormController } from '../../controllers/form-controller.js';
 import type { ShownError, T } from '../../services/form-errors.js';
-import { lookupLink } from '../../services/lookup.js';
+import { lookupLink } from '../../services/lookup-link.js';
 
 export { FormErrors, fieldId, type ShownError, type T } from '../../services/form-errors.js';
 export { focusField, focusSummary } from '../../controllers/focus.js';

@@ -4,6 +4,14 @@ import type { SharedKey } from './shared.js';
 
 export const en: Record<SharedKey, string> = {
   'common.loading': 'Loading…',
+  'lazy.failed': '{what} could not be loaded: the connection may be down, or this site does not allow it. Everything you have entered on this page is still here.',
+  'lazy.retry': 'Try again',
+  'lazy.part.booking': 'The reception booking form',
+  'lazy.part.qr': 'The QR code',
+  'lazy.part.results': 'The results',
+  'lazy.part.parser': 'The text of the draft',
+  'lazy.part.geo': 'Distances and navigation',
+  'lazy.part.detail': 'The station’s details',
   'common.paren': ' ({x})',
   'common.listSep': '; ',
   'common.labelValue': '{label}: {value}',

@@ -3,6 +3,14 @@ import { catalogues } from './index.js';
 
 const zh = {
   'common.loading': '正在加载…',
+  'lazy.failed': '{what}未能加载：网络可能已中断，或本网站不允许加载。本页已填写的内容都还在。',
+  'lazy.retry': '重试',
+  'lazy.part.booking': '预约接访表单',
+  'lazy.part.qr': '二维码',
+  'lazy.part.results': '测评结果',
+  'lazy.part.parser': '草案正文',
+  'lazy.part.geo': '距离和导航功能',
+  'lazy.part.detail': '站点详情',
   'common.paren': '（{x}）',
   'common.listSep': '；',
   'common.labelValue': '{label}：{value}',
