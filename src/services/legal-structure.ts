@@ -95,20 +95,25 @@ export const subItemLabel = (n: number) => `${n}.`;
 export const NUM = `[0-9０-９${CHINESE_NUMERAL_CHARS}]+`;
 const REF = new RegExp(`^第\\s*(${NUM})\\s*条(?:\\s*之\\s*(${NUM}))?$`);
 
+/** A reference as typed or linked: trimmed, without `#`, percent-decoded (null when undecodable). */
+function refText(input: string): string | null {
+  const s = input.trim().replace(/^#/, '');
+  if (!/%[0-9a-f]{2}/i.test(s)) return s;
+  try {
+    return decodeURIComponent(s);
+  } catch {
+    return null;
+  }
+}
+
 /**
  * Reads an article reference as people and links write it — `第十二条`, `第12条`, `#第十二条`,
  * the percent-encoded hash `%E7%AC%AC…`, `12`, `article-12`, `第十条之一` — into its canonical label
  * (`第十二条`). Returns null when it is not one.
  */
 export function normalizeArticleRef(input: string): string | null {
-  let s = input.trim().replace(/^#/, '');
-  if (/%[0-9a-f]{2}/i.test(s)) {
-    try {
-      s = decodeURIComponent(s);
-    } catch {
-      return null;
-    }
-  }
+  let s = refText(input);
+  if (s === null) return null;
   s = toAsciiDigits(s.replace(/[\s\u3000]+/g, ''));
   const bare = /^(?:article-|art-?|a)?(\d+)(?:-(\d+))?$/i.exec(s);
   if (bare) {
@@ -141,14 +146,8 @@ const PLACE_RE = new RegExp(`^(?:第(${NUM})编)?(?:第(${NUM})分编)?(?:第(${
  * spaces). Null when it names no heading (an article reference is not one).
  */
 export function normalizePlaceRef(input: string): string | null {
-  let s = input.trim().replace(/^#/, '');
-  if (/%[0-9a-f]{2}/i.test(s)) {
-    try {
-      s = decodeURIComponent(s);
-    } catch {
-      return null;
-    }
-  }
+  let s = refText(input);
+  if (s === null) return null;
   s = s.replace(/[\s\u3000]+/g, '');
   if (s === '附则') return s;
   const m = PLACE_RE.exec(s);
