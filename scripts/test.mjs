@@ -61,49 +61,24 @@ if (!e2eOnly && !serverOnly && (files.length === 0 || unitFiles.length)) {
     if (missing) console.log(missing);
   }
 }
-// Chromium first, its output live, then WebKit. In a whole run Firefox's subset (short, and
-// mostly waiting on its browser's start) goes beside the end-to-end suite, its output printed
-// after it. WebKit runs alone: its IndexedDB answers slowly enough on a loaded two-core box for
-// the drafts and outbox tests' waits to run out.
-const ALONGSIDE_E2E = new Set(['firefox']);
-const alongside = (e) => whole && ALONGSIDE_E2E.has(e.id);
-for (const e of engines.filter((x) => !alongside(x))) await engineRun(e, false)();
-const finishOthers = engines.filter(alongside).map((e) => engineRun(e, true));
+// The engines one after another, their output live: Chromium's whole suite, then the other
+// engines' subsets. (Beside the end-to-end suite, on the loaded two-core box, their IndexedDB
+// answered too slowly for the drafts and outbox tests' waits: WebKit's and then Firefox's.)
+for (const e of engines) engineRun(e);
 
-/**
- * One engine's web-test-runner run; returns a function that waits for it and counts it. With
- * `alongside` its output is kept in a file and printed when counted.
- */
-function engineRun(engine, alongside) {
+/** One engine's web-test-runner run, counted. */
+function engineRun(engine) {
   const started = Date.now();
   const countsFile = join(tmp, `wtr-${engine.id}.json`);
-  const header = `\n── ${engine.name} (${engine.path}) ──`;
+  console.log(`\n── ${engine.name} (${engine.path}) ──`);
   const cmdArgs = ['node_modules/@web/test-runner/dist/bin.js', '--config', 'web-test-runner.config.mjs'];
   const env = { ...process.env, RD_COUNTS_FILE: countsFile, RD_ENGINE: engine.id, ...(unitFiles.length ? { RD_TEST_FILES: unitFiles.join(',') } : {}) };
-  let done;
-  let logFile;
-  if (alongside) {
-    logFile = join(tmp, `wtr-${engine.id}.log`);
-    const out = openSync(logFile, 'w');
-    const child = spawn(process.execPath, cmdArgs, { stdio: ['ignore', out, out], env: { ...env, CI: 'true' } });
-    done = new Promise((resolveDone) => child.on('exit', (code) => { closeSync(out); resolveDone({ code: code ?? 1, ended: Date.now() }); }));
-  } else {
-    console.log(header);
-    done = Promise.resolve({ code: spawnSync(process.execPath, cmdArgs, { stdio: 'inherit', env }).status ?? 1, ended: Date.now() });
-  }
-  return async () => {
-    const { code, ended } = await done;
-    const seconds = Math.round((ended - started) / 1000);
-    if (alongside) {
-      console.log(header);
-      process.stdout.write(readFileSync(logFile, 'utf8'));
-    }
-    const c = existsSync(countsFile) ? JSON.parse(readFileSync(countsFile, 'utf8')) : { passed: 0, failed: 0, skipped: 0 };
-    if (!existsSync(countsFile) || (code !== 0 && c.failed === 0 && !c.selected)) c.failed += 1; // the runner failed outside any test
-    if (c.selected && c.passed === 0) c.failed += 1; // a subset that ran nothing is not a pass
-    passed += c.passed; failed += c.failed; skipped += c.skipped;
-    engineResults.push({ ...c, name: engine.name, seconds });
-  };
+  const code = spawnSync(process.execPath, cmdArgs, { stdio: 'inherit', env }).status ?? 1;
+  const c = existsSync(countsFile) ? JSON.parse(readFileSync(countsFile, 'utf8')) : { passed: 0, failed: 0, skipped: 0 };
+  if (!existsSync(countsFile) || (code !== 0 && c.failed === 0 && !c.selected)) c.failed += 1; // the runner failed outside any test
+  if (c.selected && c.passed === 0) c.failed += 1; // a subset that ran nothing is not a pass
+  passed += c.passed; failed += c.failed; skipped += c.skipped;
+  engineResults.push({ ...c, name: engine.name, seconds: Math.round((Date.now() - started) / 1000) });
 }
 
 // End-to-end files run two at a time: each drives a Chromium whose pages (axe, layout) keep a core
@@ -195,7 +170,6 @@ function journeysAlongside() {
 }
 
 if (!unitOnly && !serverOnly && (files.length === 0 || e2eFiles.length)) nodeGroup('e2e', 'test/e2e', e2eFiles);
-for (const finish of finishOthers) await finish();
 if (finishServer) await finishServer();
 else if (!unitOnly && !e2eOnly && (files.length === 0 || serverFiles.length)) nodeGroup('server', 'test/server', serverFiles);
 if (finishJourneys) await finishJourneys();

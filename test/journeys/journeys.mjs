@@ -12,12 +12,14 @@
 // them); `d.type(find, text)` types with the engine's real keyboard (WebDriver key input).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { detectEngines } from '../../scripts/engines.mjs';
 import { startTestReceiver } from '../server/test-receiver.mjs';
 import { openDriver } from './drivers.mjs';
+
+const STRICT_CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'";
 
 /** Defines the journeys for one engine (`firefox` or `webkit`); skipped when it is not installed. */
 export function journeys(engineId) {
@@ -33,6 +35,14 @@ export function journeys(engineId) {
     receiver = await startTestReceiver({
       dbFile: join(dir, 'journeys.sqlite'),
       extraStaticRoots: [{ prefix: '/fixtures/', dir: join(import.meta.dirname, '..', 'fixtures') }],
+      pages: {
+        // The GB2312 old-CMS page as such servers send it (no charset: the page's <meta> decides),
+        // under a strict Content-Security-Policy: the classic script must import its modules.
+        '/fixtures/old-cms-gbk-csp.html': () => ({
+          body: readFileSync(join(import.meta.dirname, '..', 'fixtures', 'old-cms-gbk.html')),
+          headers: { 'Content-Type': 'text/html', 'Content-Security-Policy': STRICT_CSP },
+        }),
+      },
     });
     base = receiver.url;
     d = await openDriver(engine);
@@ -395,6 +405,39 @@ export function journeys(engineId) {
     const detail = await (await fetch(`${base}/api/staff/receipts/${shared.receipt}`, { headers: { Authorization: `Bearer ${receiver.staffToken}` } })).json();
     assert.equal(detail.rating?.rating ?? detail.rating, 'satisfied', `the rating is stored: ${JSON.stringify(detail.rating)}`);
     await noPageErrors();
+  });
+
+  test('hostile page: a GB2312 old-CMS page under a strict CSP, the classic script → its modules; a plain-text draft (the parser fetched on demand) takes a comment on 第十二条 → stored in the right characters', opts, async () => {
+    await fresh('/fixtures/old-cms-gbk-csp.html');
+    const c12 = '登记可以在社区办理吗？';
+    const shown = await d.run(async (c12) => {
+      const r = window.__rd;
+      const w = document.querySelector('rd-legislation-feedback');
+      const art = await r.waitFor(() => r.getByRole(w, 'article', '第十二条'), 30_000, () => `article 第十二条; the widget shows: ${r.textOf(w).slice(0, 300)}`);
+      const title = document.title;
+      const card = document.querySelector('rd-deputy-card');
+      await r.waitFor(() => r.textOf(card).includes('代表'), 20_000, 'the deputy card');
+      await r.click(r.getByRole(art, 'button', '对第十二条提意见'));
+      await r.fill(await r.waitFor(() => r.getByRole(art, 'textbox', /^对第十二条的意见/)), c12);
+      await r.choose(r.getByRole(w, 'combobox', /^身份/), '普通市民');
+      await r.click(r.getByRole(w, 'button', '提交意见'));
+      const receipt = await r.waitFor(() => /FK-\d{4}-\d{6}/.exec(r.textOf(w))?.[0], 20_000, () => `the receipt; the widget shows: …${r.textOf(w).slice(-400)}`);
+      // The policy is in force: the page may not evaluate strings.
+      let cspInForce = false;
+      try { new Function('return 1')(); } catch { cspInForce = true; }
+      return { receipt, title, cspInForce, charset: document.characterSet, text: r.textOf(w).slice(0, 200), alerts: r.allByRole(w, 'alert').map((a) => r.textOf(a)).filter(Boolean) };
+    }, c12);
+    assert.equal(shown.cspInForce, true, 'the strict CSP applies to the page');
+    assert.match(shown.charset, /^(GBK|GB2312|gb18030)$/i, 'the page itself is read as GB2312/GBK');
+    assert.ok(shown.title.includes('青禾县人大常委会'), `the page's own title decoded: ${shown.title}`);
+    assert.ok(shown.text.includes('条例'), `the widget's text is Chinese, not mojibake: ${shown.text}`);
+    assert.deepEqual(shown.alerts, [], 'no error notice');
+    const row = (await exported('legislation-feedback')).find((x) => x.receipt === shown.receipt);
+    assert.ok(row, 'stored under the receipt shown');
+    assert.equal(row.data.draftId, '2026-yq-01-text');
+    assert.deepEqual(row.data.comments.map((c) => [c.target.kind, c.target.article, c.text]), [['article', '第十二条', c12]]);
+    // Firefox reports the probe's refused eval as a page error: that one is expected.
+    assert.deepEqual((await d.errors()).filter((e) => !/\beval\b/.test(e)), []);
   });
 
   test('hostile page: Prototype.js 1.6 replaces Array.from, Array#toJSON, #reduce, #entries; a comment on 第十二条第2款 is still sent with real arrays', opts, async () => {

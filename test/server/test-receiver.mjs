@@ -127,6 +127,20 @@ export function faultInjection() {
   };
 }
 
+/**
+ * Pages served as given, bytes and headers (`pages`: path → () => {body, headers}): a GB2312
+ * page with no charset in its Content-Type, a page under a Content-Security-Policy header.
+ */
+function withPages(pages, next) {
+  return async (ctx) => {
+    const page = Object.hasOwn(pages, ctx.path) ? pages[ctx.path]() : null;
+    if (!page) return next(ctx);
+    ctx.res.writeHead(200, { 'Cache-Control': 'no-cache', ...page.headers });
+    ctx.res.end(page.body);
+    return true;
+  };
+}
+
 /** The demo's example vendor CMS (docs/integrating.md) at /legacy-cms/, as `npm start` mounts it. */
 function withLegacyCms(next) {
   const legacy = createLegacyCms('/legacy-cms');
@@ -136,9 +150,9 @@ function withLegacyCms(next) {
 /**
  * rd-receiver with the test additions, the demo's static files and content, a known staff
  * token and no rate limit (tests send many submissions from one address).
- * @param {Parameters<typeof startReceiver>[0] & {extraStaticRoots?: Array<{prefix: string, dir: string}>}} [o]
+ * @param {Parameters<typeof startReceiver>[0] & {extraStaticRoots?: Array<{prefix: string, dir: string}>, pages?: Record<string, () => {body: Buffer|string, headers: Record<string, string>}>}} [o]
  */
-export async function startTestReceiver({ extraStaticRoots = [], ...o } = {}) {
+export async function startTestReceiver({ extraStaticRoots = [], pages = {}, ...o } = {}) {
   const r = await startReceiver({
     port: 0,
     quiet: true,
@@ -149,7 +163,7 @@ export async function startTestReceiver({ extraStaticRoots = [], ...o } = {}) {
     extraPayloads: { 'rd-test': testPayload },
     // As demo/server.mjs: the demo's own database folder (left by `npm start`) is never served.
     privatePaths: [join(ROOT_DIR, 'demo', 'data')],
-    onRequest: withLegacyCms(faultInjection()),
+    onRequest: withPages(pages, withLegacyCms(faultInjection())),
     ...o,
     limits: { submissions: null, staffFailures: null, ...(o.limits ?? {}) },
   });
