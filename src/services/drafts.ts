@@ -160,10 +160,7 @@ export class DraftStore<T> {
         os.transaction.commit?.();
         return promisifyRequest(os.transaction);
       });
-      this.seenRev = rec.rev;
-      this.dirty = false;
-      this.channel?.postMessage({ key: this.key, tabId: this.tabId, rev: rec.rev });
-      this.opts.onSaved?.(rec);
+      this.written(rec);
     }).catch(() => this.opts.onFailed?.());
   }
 
@@ -182,10 +179,7 @@ export class DraftStore<T> {
       }
       const rec = this.record(value, (current?.rev ?? 0) + 1);
       await set(this.key, rec, store);
-      this.seenRev = rec.rev;
-      this.dirty = false;
-      this.channel?.postMessage({ key: this.key, tabId: this.tabId, rev: rec.rev });
-      this.opts.onSaved?.(rec);
+      this.written(rec);
       return rec;
     } catch {
       this.opts.onFailed?.();
@@ -221,6 +215,14 @@ export class DraftStore<T> {
     this.disarm();
     this.channel?.close();
     this.channel = undefined;
+  }
+
+  /** A write that landed: it is ours to build on, and the other tabs are told. */
+  private written(rec: DraftRecord<T>): void {
+    this.seenRev = rec.rev;
+    this.dirty = false;
+    this.channel?.postMessage({ key: this.key, tabId: this.tabId, rev: rec.rev });
+    this.opts.onSaved?.(rec);
   }
 
   private record(value: T, rev: number): DraftRecord<T> {
