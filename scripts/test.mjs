@@ -114,16 +114,20 @@ function countTap(name, status) {
 function nodeGroupAlongside(name, dir) {
   const args = nodeArgs(name, dir, []);
   if (!args) return null;
+  const run = startLogged(name, args);
+  return async () => {
+    const code = await run.done;
+    run.print();
+    countTap(name, code);
+  };
+}
+/** `node <args>` started now, its output kept in a file: `done` (its exit code), `print()`. */
+function startLogged(name, args) {
   const logFile = join(tmp, `${name}.log`);
   const out = openSync(logFile, 'w');
   const child = spawn(process.execPath, args, { stdio: ['ignore', out, out], env: process.env });
-  const done = new Promise((resolveDone) => child.on('exit', (code) => resolveDone(code ?? 1)));
-  return async () => {
-    const code = await done;
-    closeSync(out);
-    process.stdout.write(readFileSync(logFile, 'utf8'));
-    countTap(name, code);
-  };
+  const done = new Promise((resolveDone) => child.on('exit', (code) => { closeSync(out); resolveDone(code ?? 1); }));
+  return { done, print: () => process.stdout.write(readFileSync(logFile, 'utf8')) };
 }
 
 /**
@@ -140,25 +144,20 @@ function journeysAlongside() {
     .filter((e) => existsSync(`test/journeys/${e.id}.test.mjs`) && (!named.length || named.includes(`test/journeys/${e.id}.test.mjs`)))
     .map((engine) => {
       const name = `journeys-${engine.id}`;
-      const logFile = join(tmp, `${name}.log`);
-      const out = openSync(logFile, 'w');
       const args = ['--test', '--test-reporter=spec', '--test-reporter-destination=stdout', '--test-reporter=tap', `--test-reporter-destination=${join(tmp, `${name}.tap`)}`, `test/journeys/${engine.id}.test.mjs`];
-      const child = spawn(process.execPath, args, { stdio: ['ignore', out, out], env: process.env });
-      const done = new Promise((resolveDone) => child.on('exit', (code) => resolveDone(code ?? 1)));
-      return { engine, name, logFile, out, done };
+      return { engine, name, ...startLogged(name, args) };
     });
   if (!runs.length) return null;
   return async () => {
     for (const r of runs) {
       const code = await r.done;
-      closeSync(r.out);
       // The time the run took, from its own report (this process may have been waiting on a
       // browser suite when it ended).
       const tapFile = join(tmp, `${r.name}.tap`);
       const ms = Number((existsSync(tapFile) ? readFileSync(tapFile, 'utf8') : '').match(/^# duration_ms ([\d.]+)/m)?.[1] ?? 0);
       const seconds = Math.round(ms / 1000);
       console.log(`\n── Journeys in ${r.engine.name} (${seconds} s) ──`);
-      process.stdout.write(readFileSync(r.logFile, 'utf8'));
+      r.print();
       const before = { passed, failed, skipped };
       countTap(r.name, code);
       const j = { passed: passed - before.passed, failed: failed - before.failed, skipped: skipped - before.skipped, seconds };
