@@ -135,14 +135,15 @@ const minifyLib = () => ({
 });
 
 // What every widget loads — Lit, the base element, configuration, messages, styles, data
-// loading and validation — is one chunk, chunks/core-<hash>.js, not the five or six Rollup would
+// loading and validation, IndexedDB and the page-load check for waiting drafts and outbox entries
+// (services/waiting-work.ts) — is one chunk, chunks/core-<hash>.js, not the five or six Rollup would
 // cut it into by which entries use what: one request, and one gzip dictionary for it (each file is
 // compressed on its own, so the same words in five files cost five times). What only the widgets
 // with a form of their own need — the submit, draft and form controllers, the outbox and drafts —
 // is another, chunks/forms-<hash>.js, which the station map (whose booking form is loaded when
 // opened) does not load on its first screen; and between them chunks/form-<hash>.js, the form
-// pieces (shared/form.ts) with the error list, this device's receipts, IndexedDB and the HTTP
-// client that sends (services/http.ts; loading data is services/http-load.ts, in the core), which
+// pieces (shared/form.ts) with the error list, this device's receipts and the HTTP client that
+// sends (services/http.ts; loading data is services/http-load.ts, in the core), which
 // the receipt lookup needs without the submission machinery.
 const CORE = [
   // Lit's directives only where a core module imports them (Rollup brings those along).
@@ -151,13 +152,13 @@ const CORE = [
   /\/src\/components\/rd-provider\//,
   /\/src\/controllers\/(?!deep-link|submit-controller|draft-controller|form-controller)/,
   /\/src\/events\//,
-  /\/src\/services\/(config|days|http-load|transport|validation|zod-lite[\w-]*|json|i18n\/(index|shared))\.ts$/,
+  /\/src\/services\/(config|days|http-load|transport|validation|zod-lite[\w-]*|json|idb|waiting-work|i18n\/(index|shared))\.ts$/,
+  /\/node_modules\/idb-keyval\//,
   /\/src\/services\/schemas\/common\.ts$/,
 ];
 const FORM = [
   /\/src\/components\/shared\/form\.ts$/,
-  /\/src\/services\/(form-errors|lookup-link|receipt-book|local-records|idb|http)\.ts$/,
-  /\/node_modules\/idb-keyval\//,
+  /\/src\/services\/(form-errors|lookup-link|receipt-book|local-records|http)\.ts$/,
 ];
 const FORMS = [
   /\/src\/controllers\/(submit|draft|form)-controller\.ts$/,

@@ -27,7 +27,7 @@ export function stripKeys<T>(value: T, pattern: RegExp = CONTACT_KEY): T {
   return value;
 }
 
-export const draftKey = (tag: string, id: string) => `rd:${tag}:${id}`;
+export { draftKey } from './waiting-work.js';
 
 export interface DraftStoreOptions<T> {
   ttlDays?: number;
