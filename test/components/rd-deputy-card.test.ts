@@ -50,6 +50,12 @@ async function mount(d: unknown, attrs: Partial<RdDeputyCard> = {}): Promise<RdD
   return el;
 }
 const root = (el: RdDeputyCard) => el.shadowRoot!;
+/** Opens 写留言: the form arrives with its chunk and its heading takes the focus. */
+async function openForm(el: RdDeputyCard) {
+  button(root(el), '给代表留言').click();
+  await el.updateComplete;
+  await until(() => root(el).activeElement?.id === 'message-title', 8000, 'the message form, focused');
+}
 const text = (el: RdDeputyCard) => root(el).textContent!.replace(/\s+/g, ' ');
 
 describe('rd-deputy-card: catalogues', () => {
@@ -296,11 +302,6 @@ describe('rd-deputy-card: directory', () => {
 });
 
 describe('rd-deputy-card: message form', () => {
-  async function openForm(el: RdDeputyCard) {
-    button(root(el), '给代表留言').click();
-    await el.updateComplete;
-    await until(() => root(el).activeElement?.id === 'message-title');
-  }
 
   it('shows errors in a focused summary and at the fields, accessible', async () => {
     const el = await mount(deputy(), { view: 'full', drafts: 'off' });
@@ -537,8 +538,7 @@ describe('rd-deputy-card: the same deputy set again', () => {
   it('a framework setting `data` again (drafts off) keeps the open message form and what was typed', async () => {
     const d = deputy({ id: uid('dep') });
     const el = await mount(d, { view: 'full', drafts: 'off' } as Partial<RdDeputyCard>);
-    button(root(el), '给代表留言').click();
-    await el.updateComplete;
+    await openForm(el);
     typeInto(byLabel(root(el), '留言主题'), '路灯');
     el.data = structuredClone(d);
     await el.updateComplete;
@@ -551,8 +551,7 @@ describe('rd-deputy-card: the same deputy set again', () => {
 
 describe('rd-deputy-card: end to end with the reference receiver and failures', () => {
   async function fillMessage(el: RdDeputyCard) {
-    button(root(el), '给代表留言').click();
-    await el.updateComplete;
+    await openForm(el);
     const r = root(el);
     typeInto(byLabel(r, '留言主题'), '村口排水沟堵塞');
     const cat = byLabel<HTMLSelectElement>(r, '留言类别');
@@ -672,8 +671,7 @@ describe('rd-deputy-card: configuration', () => {
       view: 'full', submitUrl: chaosUrl('ok', run), drafts: 'off', channel: 'qr',
       categories: [{ value: 'road-safety', label: '道路安全' }, { value: 'other', label: '其他事项' }],
     });
-    button(root(el), '给代表留言').click();
-    await el.updateComplete;
+    await openForm(el);
     const r = root(el);
     const cat = byLabel<HTMLSelectElement>(r, '留言类别');
     expect([...cat.options].map((o) => o.textContent)).to.deep.equal(['请选择类别', '道路安全', '其他事项']);

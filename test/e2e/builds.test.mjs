@@ -306,6 +306,48 @@ test('a part fetched when first needed (the booking form) that cannot load: a lo
   await context.close();
 });
 
+test('the deputy card\'s message form is not on its first screen: fetched when 写留言 is opened, or at page load when a draft or a queued message of this card waits', async () => {
+  const { page, errors, context } = await h.newPage();
+  const half = [];
+  page.on('request', (r) => { const m = /\/dist\/cdn\/chunks\/(deputy-message-part|forms|form)-[\w-]+\.js$/.exec(new URL(r.url()).pathname); if (m) half.push(m[1]); });
+  await page.route(`${h.base}/message-half.html`, (route) => route.fulfill({ status: 200, headers: { 'Content-Type': 'text/html; charset=utf-8' }, body: `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>t</title>
+<script src="/dist/cdn/components/rd-deputy-card.iife.js" defer></script></head>
+<body><main><h1>t</h1><rd-deputy-card endpoint="/api" deputy-id="dep-001" view="full"></rd-deputy-card></main></body></html>` }));
+  await page.goto(`${h.base}/message-half.html`);
+  const card = page.locator('rd-deputy-card');
+  await card.getByRole('heading', { name: '董晓丽', level: 2 }).waitFor();
+  await page.waitForTimeout(500);
+  assert.deepEqual(half, [], 'nothing of the message form before it is opened');
+  // Opened: the form arrives with its chunks; what is typed is kept as a draft.
+  await card.getByRole('button', { name: '给代表留言' }).click();
+  const subject = card.getByRole('textbox', { name: /^留言主题/ });
+  await subject.fill('农贸市场周边停车难');
+  assert.ok(half.includes('deputy-message-part') && half.includes('forms'), `fetched when opened (${half.join(', ')})`);
+  await until(() => page.evaluate(() => new Promise((res) => { const r = indexedDB.open('rd-drafts'); r.onsuccess = () => { const q = r.result.transaction('kv').objectStore('kv').getAllKeys(); q.onsuccess = () => res(q.result.some((k) => String(k).startsWith('rd:rd-deputy-card:dep-001'))); }; r.onerror = () => res(false); })), { message: 'the draft is saved' });
+  // A reload with a draft waiting: the form comes back with it, without a click.
+  half.length = 0;
+  await page.reload();
+  await until(async () => (await subject.count()) > 0 && (await subject.inputValue()) === '农贸市场周边停车难', { message: 'the draft restored at load' });
+  assert.ok(half.includes('deputy-message-part'), 'fetched at load for the waiting draft');
+  // Sent while the receiver cannot be reached: queued on this device.
+  await page.route('**/api/deputy-messages', (route) => route.abort('connectionrefused'));
+  await card.getByRole('combobox', { name: /^留言类别/ }).selectOption({ label: '城乡建设' });
+  await card.getByRole('textbox', { name: /^留言内容/ }).fill('早市时段车辆占道严重，建议设临时停车位。');
+  await card.getByRole('checkbox', { name: /个人信息处理说明/ }).check();
+  await card.getByRole('button', { name: '提交留言' }).click();
+  await card.getByText(/已保存在本设备上/).waitFor();
+  await page.unroute('**/api/deputy-messages');
+  // A reload with the message queued: it is sent at load, and its receipt shown, without a click.
+  half.length = 0;
+  const posted = page.waitForRequest((r) => r.method() === 'POST' && /\/api\/deputy-messages$/.test(r.url()));
+  await page.reload();
+  await posted;
+  await card.getByText(/[A-Z]{2}-\d{4}-\d+/).first().waitFor();
+  assert.ok(half.includes('deputy-message-part'), 'fetched at load for the queued message');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test('second-screen parts load only when needed: the parser for a plain-text draft, the results view with `results`, the QR encoder with a url-pattern', async () => {
   const { page, errors, context } = await h.newPage();
   const parts = [];

@@ -3,21 +3,17 @@
 // (扫码找代表), the next reception, a message form (留言) and reception booking (预约接访).
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { live } from 'lit/directives/live.js';
 import { RdElement } from '../shared/rd-element.js';
 import { ownConfig } from '../../services/config.js';
 import { DataController } from '../../controllers/data-controller.js';
-import { DraftController } from '../../controllers/draft-controller.js';
-import { SubmitController } from '../../controllers/submit-controller.js';
-import { FormController } from '../../controllers/form-controller.js';
 import { LazyPart } from '../../controllers/lazy-part.js';
-import { selectField } from '../shared/form.js';
-import { deputySchema, deputyDirectorySchema, MESSAGE_CATEGORIES, type Deputy, type DeputyLevel, type DeputyMessageData } from '../../services/schemas/deputy.js';
-import { DeputyDirectory, type FacetOption, type GroupFacetOption } from '../../services/directory.js';
+import { WaitingWorkController } from '../../controllers/waiting-work.js';
+import { draftKey } from '../../services/waiting-work.js';
+import { deputySchema, deputyDirectorySchema, MESSAGE_CATEGORIES, type Deputy, type DeputyLevel } from '../../services/schemas/deputy.js';
+import type { DeputyDirectory, FacetOption, GroupFacetOption } from '../../services/directory.js';
 import { nextSessions, type Session } from '../../services/schedule.js';
-import { checkMessage, emptyMessage, type MessageValue } from '../../services/deputy-message.js';
-import { avatar, day, DeputyQr, nextReception, profileBody, profileFacts, profileHead, qrPoster, type ProfileContext, type QrLib } from './deputy-profile-view.js';
-import { messageView } from './deputy-message-view.js';
+import { day, DeputyQr, nextReception, profileBody, profileFacts, profileHead, qrPoster, type ProfileContext, type QrLib } from './deputy-profile-view.js';
+import type { MessagePart } from './deputy-message-part.js';
 import { zh as messages } from './rd-deputy-card.messages.js';
 import { catalogues } from '../../services/i18n/index.js';
 import { deputyCardStyles } from './rd-deputy-card.styles.js';
@@ -84,34 +80,32 @@ export class RdDeputyCard extends RdElement {
   private single?: DataController<typeof deputySchema>;
   private list?: DataController<typeof deputyDirectorySchema>;
 
-  private readonly draftCtl = new DraftController<MessageValue>(this, {
-    tag: TAG,
-    id: () => this.current?.id,
-    apply: (v) => {
-      this.message = { ...emptyMessage(), ...v, consent: false };
-      this.panel = 'message';
-    },
-    reset: () => {
-      this.message = emptyMessage();
-      this.msgForm.errors.reset();
-    },
+  /**
+   * The message form with its draft and submission (deputy-message-part.ts), a chunk loaded when
+   * 写留言 is first opened — or at once when a draft or an outbox entry of this card waits on the
+   * device (README "Figures").
+   */
+  private message?: MessagePart;
+  private readonly messagePart = new LazyPart(this, () => import('./deputy-message-part.js'), 'deputy.part.message', (m) => {
+    if (this.message) return;
+    this.message = new m.MessagePart(this, {
+      deputy: () => this.current,
+      owner: () => this.messageOwner(),
+      openPanel: () => { this.panel = 'message'; },
+      categories: () => this.categoryOptions(),
+      channel: () => this.recordedChannel(),
+    });
+    this.message.shown();
   });
 
-  private readonly msgSubmit = new SubmitController(this, {
-    type: 'deputy-message',
-    route: '/deputy-messages',
-    owner: () => (this.current ? `rd:${TAG}:${this.current.id}` : ''),
-    receiptTitle: () => this.t('deputy.message.bookTitle', { name: this.current?.name ?? '' }),
-    onAccepted: () => void this.draftCtl.clear(),
-  });
-
-  private readonly msgForm = new FormController<DeputyMessageData>(this, this.msgSubmit, {
-    validate: (errors) => {
-      const { checked, problems } = checkMessage(this.message, this.current!, this.messageContext());
-      errors.set(problems);
-      return checked.ok ? { ok: true as const, data: checked.value as DeputyMessageData } : { ok: false as const };
-    },
-  });
+  constructor() {
+    super();
+    new WaitingWorkController(
+      this,
+      () => (this.current ? { draft: draftKey(TAG, this.current.id), owner: this.messageOwner() } : undefined),
+      () => this.messagePart.ensure(),
+    );
+  }
   private directoryIndex?: DeputyDirectory;
   private shownDeputy?: string;
   private facets?: { levels: FacetOption[]; stations: FacetOption[]; groups: GroupFacetOption[] };
@@ -142,7 +136,6 @@ export class RdDeputyCard extends RdElement {
   /** Message categories (codes and labels) instead of the defaults. */
   @property({ attribute: false }) categories?: ReadonlyArray<{ value: string; label: string }>;
 
-  @state() private message: MessageValue = emptyMessage();
   @state() private panel: 'none' | 'message' | 'booking' = 'none';
   /** The booking form was opened once (kept rendered so its receipt stays). */
   @state() private bookingOpened = false;
@@ -170,11 +163,11 @@ export class RdDeputyCard extends RdElement {
       this.list = new DataController(this, {
         schema: deputyDirectorySchema,
         route: () => '/deputies',
-        onData: (v) => {
-          this.directoryIndex = new DeputyDirectory(v.deputies);
-          this.facets = this.directoryIndex.facets();
-          this.results = this.directoryIndex.search(this.searchQuery());
-          if (this.openId && !this.directoryIndex.get(this.openId)) this.openId = undefined;
+        // Indexed once the directory's chunk is here (at once when it already is).
+        onData: () => {
+          const part = this.directoryPart.value;
+          if (part) this.indexDirectory(part.DeputyDirectory);
+          else return this.directoryPart.get();
         },
       });
     } else if (!this.directory && !this.single) {
@@ -200,11 +193,9 @@ export class RdDeputyCard extends RdElement {
     const id = this.current?.id;
     if (id && id === this.shownDeputy) return;
     this.shownDeputy = id;
-    this.message = emptyMessage();
     this.panel = 'none';
     this.bookingOpened = false;
-    this.msgForm.reset();
-    void this.draftCtl.restore();
+    this.message?.shown();
   }
 
   // ---- directory -------------------------------------------------------------------------------
@@ -241,14 +232,9 @@ export class RdDeputyCard extends RdElement {
 
   // ---- message form ----------------------------------------------------------------------------
 
-  private setMessage(patch: Partial<MessageValue>) {
-    this.message = { ...this.message, ...patch };
-    this.draftCtl.save({ ...this.message, consent: false });
-    this.msgForm.recheck();
-  }
-
-  private messageContext() {
-    return { channel: this.recordedChannel(), consentVersion: this.config.privacyVersion };
+  /** The outbox owner of messages to the deputy shown. */
+  private messageOwner(): string {
+    return this.current ? `rd:${TAG}:${this.current.id}` : '';
   }
 
   /** Channel recorded with messages and bookings. */
@@ -261,10 +247,13 @@ export class RdDeputyCard extends RdElement {
     if (this.panel === 'none') return;
     if (panel === 'booking') this.bookingOpened = true;
     await this.updateComplete;
+    // The form arrives with its chunk; if it cannot, focus the notice's 重试 button.
     if (panel === 'message') {
-      this.shadowRoot?.querySelector<HTMLElement>('[data-panel-heading="message"]')?.focus();
+      await this.messagePart.get().catch(() => {});
+      await this.updateComplete;
+      if (this.panel !== 'message') return;
+      (this.shadowRoot?.querySelector<HTMLElement>('[data-panel-heading="message"]') ?? this.shadowRoot?.querySelector<HTMLElement>('#panel-message [data-lazy-failed] button'))?.focus();
     } else {
-      // The form arrives with its chunk; if it cannot, focus the notice's 重试 button.
       await this.bookingPart.get().catch(() => {});
       await this.updateComplete;
       if (this.panel !== 'booking') return;
@@ -275,10 +264,9 @@ export class RdDeputyCard extends RdElement {
   }
 
   protected override kioskReset() {
-    this.message = emptyMessage();
     this.panel = 'none';
     this.bookingOpened = false;
-    this.msgForm.reset();
+    this.message?.clear();
     if (this.directory) {
       this.openId = undefined;
       this.setFilter({ query: '', level: '', station: '', group: '' });
@@ -332,7 +320,7 @@ export class RdDeputyCard extends RdElement {
         ${d.status.note ? html`<p>${d.status.note}</p>` : nothing}
       </div>`;
     }
-    const sent = this.msgSubmit.state === 'submitted';
+    const sent = !!this.message?.sent;
     return html`<section class="block forms" aria-labelledby="reach-title">
       <h3 id="reach-title">${t('deputy.actions')}</h3>
       <div class="rd-actions">
@@ -345,22 +333,7 @@ export class RdDeputyCard extends RdElement {
       </div>
       <div id="panel-message" class="panel" ?hidden=${this.panel !== 'message'}>
         ${this.panel === 'message' || sent
-          ? messageView({
-              t,
-              deputy: d,
-              value: this.message,
-              form: this.msgForm,
-              categories: this.categoryOptions(),
-              privacyUrl: this.config.privacyUrl || undefined,
-              replyWindow: this.config.replyWindow || undefined,
-              lookupUrl: this.config.lookupUrl,
-              draftNotice: this.draftCtl.renderNotice(() => this.message),
-              onChange: (patch) => this.setMessage(patch),
-              onNew: () => {
-                this.message = emptyMessage();
-                this.msgForm.reset();
-              },
-            })
+          ? this.messagePart.render(() => this.message!.render(d))
           : nothing}
       </div>
       <div id="panel-booking" class="panel" ?hidden=${this.panel !== 'booking'}>
@@ -426,52 +399,28 @@ export class RdDeputyCard extends RdElement {
       </article>`;
   }
 
-  private renderDirectory(): TemplateResult {
-    const t = this.t;
-    const f = this.facets!;
-    const total = this.directoryIndex!.size;
-    const filtered = !!(this.query.trim() || this.level || this.station || this.group);
-    const shown = this.results.slice(0, this.limit);
-    const all = t('deputy.directory.all');
-    return html`<section part="base" aria-labelledby="dir-title">
-      <h2 id="dir-title">${this.list?.value?.title || t('deputy.directory.title')}</h2>
-      <div class="rd-field" part="search">
-        <label class="rd-label" for="f-search">${t('deputy.directory.search')}</label>
-        <p id="f-search-hint" class="rd-hint">${t('deputy.directory.searchHint')}</p>
-        <input id="f-search" class="rd-input" type="search" part="input" autocomplete="off" enterkeyhint="search"
-          aria-describedby="f-search-hint" aria-controls="results" .value=${live(this.query)}
-          @input=${(e: Event) => this.setFilter({ query: (e.target as HTMLInputElement).value })} />
-      </div>
-      <div class="filters">
-        ${selectField({ t, id: 'f-level', label: t('deputy.directory.level'), value: this.level, placeholder: all, options: f.levels.map((l) => ({ value: l.value, label: `${t(`deputy.levelShort.${l.value}`)}（${l.count}）` })), onChange: (v) => this.setFilter({ level: v }) })}
-        ${selectField({ t, id: 'f-station', label: t('deputy.directory.station'), value: this.station, placeholder: all, options: f.stations.map((s) => ({ value: s.value, label: `${s.label}（${s.count}）` })), onChange: (v) => this.setFilter({ station: v }) })}
-        ${selectField({ t, id: 'f-group', label: t('deputy.directory.group'), value: this.group, placeholder: all, options: f.groups.map((g) => ({ value: g.value, label: `${g.label}（${g.count}）` })), onChange: (v) => this.setFilter({ group: v }) })}
-      </div>
-      <p class="count" role="status">${filtered ? t('deputy.directory.countFiltered', { count: this.results.length, total }) : t('deputy.directory.count', { count: total })}</p>
-      ${filtered ? html`<div class="rd-actions"><button type="button" class="rd-button rd-button--link" @click=${() => this.setFilter({ query: '', level: '', station: '', group: '' })}>${t('deputy.directory.clear')}</button></div>` : nothing}
-      ${this.results.length
-        ? html`<ul class="results" id="results" part="results">
-            ${shown.map((d) => this.renderEntry(d))}
-          </ul>`
-        : html`<p class="rd-notice" id="results">${t('deputy.directory.none')}</p>`}
-      ${this.results.length > this.limit
-        ? html`<div class="rd-actions"><button type="button" class="rd-button rd-button--secondary" @click=${() => this.showMore()}>${t('deputy.directory.more', { count: this.results.length - this.limit })}</button></div>`
-        : nothing}
-    </section>`;
+  /** The directory (deputy-directory-view.ts, with its search index): a chunk loaded in directory mode only. */
+  private readonly directoryPart = new LazyPart(this, () => import('./deputy-directory-view.js'), 'deputy.part.directory', (m) => this.indexDirectory(m.DeputyDirectory));
+
+  private indexDirectory(Directory: typeof DeputyDirectory) {
+    const v = this.list?.value;
+    if (!v) return;
+    this.directoryIndex = new Directory(v.deputies);
+    this.facets = this.directoryIndex.facets();
+    this.results = this.directoryIndex.search(this.searchQuery());
+    if (this.openId && !this.directoryIndex.get(this.openId)) this.openId = undefined;
   }
 
-  private renderEntry(d: Deputy): TemplateResult {
-    const station = d.stations?.[0]?.name;
-    return html`<li>
-      <button type="button" class="entry" part="entry" data-entry=${d.id} @click=${() => this.open(d.id)}>
-        ${avatar(this.profile, d, true)}
-        <span class="entry-text">
-          <span class="entry-name">${d.name}</span>
-          <span class="entry-meta">${this.t(`deputy.level.${d.level}`)}${station ? ` · ${station}` : ''}</span>
-          ${d.status.code !== 'serving' ? html`<span class="entry-former">${this.t(`deputy.status.${d.status.code}`)}</span>` : nothing}
-        </span>
-      </button>
-    </li>`;
+  private renderDirectory(): TemplateResult | typeof nothing {
+    return this.directoryPart.render((m) => (this.directoryIndex && this.facets
+      ? m.renderDirectory({
+          t: this.t, profile: this.profile, title: this.list?.value?.title, index: this.directoryIndex, facets: this.facets,
+          results: this.results, limit: this.limit, query: this.query, level: this.level, station: this.station, group: this.group,
+          setFilter: (patch) => this.setFilter(patch),
+          open: (id) => void this.open(id),
+          showMore: () => void this.showMore(),
+        })
+      : nothing));
   }
 
   protected override render() {

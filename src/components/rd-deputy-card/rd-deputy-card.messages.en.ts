@@ -75,6 +75,8 @@ export const en: Record<DeputyKey, string> = {
   'deputy.qr.print': 'Print QR code',
   'deputy.actions': 'Contact this deputy',
   'deputy.writeMessage': 'Leave a message',
+  'deputy.part.message': 'The message form',
+  'deputy.part.directory': 'The directory of deputies',
   'deputy.book': 'Book a reception',
   'deputy.closeForm': 'Close the form',
   'deputy.message.title': 'Leave a message for {name}',

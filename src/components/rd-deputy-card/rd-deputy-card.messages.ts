@@ -73,6 +73,8 @@ export const zh = {
   'deputy.qr.print': '打印二维码',
   'deputy.actions': '联系代表',
   'deputy.writeMessage': '给代表留言',
+  'deputy.part.message': '留言表单',
+  'deputy.part.directory': '代表名录',
   'deputy.book': '预约接访',
   'deputy.closeForm': '收起表单',
   'deputy.message.title': '给{name}代表留言',
