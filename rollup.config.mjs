@@ -45,7 +45,30 @@ const srcSideEffects = () => ({
   },
 });
 
+// The stylesheets (css`` in *.styles.ts and shared/styles.ts) without their comments and
+// indentation: esbuild leaves template literals as written, and the comments that explain a rule
+// to the next developer cost every citizen bytes on the first screen. Only plain css`` literals
+// (no `${}`) are touched; the build fails if one cannot be.
+const cssLiterals = () => ({
+  name: 'rd-css-literals',
+  transform(code, id) {
+    if (!/[\\/]src[\\/].*styles\.ts$/.test(id)) return null;
+    const out = code.replace(/\bcss`([^`]*)`/g, (whole, text) => {
+      if (text.includes('${')) this.error(`${id}: a css\`\` literal with \${} is not minified; keep styles static`);
+      const min = text
+        .replace(/\/\*[\s\S]*?\*\//g, '')
+        .replace(/\s+/g, ' ')
+        .replace(/\s*([{};,>])\s*/g, '$1')
+        .replace(/;}/g, '}')
+        .trim();
+      return `css\`${min}\``;
+    });
+    return { code: out, map: null };
+  },
+});
+
 const plugins = ({ minify = true } = {}) => [
+  cssLiterals(),
   srcSideEffects(),
   zodLite(),
   rollupLeafletCss(),
@@ -135,8 +158,7 @@ const minifyLib = () => ({
 });
 
 // What every widget loads — Lit, the base element, configuration, messages, styles, data
-// loading and validation, IndexedDB and the page-load check for waiting drafts and outbox entries
-// (services/waiting-work.ts) — is one chunk, chunks/core-<hash>.js, not the five or six Rollup would
+// loading and validation — is one chunk, chunks/core-<hash>.js, not the five or six Rollup would
 // cut it into by which entries use what: one request, and one gzip dictionary for it (each file is
 // compressed on its own, so the same words in five files cost five times). What only the widgets
 // with a form of their own need — the submit, draft and form controllers, the outbox and drafts —
@@ -146,19 +168,21 @@ const minifyLib = () => ({
 // sends (services/http.ts; loading data is services/http-load.ts, in the core), which
 // the receipt lookup needs without the submission machinery.
 const CORE = [
-  // Lit's directives only where a core module imports them (Rollup brings those along).
-  /\/node_modules\/(lit|lit-html|lit-element|@lit\/reactive-element|@lit\/context)\/(?!.*\/directives\/)/,
+  // Lit's directives: `live` (nearly every first screen has a field); the others go with the
+  // modules that use them (style-map with the legislation text, if-defined with the forms).
+  /\/node_modules\/(lit|lit-element|lit-html|@lit\/reactive-element|@lit\/context)\/(?!(.*\/)?directives\/)/,
+  /\/node_modules\/(lit|lit-html)\/directives\/live\.js$/,
   /\/src\/components\/shared\/(?!form\.ts$)/,
   /\/src\/components\/rd-provider\//,
-  /\/src\/controllers\/(?!deep-link|submit-controller|draft-controller|form-controller)/,
+  /\/src\/controllers\/(?!deep-link|submit-controller|draft-controller|form-controller|waiting-work)/,
   /\/src\/events\//,
-  /\/src\/services\/(config|days|http-load|transport|validation|zod-lite[\w-]*|json|idb|waiting-work|i18n\/(index|shared))\.ts$/,
-  /\/node_modules\/idb-keyval\//,
+  /\/src\/services\/(config|days|http-load|transport|validation|zod-lite[\w-]*|json|i18n\/(index|shared))\.ts$/,
   /\/src\/services\/schemas\/common\.ts$/,
 ];
 const FORM = [
   /\/src\/components\/shared\/form\.ts$/,
   /\/src\/services\/(form-errors|lookup-link|receipt-book|local-records|http)\.ts$/,
+  /\/src\/services\/i18n\/forms\.ts$/,
 ];
 const FORMS = [
   /\/src\/controllers\/(submit|draft|form)-controller\.ts$/,
@@ -168,6 +192,9 @@ function coreChunk(id) {
   const p = id.replace(/\\/g, '/');
   if (/\.en\.ts$/.test(p)) return undefined;
   if (CORE.some((r) => r.test(p))) return 'core';
+  // IndexedDB and the page-load check for waiting drafts and outbox entries: the widgets with a
+  // form of their own load it on their first screen, the station map only with its booking form.
+  if (/\/node_modules\/idb-keyval\/|\/src\/(services\/(idb|waiting-work)|controllers\/waiting-work)\.ts$/.test(p)) return 'store';
   if (FORM.some((r) => r.test(p))) return 'form';
   if (FORMS.some((r) => r.test(p))) return 'forms';
   // The reception schedule's rules, China's holidays and the code that dates sessions with them

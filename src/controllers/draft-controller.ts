@@ -1,6 +1,7 @@
 // Bridges a widget to the draft store: restore on load with a notice and "discard", debounced
 // saves, "drafts are off on this device", and the two-tabs conflict notice.
 import { html, nothing, type ReactiveController, type TemplateResult } from 'lit';
+import { formCatalogues } from '../services/i18n/forms.js';
 import type { RdHost } from './host.js';
 import { DraftStore, draftKey, sweepExpiredDrafts, type DraftRecord } from '../services/drafts.js';
 import { RdDraftRestoredEvent, RdDraftSavedEvent } from '../events/events.js';
@@ -45,6 +46,7 @@ export class DraftController<T> implements ReactiveController {
 
   constructor(private readonly host: RdHost, private readonly opts: DraftControllerOptions<T>) {
     host.addController(this);
+    host.useCatalogues?.(formCatalogues);
   }
 
   hostConnected() {

@@ -3,7 +3,7 @@
 // can hand a controller any object that does.
 import type { ReactiveControllerHost } from 'lit';
 import type { RdConfig } from '../services/config.js';
-import type { Locale } from '../services/i18n/index.js';
+import type { Catalogues, Locale } from '../services/i18n/index.js';
 
 export type Translate = (key: string, params?: Readonly<Record<string, string | number>>) => string;
 
@@ -19,4 +19,6 @@ export interface RdHost extends ReactiveControllerHost, HTMLElement {
   /** URL of the element's data (`src`), if any. */
   readonly src?: string;
   readonly shadowRoot: ShadowRoot | null;
+  /** Adds message catalogues a controller's strings come from (RdElement.useCatalogues). */
+  useCatalogues?(...sets: ReadonlyArray<Catalogues<string>>): void;
 }

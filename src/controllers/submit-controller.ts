@@ -2,6 +2,7 @@
 // added), retries with one Idempotency-Key, receipt, field errors, and the outbox when it cannot
 // be sent now — flushed on `online` and on the next page load.
 import type { ReactiveController } from 'lit';
+import { formCatalogues } from '../services/i18n/forms.js';
 import type { RdHost } from './host.js';
 import { send, uuidv4, type SendResult } from '../services/http.js';
 import { enqueue, enqueueChecked, flushOutbox, listOutbox, removeFromOutbox, settleRecord, type OutboxEntry } from '../services/outbox.js';
@@ -115,6 +116,7 @@ export class SubmitController implements ReactiveController {
   constructor(private readonly host: RdHost, private readonly opts: SubmitControllerOptions) {
     this.resendDelay = opts.resendDelay ?? 30_000;
     host.addController(this);
+    host.useCatalogues?.(formCatalogues);
   }
 
   hostConnected() {

@@ -4,7 +4,9 @@ import type { RdDeputyCard } from '../../src/components/rd-deputy-card/rd-deputy
 import type { Deputy } from '../../src/services/schemas/deputy.js';
 import { CONTACT_KINDS, DEPUTY_LEVELS, DEPUTY_STATUSES, MESSAGE_CATEGORIES, SUGGESTION_STATUSES } from '../../src/services/schemas/deputy.js';
 import { deputyCatalogues } from '../../src/components/rd-deputy-card/rd-deputy-card.component.js';
-import { loadCatalogue, missingKeys } from '../../src/services/i18n/index.js';
+import { messageCatalogues } from '../../src/components/rd-deputy-card/deputy-message-part.js';
+import { directoryCatalogues } from '../../src/components/rd-deputy-card/deputy-directory-view.js';
+import { loadCatalogue, missingKeys, type Catalogues } from '../../src/services/i18n/index.js';
 import { qrPath } from '../../src/services/qr.js';
 import '../../src/components/rd-provider/rd-provider.js';
 import { button, byLabel, chaosLog, chaosUrl, env, readDraft, readOutbox, typeInto, uid, until } from '../helpers/env.js';
@@ -59,7 +61,10 @@ async function openForm(el: RdDeputyCard) {
 const text = (el: RdDeputyCard) => root(el).textContent!.replace(/\s+/g, ' ');
 
 describe('rd-deputy-card: catalogues', () => {
-  it('every key exists in zh-CN and en', async () => expect(await missingKeys(deputyCatalogues)).to.deep.equal([]));
+  const sets: ReadonlyArray<Catalogues<string>> = [deputyCatalogues, messageCatalogues, directoryCatalogues];
+  it('every key exists in zh-CN and en (the card\'s, the message form\'s, the directory\'s)', async () => {
+    for (const set of sets) expect(await missingKeys(set)).to.deep.equal([]);
+  });
   const dynamic = [
     ...DEPUTY_LEVELS.flatMap((l) => [`deputy.level.${l}`, `deputy.levelShort.${l}`]),
     ...DEPUTY_STATUSES.map((c) => `deputy.status.${c}`),
@@ -69,7 +74,7 @@ describe('rd-deputy-card: catalogues', () => {
   ];
   it('has a label for every code of the data and payload schemas', async () => {
     for (const locale of ['zh-CN', 'en'] as const) {
-      const catalogue = (await loadCatalogue(deputyCatalogues, locale)) as Record<string, string>;
+      const catalogue = Object.assign({}, ...(await Promise.all(sets.map((set) => loadCatalogue(set, locale))))) as Record<string, string>;
       const missing = dynamic.filter((k) => !catalogue[k]);
       expect(missing, locale).to.deep.equal([]);
     }

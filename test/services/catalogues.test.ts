@@ -4,12 +4,14 @@ import '../../src/index.js';
 import { RdElement } from '../../src/components/shared/rd-element.js';
 import { missingKeys, SUPPORTED_LOCALES } from '../../src/services/i18n/index.js';
 import { sharedCatalogues } from '../../src/services/i18n/shared.js';
+import { formCatalogues } from '../../src/services/i18n/forms.js';
 
 const WIDGETS = ['rd-legislation-feedback', 'rd-deputy-card', 'rd-satisfaction-survey', 'rd-station-map', 'rd-receipt-lookup'];
 
 describe('message catalogues', () => {
-  it('the shared catalogue is complete in every locale', async () => {
+  it('the shared catalogue and the form machinery\'s are complete in every locale', async () => {
     expect(await missingKeys(sharedCatalogues)).to.deep.equal([]);
+    expect(await missingKeys(formCatalogues)).to.deep.equal([]);
     expect(SUPPORTED_LOCALES).to.deep.equal(['zh-CN', 'en']);
   });
 

@@ -9,7 +9,13 @@ import type { Deputy } from '../../services/schemas/deputy.js';
 import type { DeputyDirectory, FacetOption, GroupFacetOption } from '../../services/directory.js';
 import { avatar, type ProfileContext } from './deputy-profile-view.js';
 
+import { catalogues } from '../../services/i18n/index.js';
+import { zh } from './deputy-directory.messages.js';
+
 export { DeputyDirectory } from '../../services/directory.js';
+
+/** The directory's strings (the card adds them when this part arrives). */
+export const directoryCatalogues = catalogues(zh, () => import('./deputy-directory.messages.en.js'));
 
 export interface DirectoryFilter {
   query: string;

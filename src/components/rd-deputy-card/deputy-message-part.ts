@@ -10,6 +10,11 @@ import { FormController } from '../../controllers/form-controller.js';
 import type { Deputy, DeputyMessageData } from '../../services/schemas/deputy.js';
 import { checkMessage, emptyMessage, type MessageValue } from '../../services/deputy-message.js';
 import { messageView } from './deputy-message-view.js';
+import { catalogues } from '../../services/i18n/index.js';
+import { zh } from './deputy-message.messages.js';
+
+/** The message form's strings (the card adds them when this part arrives). */
+export const messageCatalogues = catalogues(zh, () => import('./deputy-message.messages.en.js'));
 
 /** What the message half needs of its card. */
 export interface MessageCard {

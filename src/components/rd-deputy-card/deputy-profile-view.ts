@@ -2,13 +2,11 @@
 // facts, the next reception, the profile's sections (bio, pledges, services, duty record, contact)
 // and the QR code for the notice board (扫码找代表). Plain functions of the deputy and a small
 // context, rendered in the card's shadow root; published text is always rendered as text.
-import { html, nothing, svg, type TemplateResult } from 'lit';
+import { html, nothing, type TemplateResult } from 'lit';
 import type { Locale } from '../../services/i18n/index.js';
 import type { T } from '../../services/form-errors.js';
 import type { Deputy } from '../../services/schemas/deputy.js';
-import { chineseOrdinal } from '../../services/chinese-numeral.js';
-import { deputyPageUrl } from '../../services/qr-url.js';
-import type { QrPath } from '../../services/qr.js';
+import { chineseOrdinal } from '../../services/chinese-numeral-format.js';
 import type { LazyPart } from '../../controllers/lazy-part.js';
 import { describeSchedule, describeSession, todayIn, type Session } from '../../services/schedule.js';
 
@@ -22,54 +20,15 @@ export interface ProfileContext {
   /** The deputy's next sessions (cached by the widget). */
   sessions: (d: Deputy) => Session[];
   /** The QR code and its page, when the widget has a `url-pattern`. */
-  qr: DeputyQr;
-  /** The QR encoder (services/qr.ts with uqr), imported when a code is first shown. */
-  qrLib: LazyPart<QrLib>;
+  /** The QR code view and encoder, imported when a code is first shown. */
+  qrView: LazyPart<QrView>;
+  /** The card's code, once the view has arrived (kept while the page address stays the same). */
+  qr: InstanceType<QrView['DeputyQr']> | undefined;
   urlPattern: string | undefined;
 }
 
-/** The QR encoder, a chunk of its own (README "Figures"). */
-export type QrLib = typeof import('../../services/qr.js');
-
-/** The QR code of a deputy's page, kept while the page stays the same (and its download link). */
-export class DeputyQr {
-  private cache?: { url: string; qr: QrPath; download?: string };
-
-  /** The address the code holds, from the widget's `url-pattern`; none if it has none or a bad one. */
-  url(pattern: string | undefined, d: Deputy): string | undefined {
-    if (!pattern) return undefined;
-    try {
-      return deputyPageUrl(pattern, d.id, document.baseURI);
-    } catch (e) {
-      console.warn(`[rd-widgets] <rd-deputy-card> url-pattern: ${(e as Error).message}`);
-      return undefined;
-    }
-  }
-
-  for(lib: QrLib, url: string): { url: string; qr: QrPath } | undefined {
-    if (this.cache?.url === url) return this.cache;
-    this.dispose();
-    try {
-      this.cache = { url, qr: lib.qrPath(url) };
-    } catch (e) {
-      console.warn(`[rd-widgets] <rd-deputy-card> QR code: ${(e as Error).message}`);
-    }
-    return this.cache;
-  }
-
-  /** An object URL of the code as an SVG file, made once per page address. */
-  downloadUrl(lib: QrLib, url: string, title: string): string {
-    if (this.cache?.url === url && this.cache.download) return this.cache.download;
-    const href = URL.createObjectURL(new Blob([lib.qrSvg(url, { title, pixelSize: 10 })], { type: 'image/svg+xml' }));
-    if (this.cache?.url === url) this.cache.download = href;
-    return href;
-  }
-
-  dispose(): void {
-    if (this.cache?.download) URL.revokeObjectURL(this.cache.download);
-    this.cache = undefined;
-  }
-}
+/** The QR code view with its encoder (deputy-qr-view.ts), a chunk of its own (README "Figures"). */
+export type QrView = typeof import('./deputy-qr-view.js');
 
 export function day(locale: Locale, iso: string): string {
   const d = new Date(`${iso}T00:00:00Z`);
@@ -87,7 +46,7 @@ function statusText(c: ProfileContext, d: Deputy): string {
   return d.status.date ? c.t('deputy.statusSince', { status: s, date: day(c.locale, d.status.date) }) : s;
 }
 
-function sessionText(c: ProfileContext, s: Session, d: Deputy): string {
+export function sessionText(c: ProfileContext, s: Session, d: Deputy): string {
   const withYear = s.date.slice(0, 4) !== todayIn(s.timeZone, c.now ?? Date.now()).slice(0, 4);
   const place = s.place?.name ?? d.stations?.[0]?.name;
   return `${describeSession(s, c.locale, withYear)}${s.topic ? ` · ${s.topic}` : ''}${place ? ` · ${place}` : ''}`;
@@ -153,46 +112,9 @@ export function nextReception(c: ProfileContext, d: Deputy, full: boolean): Temp
   </div>`;
 }
 
-export function qrBlock(c: ProfileContext, d: Deputy, poster = false): TemplateResult | typeof nothing {
-  const url = c.qr.url(c.urlPattern, d);
-  if (!url) return nothing;
-  const heading = html`<h3 id="qr-title">${c.t('deputy.qr.title')}</h3>`;
-  const drawn = c.qrLib.render((lib) => {
-    const q = c.qr.for(lib, url);
-    if (!q) return nothing;
-    const { size, path } = q.qr;
-    const label = c.t('deputy.qr.label', { name: d.name, url: q.url });
-    const code = html`<svg viewBox="0 0 ${size} ${size}" role="img" aria-label=${label} shape-rendering="crispEdges">
-      ${svg`<rect width=${size} height=${size} fill="#fff"></rect><path d=${path} fill="#000"></path>`}
-    </svg>`;
-    if (poster) return code;
-    const download = c.qr.downloadUrl(lib, q.url, `${c.t('deputy.qr.title')}：${d.name}`);
-    return html`<div class="qr">
-      ${code}
-      <div class="qr-caption">
-        <p>${c.t('deputy.qr.caption', { name: d.name })}</p>
-        <p class="qr-download"><a href=${download} download="${d.id}-qr.svg">${c.t('deputy.qr.download')}</a></p>
-      </div>
-    </div>`;
-  });
-  if (poster) return drawn;
-  return html`<section class="block" part="qr" aria-labelledby="qr-title">
-    ${heading}
-    ${drawn}
-  </section>`;
-}
-
-/** The printable 扫码找代表 poster. */
-export function qrPoster(c: ProfileContext, d: Deputy): TemplateResult {
-  const next = c.sessions(d)[0];
-  return html`<article class="poster" part="base card" aria-labelledby="deputy-name">
-    <p><strong>${c.t('deputy.qr.title')}</strong></p>
-    <h2 class="name" part="name" id="deputy-name">${d.name}</h2>
-    <p class="level">${c.t(`deputy.level.${d.level}`)}${d.stations?.length ? ` · ${d.stations.map((s) => s.name).join('、')}` : ''}</p>
-    ${qrBlock(c, d, true)}
-    ${next ? html`<p>${c.t('deputy.nextReception')}：${sessionText(c, next, d)}</p>` : nothing}
-    <p>${c.t('deputy.qr.caption', { name: d.name })}</p>
-  </article>`;
+/** The QR code block, with a `url-pattern`: drawn once its chunk has arrived. */
+function qrBlock(c: ProfileContext, d: Deputy): TemplateResult | typeof nothing {
+  return c.urlPattern ? c.qrView.render((m) => m.qrBlock(c, d)) : nothing;
 }
 
 /** Published contact values as text, linked only with safe schemes built here. */

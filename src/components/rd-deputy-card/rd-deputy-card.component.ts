@@ -12,7 +12,8 @@ import { draftKey } from '../../services/waiting-work.js';
 import { deputySchema, deputyDirectorySchema, MESSAGE_CATEGORIES, type Deputy, type DeputyLevel } from '../../services/schemas/deputy.js';
 import type { DeputyDirectory, FacetOption, GroupFacetOption } from '../../services/directory.js';
 import { nextSessions, type Session } from '../../services/schedule.js';
-import { day, DeputyQr, nextReception, profileBody, profileFacts, profileHead, qrPoster, type ProfileContext, type QrLib } from './deputy-profile-view.js';
+import { day, nextReception, profileBody, profileFacts, profileHead, type ProfileContext, type QrView } from './deputy-profile-view.js';
+import type { DeputyQr } from './deputy-qr-view.js';
 import type { MessagePart } from './deputy-message-part.js';
 import { zh as messages } from './rd-deputy-card.messages.js';
 import { catalogues } from '../../services/i18n/index.js';
@@ -88,6 +89,7 @@ export class RdDeputyCard extends RdElement {
   private message?: MessagePart;
   private readonly messagePart = new LazyPart(this, () => import('./deputy-message-part.js'), 'deputy.part.message', (m) => {
     if (this.message) return;
+    this.useCatalogues(m.messageCatalogues);
     this.message = new m.MessagePart(this, {
       deputy: () => this.current,
       owner: () => this.messageOwner(),
@@ -110,9 +112,9 @@ export class RdDeputyCard extends RdElement {
   private shownDeputy?: string;
   private facets?: { levels: FacetOption[]; stations: FacetOption[]; groups: GroupFacetOption[] };
   private results: Deputy[] = [];
-  private readonly qr = new DeputyQr();
-  /** The QR encoder, imported when a code is first shown (with `url-pattern`; README "Figures"). */
-  private readonly qrLib = new LazyPart<QrLib>(this, () => import('../../services/qr.js'), 'lazy.part.qr');
+  private qr?: DeputyQr;
+  /** The QR code view with its encoder, imported when a code is first shown (with `url-pattern`; README "Figures"). */
+  private readonly qrView = new LazyPart<QrView>(this, () => import('./deputy-qr-view.js'), 'lazy.part.qr', (m) => { this.qr ??= new m.DeputyQr(); });
   private sessionCache?: { key: string; deputy: Deputy; sessions: Session[] };
 
   /** The deputy's id: loads `GET {endpoint}/deputies/{id}`. */
@@ -282,7 +284,7 @@ export class RdDeputyCard extends RdElement {
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.qr.dispose();
+    this.qr?.dispose();
   }
 
   // ---- helpers for rendering -------------------------------------------------------------------
@@ -309,7 +311,7 @@ export class RdDeputyCard extends RdElement {
   }
 
   private get profile(): ProfileContext {
-    return { t: this.t, locale: this.locale, now: this.now, showPoints: this.showPoints, sessions: (d) => this.sessionsFor(d), qr: this.qr, qrLib: this.qrLib, urlPattern: this.urlPattern };
+    return { t: this.t, locale: this.locale, now: this.now, showPoints: this.showPoints, sessions: (d) => this.sessionsFor(d), qrView: this.qrView, qr: this.qr, urlPattern: this.urlPattern };
   }
 
   private renderReach(d: Deputy): TemplateResult {
@@ -367,10 +369,10 @@ export class RdDeputyCard extends RdElement {
       : MESSAGE_CATEGORIES.map((c) => ({ value: c, label: this.t(`deputy.category.${c}`) }));
   }
 
-  private renderCard(d: Deputy): TemplateResult {
+  private renderCard(d: Deputy): TemplateResult | typeof nothing {
     const full = this.view === 'full' || this.expanded;
     const c = this.profile;
-    if (this.view === 'qr') return qrPoster(c, d);
+    if (this.view === 'qr') return this.qrView.render((m) => m.qrPoster(c, d));
     return html`<article class="card" part="base card" aria-labelledby="deputy-name">
       ${profileHead(c, d, 'h2')}
       ${profileFacts(c, d, full)}
@@ -400,7 +402,10 @@ export class RdDeputyCard extends RdElement {
   }
 
   /** The directory (deputy-directory-view.ts, with its search index): a chunk loaded in directory mode only. */
-  private readonly directoryPart = new LazyPart(this, () => import('./deputy-directory-view.js'), 'deputy.part.directory', (m) => this.indexDirectory(m.DeputyDirectory));
+  private readonly directoryPart = new LazyPart(this, () => import('./deputy-directory-view.js'), 'deputy.part.directory', (m) => {
+    this.useCatalogues(m.directoryCatalogues);
+    this.indexDirectory(m.DeputyDirectory);
+  });
 
   private indexDirectory(Directory: typeof DeputyDirectory) {
     const v = this.list?.value;

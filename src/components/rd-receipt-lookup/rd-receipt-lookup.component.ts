@@ -8,6 +8,7 @@ import { property, state } from 'lit/decorators.js';
 import { RdElement } from '../shared/rd-element.js';
 import { choiceGroup, errorSummary, fieldId, FormErrors, focusSummary, textField } from '../shared/form.js';
 import { catalogues, formatDateTime } from '../../services/i18n/index.js';
+import { formCatalogues } from '../../services/i18n/forms.js';
 import { groupLookupCode, lookupReceipt, normalizeLookupCode, normalizeReceipt, rateReceipt, type LookupResult } from '../../services/lookup.js';
 import { receiptBook, RECEIPT_BOOK_EVENT, type DeviceReceipt } from '../../services/receipt-book.js';
 import { RATINGS, RATING_COMMENT_MAX, type Rating, type ReceiptLookup } from '../../services/schemas/loop.js';
@@ -67,7 +68,7 @@ const emptyRating = (): RatingState => ({ value: '', comment: '', sending: false
  */
 export class RdReceiptLookup extends RdElement {
   static override styles = [...RdElement.styles, styles];
-  static override catalogues = [lookupCatalogues];
+  static override catalogues = [formCatalogues, lookupCatalogues];
 
   /** Receipt to look up (else `?receipt=` of the page address). */
   @property() receipt?: string;

@@ -74,7 +74,9 @@ export abstract class RdElement extends LitElement implements RdHost {
    */
   @property({ attribute: false }) hostConfig?: ConfigInput;
 
-  private translatorCache?: { locale: Locale; messages: unknown; provider: unknown; t: Translate<string> };
+  private translatorCache?: { locale: Locale; messages: unknown; provider: unknown; sets: unknown; t: Translate<string> };
+  /** Catalogues of parts loaded later (the form machinery, a form half): see `useCatalogues`. */
+  private laterCatalogues: ReadonlyArray<Catalogues<string>> = [];
   private kioskTimer: ReturnType<typeof setTimeout> | undefined;
   private readonly onActivity = () => this.armKioskTimer();
 
@@ -92,10 +94,9 @@ export abstract class RdElement extends LitElement implements RdHost {
   t = (key: string, params?: Readonly<Record<string, string | number>>): string => {
     const locale = this.locale;
     const c = this.translatorCache;
-    if (!c || c.locale !== locale || c.messages !== this.messages || c.provider !== this.providerConfig?.messages) {
-      const ctor = this.constructor as typeof RdElement;
-      const t = createTranslator<string>([sharedCatalogues, ...ctor.catalogues], locale, this.config.messages);
-      this.translatorCache = { locale, messages: this.messages, provider: this.providerConfig?.messages, t };
+    if (!c || c.locale !== locale || c.messages !== this.messages || c.provider !== this.providerConfig?.messages || c.sets !== this.laterCatalogues) {
+      const t = createTranslator<string>(this.allCatalogues(), locale, this.config.messages);
+      this.translatorCache = { locale, messages: this.messages, provider: this.providerConfig?.messages, sets: this.laterCatalogues, t };
       return t(key, params);
     }
     return c.t(key, params);
@@ -106,9 +107,25 @@ export abstract class RdElement extends LitElement implements RdHost {
    * page in English never flashes Chinese. `updateComplete` waits for this too.
    */
   protected override scheduleUpdate(): void | Promise<unknown> {
-    const ctor = this.constructor as typeof RdElement;
-    const pending = loadCatalogues([sharedCatalogues, ...ctor.catalogues], this.localeCtl.current());
+    const pending = loadCatalogues(this.allCatalogues(), this.localeCtl.current());
     return pending ? pending.then(() => super.scheduleUpdate()) : super.scheduleUpdate();
+  }
+
+  /** The shared catalogue, the widget's own, then those its later parts brought. */
+  private allCatalogues(): ReadonlyArray<Catalogues<string>> {
+    return [sharedCatalogues, ...(this.constructor as typeof RdElement).catalogues, ...this.laterCatalogues];
+  }
+
+  /**
+   * Adds the catalogues of a part that arrived after the first screen (README "Figures": a form
+   * half, the directory, the form machinery's own strings). The next update uses them, after
+   * loading the locale's catalogue if it is not bundled — an English page never flashes Chinese.
+   */
+  useCatalogues(...sets: ReadonlyArray<Catalogues<string>>): void {
+    const add = sets.filter((set) => !this.laterCatalogues.includes(set));
+    if (!add.length) return;
+    this.laterCatalogues = [...this.laterCatalogues, ...add];
+    this.requestUpdate();
   }
 
   /** Kiosk: called after `kioskTimeout` seconds without input. Widgets clear their form here. */
