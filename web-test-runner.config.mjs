@@ -53,6 +53,8 @@ export const ENGINE_TESTS = {
   'test/components/rd-receipt-lookup.test.ts': ['rd-receipt-lookup'],
   'test/services/lookup.test.ts': ['lookup: ', 'receipt book'],
   'test/services/drafts.test.ts': ['drafts service'],
+  'test/services/waiting-work.test.ts': ['waiting work'],
+  'test/components/lazy-part.test.ts': ['LazyPart: a part fetched when first needed'],
   'test/services/outbox.test.ts': ['outbox service'],
   'test/components/platform.test.ts': [
     'connection refused: queued notice',

@@ -6,6 +6,7 @@ export const en: Record<SharedKey, string> = {
   'common.loading': 'Loading…',
   'lazy.failed': '{what} could not be loaded: the connection may be down, or this site does not allow it. Everything you have entered on this page is still here.',
   'lazy.retry': 'Try again',
+  'lazy.reload': 'If trying again does not help, reload this page a little later.',
   'lazy.part.booking': 'The reception booking form',
   'lazy.part.qr': 'The QR code',
   'lazy.part.results': 'The results',

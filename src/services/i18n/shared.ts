@@ -5,6 +5,7 @@ const zh = {
   'common.loading': '正在加载…',
   'lazy.failed': '{what}未能加载：网络可能已中断，或本网站不允许加载。本页已填写的内容都还在。',
   'lazy.retry': '重试',
+  'lazy.reload': '重试仍不成功时，请稍后刷新本页再试。',
   'lazy.part.booking': '预约接访表单',
   'lazy.part.qr': '二维码',
   'lazy.part.results': '测评结果',
