@@ -74,6 +74,16 @@ describe('LazyPart: a part fetched when first needed', () => {
     expect(drawn.every((d) => d.startsWith('The part arrived')), drawn.join(' | ')).to.equal(true);
   });
 
+  it('a string read before the part\'s English arrived is read again after (no stale translator)', async () => {
+    const el = await fixture<RdLazyProbe>(fx`<rd-lazy-probe lang="en"></rd-lazy-probe>`);
+    // A set of its own: English not loaded yet (loaded catalogues are remembered per loader).
+    const fresh: Catalogues<'test.part.hello'> = { 'zh-CN': partStrings['zh-CN'], en: async () => ({ 'test.part.hello': 'The part arrived: {label}' }) };
+    el.useCatalogues(fresh);
+    expect(el.t('test.part.hello', { label: 'B' })).to.equal('部件已到：B');
+    await el.updateComplete;
+    expect(el.t('test.part.hello', { label: 'B' })).to.equal('The part arrived: B');
+  });
+
   it('starts loading once, when first drawn; `get()` shares the same load', async () => {
     const el = await fixture<RdLazyProbe>(fx`<rd-lazy-probe></rd-lazy-probe>`);
     const got = el.lazy.get();

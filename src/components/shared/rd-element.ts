@@ -108,7 +108,8 @@ export abstract class RdElement extends LitElement implements RdHost {
    */
   protected override scheduleUpdate(): void | Promise<unknown> {
     const pending = loadCatalogues(this.allCatalogues(), this.localeCtl.current());
-    return pending ? pending.then(() => super.scheduleUpdate()) : super.scheduleUpdate();
+    // A translator made while they loaded (a part's strings added meanwhile) is made again.
+    return pending ? pending.then(() => { this.translatorCache = undefined; return super.scheduleUpdate(); }) : super.scheduleUpdate();
   }
 
   /** The shared catalogue, the widget's own, then those its later parts brought. */
