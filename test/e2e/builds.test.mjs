@@ -351,7 +351,7 @@ test('classic loader on a GBK page under the strict CSP: plain, async, defer, in
   await context.close();
 });
 
-test('all-in-one classic script: RdWidgets.setLoader/setTransport work in the script right after the tag; RdWidgets.ready brings the exports', async () => {
+test('all-in-one classic script: RdWidgets.setLoader/setTransport/load work in the script right after the tag; RdWidgets.ready brings the exports', async () => {
   const { page, errors, context } = await h.newPage();
   await page.route(`${h.base}/api-sync.html`, (route) => route.fulfill({ status: 200, headers: { 'Content-Type': 'text/html; charset=utf-8' }, body: `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>t</title></head>
 <body><main><h1>t</h1><rd-deputy-card endpoint="/api" deputy-id="dep-001"></rd-deputy-card></main>
@@ -363,6 +363,13 @@ test('all-in-one classic script: RdWidgets.setLoader/setTransport work in the sc
   window.__transport = function () { return Promise.resolve({ status: 201, body: { receipt: 'X' } }); };
   RdWidgets.setTransport(window.__transport);
   try { RdWidgets.setTransport('nope'); } catch (e) { window.__refused = e instanceof TypeError; }
+  // An element inside a shadow root (where the all-in-one's watch does not look), asked for at once.
+  var host = document.createElement('div');
+  document.querySelector('main').appendChild(host);
+  var lookup = document.createElement('rd-receipt-lookup');
+  lookup.setAttribute('endpoint', '/api');
+  host.attachShadow({ mode: 'open' }).appendChild(lookup);
+  RdWidgets.load(host.shadowRoot).then(function () { window.__shadowLoaded = !!customElements.get('rd-receipt-lookup'); });
 </script></body></html>` }));
   await page.goto(`${h.base}/api-sync.html`);
   await page.locator('rd-deputy-card').getByRole('heading', { name: '董晓丽' }).waitFor();
@@ -374,10 +381,11 @@ test('all-in-one classic script: RdWidgets.setLoader/setTransport work in the sc
       kinds: window.__kinds,
       transport: window.rdWidgets.transport === window.__transport,
       refused: window.__refused,
-      later: ['RdSubmittedEvent', 'RdProvider', 'setTransport', 'setLoader', 'RdConfigError'].map((k) => typeof api[k]),
+      later: ['RdSubmittedEvent', 'RdProvider', 'setTransport', 'setLoader', 'RdConfigError', 'load'].map((k) => typeof api[k]),
     };
   });
-  assert.deepEqual(state, { same: true, atOnce: 'undefined', kinds: ['deputy'], transport: true, refused: true, later: ['function', 'function', 'function', 'function', 'function'] });
+  assert.deepEqual(state, { same: true, atOnce: 'undefined', kinds: ['deputy'], transport: true, refused: true, later: ['function', 'function', 'function', 'function', 'function', 'function'] });
+  await until(() => page.evaluate(() => window.__shadowLoaded === true), { message: 'RdWidgets.load(shadowRoot) registered <rd-receipt-lookup>' });
   assert.deepEqual(errors, []);
   await context.close();
 });
