@@ -52,13 +52,12 @@ function register(tag: string): Promise<void> {
 
 /** The registrations of the undefined elements in `root` (itself included, when an element). */
 function discover(root: Node): Promise<void>[] {
-  const found: Promise<void>[] = [];
-  if (!('querySelector' in root)) return found;
-  for (const tag of TAGS) {
-    if (customElements.get(tag)) continue;
-    if ((root as Element).localName === tag || (root as ParentNode).querySelector(tag)) found.push(register(tag));
-  }
-  return found;
+  if (!('querySelector' in root)) return [];
+  const undefinedTags = TAGS.filter((t) => !customElements.get(t));
+  const self = (root as Element).localName;
+  // One query for the usual case, an added node that holds none of them.
+  if (!undefinedTags.length || (!undefinedTags.includes(self) && !(root as ParentNode).querySelector(undefinedTags.join(',')))) return [];
+  return undefinedTags.filter((t) => t === self || (root as ParentNode).querySelector(t)).map(register);
 }
 const quietly = (ps: Promise<void>[]) => { for (const p of ps) p.catch(() => {}); };
 
