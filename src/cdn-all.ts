@@ -68,10 +68,13 @@ const quietly = (ps: Promise<void>[]) => { for (const p of ps) p.catch(() => {})
  * in the console) if a registration module cannot be fetched.
  */
 export function load(what: string | Node): Promise<void> {
-  if (typeof what !== 'string') return Promise.all(discover(what)).then(() => undefined);
+  if (typeof what !== 'string') {
+    if (typeof (what as Partial<ParentNode> | null)?.querySelector !== 'function') return Promise.reject(new TypeError('rd-widgets: load() takes a tag name or a node'));
+    return Promise.all(discover(what)).then(() => undefined);
+  }
   const tag = what.toLowerCase();
   if (tag === 'rd-provider') return Promise.resolve();
-  if (!(tag in ELEMENTS)) return Promise.reject(new TypeError(`rd-widgets: no element <${tag}>`));
+  if (!TAGS.includes(tag)) return Promise.reject(new TypeError(`rd-widgets: no element <${tag}>`));
   return register(tag);
 }
 

@@ -100,7 +100,7 @@ test('ESM all-in-one: the API at once, <rd-provider> registered at once, every o
   await page.locator('rd-satisfaction-survey').getByText('民生实事').first().waitFor();
   // By name; an unknown name is refused.
   await page.evaluate(() => window.__rd.load('RD-RECEIPT-LOOKUP'));
-  assert.equal(await page.evaluate(() => window.__rd.load('rd-nothing').then(() => 'loaded', (e) => e instanceof TypeError)), true);
+  assert.deepEqual(await page.evaluate(() => Promise.all(['rd-nothing', 'constructor', null].map((x) => window.__rd.load(x).then(() => 'loaded', (e) => e instanceof TypeError)))), [true, true, true]);
   const fetched = await fetchedCdn(page);
   assert.deepEqual(ELEMENT_TAGS.filter((t) => fetched.includes(`components/${t}.js`)), ['rd-deputy-card', 'rd-receipt-lookup', 'rd-satisfaction-survey']);
   assert.equal(await page.evaluate(() => !!customElements.get('rd-station-map') || !!customElements.get('rd-legislation-feedback')), false, 'the others still not loaded');
