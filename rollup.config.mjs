@@ -2,9 +2,10 @@
 // - npm (dist/): unbundled ESM, one file per source module, for an app's own bundler: the
 //   package's dependencies (lit, @lit/context, idb-keyval …) stay imports, each element's
 //   registration module is its entry (dist/components/<tag>.js), nothing is minified.
-// - CDN (dist/cdn/): self-contained browser builds. ESM: one all-in-one entry plus one entry per
-//   widget, code-split so shared code and heavy parts (the map engine) are separate chunks loaded
-//   only when used. The classic scripts (rd-widgets.iife.js, components/<tag>.iife.js) are not
+// - CDN (dist/cdn/): self-contained browser builds. ESM: one all-in-one entry (src/cdn-all.ts,
+//   which imports each element's registration module — the widget's own entry — when its tag is
+//   on the page) plus one entry per widget, code-split so shared code and heavy parts (the map
+//   engine) are separate chunks loaded only when used. The classic scripts (rd-widgets.iife.js, components/<tag>.iife.js) are not
 //   built here: they are small ASCII loaders of these modules, written by scripts/build.mjs from
 //   scripts/cdn-loader.mjs.
 import { readdirSync, existsSync, readFileSync } from 'node:fs';
@@ -31,8 +32,8 @@ const zodLite = () => ({
 });
 
 // package.json `sideEffects` names the published files (dist/); for the sources the build reads,
-// the element modules and src/index.ts have side effects (registration), services, controllers and
-// events do not — as node-resolve would otherwise read from package.json.
+// the element modules, src/index.ts and src/cdn-all.ts have side effects (registration),
+// services, controllers and events do not — as node-resolve would otherwise read from package.json.
 const srcSideEffects = () => ({
   name: 'rd-src-side-effects',
   async resolveId(source, importer, options) {
@@ -41,7 +42,7 @@ const srcSideEffects = () => ({
     if (!r || r.external) return r;
     const id = r.id.replace(/\\/g, '/');
     if (!id.includes('/src/') || id.includes('/node_modules/')) return r;
-    return { ...r, moduleSideEffects: /\/src\/(index\.ts|components\/)/.test(id) };
+    return { ...r, moduleSideEffects: /\/src\/(index\.ts|cdn-all\.ts|components\/)/.test(id) };
   },
 });
 
@@ -233,7 +234,7 @@ export default [
   },
   {
     input: {
-      'rd-widgets': 'src/index.ts',
+      'rd-widgets': 'src/cdn-all.ts',
       ...Object.fromEntries(widgetDirs.map((n) => [`components/${n}`, `src/components/${n}/${n}.ts`])),
       ...vendorEntries,
     },

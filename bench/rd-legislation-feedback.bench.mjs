@@ -10,7 +10,8 @@
 
 export default async function bench(page, baseUrl) {
   await page.addScriptTag({ url: `${baseUrl}/dist/cdn/rd-widgets.js`, type: 'module' });
-  await page.evaluate(() => customElements.whenDefined('rd-legislation-feedback'));
+  // The all-in-one imports an element's module when its tag is on the page, or when asked.
+  await page.evaluate(async (u) => (await import(u)).load('rd-legislation-feedback'), `${baseUrl}/dist/cdn/rd-widgets.js`);
   return page.evaluate(async (base) => {
     const { expandDraft } = await import(`${base}/lf-long-draft.mjs`);
     const demo = await (await fetch(`${base}/api/drafts/2026-yq-01`)).json();

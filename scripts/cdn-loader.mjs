@@ -16,8 +16,10 @@
 //   Types: import() of a URL is not a Trusted Types sink);
 // - the all-in-one loader keeps the classic API synchronous: `RdWidgets.setTransport` and
 //   `RdWidgets.setLoader` work at once (they only write the page-wide settings the modules read,
-//   window.rdWidgets, as the module's own functions do), `RdWidgets.ready` is a promise of the
-//   API with every export of the module (the element classes, the event classes …) once loaded.
+//   window.rdWidgets, as the module's own functions do), `RdWidgets.load` at once (it waits for
+//   the module, src/cdn-all.ts, which imports each element's module when its tag is on the page),
+//   `RdWidgets.ready` is a promise of the API with every export of the module (the provider and
+//   event classes …) once loaded.
 // Loading a loader twice imports the same URL twice: the browser evaluates a module once.
 // If the modules cannot be loaded (offline, blocked), the elements keep their fallback content and
 // the console says which file failed; no exception reaches the page.
@@ -47,8 +49,11 @@ export function loaderSource({ file, entry, api = false, what }) {
       // The same as src/services/transport.ts: the modules read window.rdWidgets when they send.
       "  if (!R.setTransport) R.setTransport = function (fn) { check(fn, 'setTransport'); page().transport = fn; w.dispatchEvent(new Event('rd-transport-change')); };",
       "  if (!R.setLoader) R.setLoader = function (fn) { check(fn, 'setLoader'); page().loader = fn; };",
-      '  var ready = import(url).then(function (m) { for (var k in m) if (!(k in R)) R[k] = m[k]; return R; }, fail);',
+      '  var mod = import(url), ready = mod.then(function (m) { for (var k in m) if (!(k in R)) R[k] = m[k]; return R; }, fail);',
       '  if (!R.ready) R.ready = ready;',
+      // The module registers the elements whose tags are in the document; load() is for those it
+      // cannot see (inside a shadow root): callable at once too, it waits for the module.
+      '  if (!R.load) R.load = function (what) { return mod.then(function (m) { return m.load(what); }); };',
       '  ready.catch(function () {});',
     );
   } else {

@@ -1,5 +1,6 @@
-// The all-in-one entry: registers every element. Each widget also has its own entry
-// (dist/components/<tag>.js).
+// The npm package's main entry (dist/index.js): registers every element. Each widget also has its
+// own entry (dist/components/<tag>.js). The CDN's all-in-one (dist/cdn/rd-widgets.js) is
+// src/cdn-all.ts: the same API, each element's module imported when its tag is on the page.
 export * from './events/index.js';
 export { RdConfigError } from './services/config.js';
 export type { RdConfig, ConfigInput } from './services/config.js';

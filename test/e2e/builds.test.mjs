@@ -5,6 +5,8 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startHarness } from './harness.mjs';
 import { until } from './util.mjs';
+import { readFileSync } from 'node:fs';
+import { posix } from 'node:path';
 
 let h;
 before(async () => { h = await startHarness(); });
@@ -34,21 +36,141 @@ test('IIFE: widgets work from a classic script; no map engine until the map is o
   await context.close();
 });
 
-test('ESM: the all-in-one module registers every element and exports the typed events', async () => {
+// The all-in-one entry (src/cdn-all.ts) registers <rd-provider> at once and imports each other
+// element's registration module — that widget's own entry — only when its tag is on the page.
+const ELEMENT_TAGS = ['rd-appointment-form', 'rd-deputy-card', 'rd-legislation-feedback', 'rd-receipt-lookup', 'rd-satisfaction-survey', 'rd-station-map'];
+
+/** Every dist/cdn file a module loads statically (path under dist/cdn/). */
+function staticFiles(file, seen = new Set()) {
+  if (seen.has(file)) return seen;
+  seen.add(file);
+  const code = readFileSync(`dist/cdn/${file}`, 'utf8');
+  for (const m of code.matchAll(/(?:^|[;\s])import\s*(?:[\w*{}\s,$]+from\s*)?["'](\.{1,2}\/[^"']+)["']/g)) {
+    staticFiles(posix.normalize(posix.join(posix.dirname(file), m[1])), seen);
+  }
+  return seen;
+}
+/** The dist/cdn files the page fetched (its performance resource entries). */
+const fetchedCdn = (page) => page.evaluate(() => performance.getEntriesByType('resource').map((e) => new URL(e.name).pathname).filter((p) => p.startsWith('/dist/cdn/')).map((p) => p.slice('/dist/cdn/'.length)));
+
+test('ESM all-in-one: the API at once, <rd-provider> registered at once, every other element when its tag appears (added, nested, or load() for a shadow root)', async () => {
+  // The same elements as the npm entry registers (src/index.ts), and each imported as its widget's own entry.
+  const npmTags = [...readFileSync('src/index.ts', 'utf8').matchAll(/import '\.\/components\/(rd-[\w-]+)\//g)].map((m) => m[1]).sort();
+  assert.deepEqual(npmTags, ELEMENT_TAGS);
+  const entry = readFileSync('dist/cdn/rd-widgets.js', 'utf8');
+  for (const t of ELEMENT_TAGS) assert.ok(entry.includes(`import("./components/${t}.js")`), `rd-widgets.js imports components/${t}.js when needed`);
+  assert.doesNotMatch(entry, /^import[^;]*components\//m, 'no element statically');
+
   const { page, errors, context } = await h.newPage();
   const seen = vendorRequests(page);
   await page.goto(`${h.base}/`);
-  const tags = await page.evaluate(async () => {
+  assert.equal(await page.evaluate(() => [...document.querySelectorAll('*')].some((e) => e.localName.startsWith('rd-'))), false, 'the page has no element of ours');
+  const first = await page.evaluate(async () => {
     const mod = await import('/dist/cdn/rd-widgets.js');
+    window.__rd = mod;
     return {
-      tags: ['rd-provider', 'rd-legislation-feedback', 'rd-deputy-card', 'rd-satisfaction-survey', 'rd-station-map'].filter((t) => !!customElements.get(t)),
+      tags: ['rd-provider', 'rd-legislation-feedback', 'rd-deputy-card', 'rd-satisfaction-survey', 'rd-station-map', 'rd-receipt-lookup', 'rd-appointment-form'].filter((t) => !!customElements.get(t)),
       events: Object.keys(mod).filter((k) => k.endsWith('Event')).sort(),
+      api: ['RdProvider', 'RdConfigError', 'setTransport', 'setLoader', 'load'].map((k) => typeof mod[k]),
     };
   });
-  assert.deepEqual(tags.tags, ['rd-provider', 'rd-legislation-feedback', 'rd-deputy-card', 'rd-satisfaction-survey', 'rd-station-map']);
-  for (const e of ['RdReadyEvent', 'RdSubmitEvent', 'RdSubmittedEvent', 'RdQueuedEvent', 'RdSubmitErrorEvent', 'RdDraftSavedEvent', 'RdDraftRestoredEvent']) assert.ok(tags.events.includes(e), e);
-  assert.deepEqual(seen, [], 'importing the bundle fetches no map engine');
+  assert.deepEqual(first.tags, ['rd-provider']);
+  for (const e of ['RdReadyEvent', 'RdSubmitEvent', 'RdSubmittedEvent', 'RdQueuedEvent', 'RdSubmitErrorEvent', 'RdDraftSavedEvent', 'RdDraftRestoredEvent']) assert.ok(first.events.includes(e), e);
+  assert.deepEqual(first.api, ['function', 'function', 'function', 'function', 'function']);
+  await page.waitForTimeout(200);
+  assert.deepEqual((await fetchedCdn(page)).filter((f) => f.startsWith('components/')), [], 'no element module without its tag on the page');
+
+  // Added later, nested inside an added element: upgraded.
+  await page.evaluate(() => {
+    const box = document.createElement('div');
+    box.innerHTML = '<rd-provider endpoint="/api"><section><rd-deputy-card deputy-id="dep-001"></rd-deputy-card></section></rd-provider>';
+    document.querySelector('main').append(box);
+  });
+  await page.locator('rd-deputy-card').getByRole('heading', { name: '董晓丽' }).waitFor();
+  // Inside a shadow root the page-wide watch does not look; load(root) finds it there.
+  await page.evaluate(() => {
+    const host = document.createElement('div');
+    document.querySelector('main').append(host);
+    host.attachShadow({ mode: 'open' }).innerHTML = '<rd-provider endpoint="/api"><rd-satisfaction-survey survey-id="2027-mssx-zj"></rd-satisfaction-survey></rd-provider>';
+    window.__host = host;
+  });
+  await page.waitForTimeout(300);
+  assert.equal(await page.evaluate(() => !!customElements.get('rd-satisfaction-survey')), false, 'not seen inside a shadow root');
+  await page.evaluate(() => window.__rd.load(window.__host.shadowRoot));
+  await page.locator('rd-satisfaction-survey').getByText('民生实事').first().waitFor();
+  // By name; an unknown name is refused.
+  await page.evaluate(() => window.__rd.load('RD-RECEIPT-LOOKUP'));
+  assert.deepEqual(await page.evaluate(() => Promise.all(['rd-nothing', 'constructor', null].map((x) => window.__rd.load(x).then(() => 'loaded', (e) => e instanceof TypeError)))), [true, true, true]);
+  const fetched = await fetchedCdn(page);
+  assert.deepEqual(ELEMENT_TAGS.filter((t) => fetched.includes(`components/${t}.js`)), ['rd-deputy-card', 'rd-receipt-lookup', 'rd-satisfaction-survey']);
+  assert.equal(await page.evaluate(() => !!customElements.get('rd-station-map') || !!customElements.get('rd-legislation-feedback')), false, 'the others still not loaded');
+  assert.deepEqual(seen, [], 'no map engine');
   assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('all-in-one classic script, one <rd-station-map> on a page under the strict CSP: no other widget\'s files, the map works; an element inserted later upgrades', async () => {
+  const { page, errors, context } = await h.newPage();
+  const violations = [];
+  await page.exposeFunction('__violation', (v) => violations.push(v));
+  await context.addInitScript(() => document.addEventListener('securitypolicyviolation', (e) => window.__violation(`${e.violatedDirective} ${e.blockedURI}`)));
+  await page.route(`${h.base}/one-map.html`, (route) => route.fulfill({ status: 200, headers: { 'Content-Type': 'text/html; charset=utf-8', 'Content-Security-Policy': LOADER_CSP }, body: `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>t</title>
+<script src="/dist/cdn/rd-widgets.iife.js" defer></script></head>
+<body><main><h1>t</h1><rd-provider endpoint="/api"><rd-station-map tiles="none"><a href="/lianluozhan/">联络站名录</a></rd-station-map></rd-provider></main></body></html>` }));
+  await page.goto(`${h.base}/one-map.html`);
+  const map = page.locator('rd-station-map');
+  await map.getByText('青禾县人大代表联络总站').first().waitFor();
+  await page.waitForTimeout(300);
+  // What the page loaded: the loader, the entry and the station map's own entry with their static
+  // imports; nothing that only another element's module loads.
+  const mine = new Set(['rd-widgets.iife.js', ...staticFiles('rd-widgets.js'), ...staticFiles('components/rd-station-map.js')]);
+  const others = new Set(ELEMENT_TAGS.filter((t) => t !== 'rd-station-map').flatMap((t) => [...staticFiles(`components/${t}.js`)]).filter((f) => !mine.has(f)));
+  let fetched = await fetchedCdn(page);
+  for (const f of mine) assert.ok(fetched.includes(f), `fetched ${f}`);
+  assert.deepEqual(fetched.filter((f) => others.has(f)), [], 'no file of another widget');
+  assert.deepEqual(fetched.filter((f) => f.startsWith('components/')), ['components/rd-station-map.js']);
+  assert.deepEqual(await page.evaluate((tags) => tags.filter((t) => !!customElements.get(t)), ['rd-provider', ...ELEMENT_TAGS]), ['rd-provider', 'rd-station-map']);
+  // The map works: search, then the map engine from dist/cdn/vendor when shown.
+  await map.getByRole('searchbox', { name: '搜索站点' }).fill('南湖');
+  await map.getByRole('status').filter({ hasText: /共 \d+ 个站点/ }).waitFor();
+  await page.evaluate(() => { document.querySelector('rd-station-map').mapOpen = true; });
+  await page.waitForFunction(() => document.querySelector('rd-station-map').shadowRoot.querySelector('.leaflet-container'));
+  // Inserted after load, by the page's own script (a Trusted Types policy of its own is not needed: no HTML string).
+  await page.evaluate(() => {
+    const card = document.createElement('rd-deputy-card');
+    card.setAttribute('deputy-id', 'dep-001');
+    document.querySelector('rd-provider').append(card);
+  });
+  await page.locator('rd-deputy-card').getByRole('heading', { name: '董晓丽' }).waitFor();
+  fetched = await fetchedCdn(page);
+  assert.ok(fetched.includes('components/rd-deputy-card.js'));
+  assert.deepEqual(await page.evaluate(async () => ['RdSubmittedEvent', 'RdProvider', 'setTransport', 'load'].map((k) => typeof window.RdWidgets[k])), ['function', 'function', 'function', 'function']);
+  assert.deepEqual(violations, [], 'no CSP violation');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('all-in-one classic script: an element module that cannot be fetched is named in the console, its fallback content stays, the others work, and it loads when asked again', async () => {
+  const { page, errors, context } = await h.newPage();
+  let down = true;
+  await context.route('**/dist/cdn/components/rd-deputy-card.js', (route) => (down ? route.fulfill({ status: 404, body: 'not found' }) : route.continue()));
+  const logged = [];
+  page.on('console', (m) => { if (m.type() === 'error') logged.push(m.text()); });
+  await page.route(`${h.base}/one-fails.html`, (route) => route.fulfill({ status: 200, headers: { 'Content-Type': 'text/html; charset=utf-8' }, body: `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>t</title>
+<script src="/dist/cdn/rd-widgets.iife.js"></script></head>
+<body><main><h1>t</h1><rd-provider endpoint="/api"><rd-deputy-card deputy-id="dep-001"><a href="/daibiao/dep-001.html">董晓丽代表的主页</a></rd-deputy-card>
+<rd-station-map tiles="none"></rd-station-map></rd-provider></main></body></html>` }));
+  await page.goto(`${h.base}/one-fails.html`);
+  await page.locator('rd-station-map').getByText('青禾县人大代表联络总站').first().waitFor();
+  await until(() => logged.some((t) => t.includes(`rd-widgets: cannot load <rd-deputy-card> from ${h.base}/dist/cdn/components/rd-deputy-card.js`)), { message: `the file named in the console (${logged.join(' | ')})` });
+  assert.equal(await page.evaluate(() => !!customElements.get('rd-deputy-card')), false);
+  assert.ok(await page.getByRole('link', { name: '董晓丽代表的主页' }).isVisible(), 'the fallback link is shown');
+  assert.equal(await page.evaluate(async () => (await window.RdWidgets.ready) === window.RdWidgets), true, 'ready still resolves');
+  assert.deepEqual(errors.filter((e) => !e.includes('rd-widgets: cannot load <rd-deputy-card>')), [], 'nothing thrown at the page');
+  // Reachable again: asked by name, it loads and upgrades the element.
+  down = false;
+  await page.evaluate(() => window.RdWidgets.load('rd-deputy-card'));
+  await page.locator('rd-deputy-card').getByRole('heading', { name: '董晓丽' }).waitFor();
   await context.close();
 });
 
@@ -229,7 +351,7 @@ test('classic loader on a GBK page under the strict CSP: plain, async, defer, in
   await context.close();
 });
 
-test('all-in-one classic script: RdWidgets.setLoader/setTransport work in the script right after the tag; RdWidgets.ready brings the exports', async () => {
+test('all-in-one classic script: RdWidgets.setLoader/setTransport/load work in the script right after the tag; RdWidgets.ready brings the exports', async () => {
   const { page, errors, context } = await h.newPage();
   await page.route(`${h.base}/api-sync.html`, (route) => route.fulfill({ status: 200, headers: { 'Content-Type': 'text/html; charset=utf-8' }, body: `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>t</title></head>
 <body><main><h1>t</h1><rd-deputy-card endpoint="/api" deputy-id="dep-001"></rd-deputy-card></main>
@@ -241,6 +363,13 @@ test('all-in-one classic script: RdWidgets.setLoader/setTransport work in the sc
   window.__transport = function () { return Promise.resolve({ status: 201, body: { receipt: 'X' } }); };
   RdWidgets.setTransport(window.__transport);
   try { RdWidgets.setTransport('nope'); } catch (e) { window.__refused = e instanceof TypeError; }
+  // An element inside a shadow root (where the all-in-one's watch does not look), asked for at once.
+  var host = document.createElement('div');
+  document.querySelector('main').appendChild(host);
+  var lookup = document.createElement('rd-receipt-lookup');
+  lookup.setAttribute('endpoint', '/api');
+  host.attachShadow({ mode: 'open' }).appendChild(lookup);
+  RdWidgets.load(host.shadowRoot).then(function () { window.__shadowLoaded = !!customElements.get('rd-receipt-lookup'); });
 </script></body></html>` }));
   await page.goto(`${h.base}/api-sync.html`);
   await page.locator('rd-deputy-card').getByRole('heading', { name: '董晓丽' }).waitFor();
@@ -252,10 +381,11 @@ test('all-in-one classic script: RdWidgets.setLoader/setTransport work in the sc
       kinds: window.__kinds,
       transport: window.rdWidgets.transport === window.__transport,
       refused: window.__refused,
-      later: ['RdSubmittedEvent', 'RdProvider', 'setTransport', 'setLoader', 'RdConfigError'].map((k) => typeof api[k]),
+      later: ['RdSubmittedEvent', 'RdProvider', 'setTransport', 'setLoader', 'RdConfigError', 'load'].map((k) => typeof api[k]),
     };
   });
-  assert.deepEqual(state, { same: true, atOnce: 'undefined', kinds: ['deputy'], transport: true, refused: true, later: ['function', 'function', 'function', 'function', 'function'] });
+  assert.deepEqual(state, { same: true, atOnce: 'undefined', kinds: ['deputy'], transport: true, refused: true, later: ['function', 'function', 'function', 'function', 'function', 'function'] });
+  await until(() => page.evaluate(() => window.__shadowLoaded === true), { message: 'RdWidgets.load(shadowRoot) registered <rd-receipt-lookup>' });
   assert.deepEqual(errors, []);
   await context.close();
 });

@@ -45,18 +45,20 @@ export async function axe(page, scope) {
   return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
 }
 
+// The all-in-one script (src/cdn-all.ts) defines each element when its module arrives, after the
+// page's load event: a widget not yet defined is still to come.
+
 /** Every widget on the page is defined and has drawn something in its shadow root. */
 export async function widgetsRendered(page) {
   await until(() => page.evaluate(() => [...document.querySelectorAll('rd-legislation-feedback, rd-deputy-card, rd-satisfaction-survey, rd-station-map, rd-receipt-lookup')]
-    .filter((el) => customElements.get(el.localName))
-    .every((el) => (el.shadowRoot?.textContent.trim().length ?? 0) > 0)), { message: 'widgets rendered' });
+    .every((el) => customElements.get(el.localName) && (el.shadowRoot?.textContent.trim().length ?? 0) > 0)), { message: 'widgets rendered' });
 }
 
 /** Every widget of `hosts` (a selector) on the page has rendered its content, not only a progress indicator. */
 export async function widgetsSettled(page, hosts, minText = 0) {
   const waiting = () => page.evaluate(([hosts, minText]) => [...document.querySelectorAll(hosts)]
-    .filter((el) => customElements.get(el.localName) && el.getClientRects().length)
-    .filter((el) => !((el.shadowRoot?.textContent.trim().length ?? 0) > minText && !el.shadowRoot.querySelector('[role="progressbar"], .rd-spinner')))
+    .filter((el) => !customElements.get(el.localName) || el.getClientRects().length)
+    .filter((el) => !(customElements.get(el.localName) && (el.shadowRoot?.textContent.trim().length ?? 0) > minText && !el.shadowRoot.querySelector('[role="progressbar"], .rd-spinner')))
     .map((el) => `<${el.localName}${el.id ? `#${el.id}` : ''}>`), [hosts, minText]);
   let last = [];
   // A long draft on a busy machine takes a while: a generous limit, and which widget held it up.
