@@ -7,6 +7,7 @@ import type { RdSubmitEvent, RdSubmittedEvent } from '../../src/events/events.js
 import { button, byLabel, chaosLog, chaosUrl, env, installPrototypeArrays, overlappingTargets, readDraft, readOutbox, typeInto, uid, until } from '../helpers/env.js';
 import { lfCatalogues } from '../../src/components/rd-legislation-feedback/rd-legislation-feedback.component.js';
 import { lfFormCatalogues } from '../../src/components/rd-legislation-feedback/legislation-form-half.js';
+import { lfTextCatalogues } from '../../src/components/rd-legislation-feedback/legislation-text-part.js';
 import { missingKeys } from '../../src/services/i18n/index.js';
 
 let demo: Draft;
@@ -274,6 +275,14 @@ describe('rd-legislation-feedback: reading', () => {
     await until(() => root(el).querySelector('.lf-issues'));
     const items = [...root(el).querySelectorAll('.lf-issues li')].map((li) => li.textContent);
     expect(items[0]).to.equal('第 2 行：缺少第二条至第二条（共 1 条），此处是第三条');
+  });
+
+  it('check-text in English: the report (its strings travel with the parser) in English', async () => {
+    const broken = draft({ text: { format: 'plain', content: '第一条　甲。\n第三条　丙。\n无主的一行' } });
+    const el = await fixture<RdLegislationFeedback>(html`<rd-legislation-feedback lang="en" check-text .data=${broken}></rd-legislation-feedback>`);
+    await until(() => root(el).querySelector('.lf-issues'));
+    expect(root(el).querySelector('.lf-issues li')!.textContent).to.equal('Line 2: 第二条 to 第二条 (1) are missing; this is 第三条');
+    expect(await missingKeys(lfTextCatalogues)).to.deep.equal([]);
   });
 
   it('English: labels and stage in English; the draft text stays Chinese', async () => {

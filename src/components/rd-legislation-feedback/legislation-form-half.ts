@@ -33,18 +33,19 @@ import {
 import { goTo } from './legislation-reader-view.js';
 import { zhForm } from './legislation-form.messages.js';
 import { lfFormStyles } from './legislation-form.styles.js';
-import { catalogueFor, catalogues, format, loadCatalogues, type Locale } from '../../services/i18n/index.js';
+import { catalogues, type Locale } from '../../services/i18n/index.js';
 import type { T } from '../../services/form-errors.js';
+import { partMessages } from './part-messages.js';
 
 /**
  * The form's strings: zh-CN bundled here, English with the element's English (the same chunk).
- * Not among the element's static catalogues (those are the first screen's): the half translates
- * with the element first (so the integrator's `messages` overrides count), then with these.
+ * Not among the element's static catalogues (those are the first screen's): see part-messages.ts.
  */
 export const lfFormCatalogues = catalogues(zhForm, () => import('./rd-legislation-feedback.messages.en.js').then((m) => ({ en: m.enForm })));
+const messages = partMessages(lfFormCatalogues);
 
 /** Loads the form's strings for `locale` (undefined when at hand already, as loadCatalogues). */
-export const loadFormMessages = (locale: Locale): Promise<void> | undefined => loadCatalogues([lfFormCatalogues], locale);
+export const loadFormMessages = (locale: Locale): Promise<void> | undefined => messages.load(locale);
 
 /** What the half needs of the element (which keeps the draft, the reader and the live region). */
 export interface FormHalfHost {
@@ -117,13 +118,7 @@ export class FormHalf {
   }
 
   /** Translates with the element's catalogues and overrides, then the form's own strings. */
-  readonly t: T = (key, params) => {
-    const el = this.h.el;
-    const v = el.t(key, params);
-    if (v !== key) return v;
-    const own: Readonly<Record<string, string>> = catalogueFor(lfFormCatalogues, el.locale) ?? zhForm;
-    return format(own[key] ?? (zhForm as Readonly<Record<string, string>>)[key] ?? key, params);
-  };
+  readonly t: T = (key, params) => messages.t(this.h.el)(key, params);
 
   get form(): FeedbackForm { return this.current; }
   set form(next: FeedbackForm) {

@@ -20,7 +20,7 @@ import { draftSchema, type Channel, type Draft } from '../../services/schemas/le
 import { normalizeArticleRef, type ArticleRef } from '../../services/legal-structure.js';
 import { RENDER_ALL_UP_TO, RENDER_BLOCK, blockOf, needsParser, prepareDraft, resolvePlace, type Place, type PreparedDraft } from '../../services/legislation-reader.js';
 import { windowState, type WindowState } from '../../services/legislation-window.js';
-import { goTo, renderIssues, renderNote, renderText } from './legislation-reader-view.js';
+import { goTo, renderNote, renderText } from './legislation-reader-view.js';
 import { emptyToc, renderToc, type TocState } from './legislation-toc-view.js';
 import type { FormHalf } from './legislation-form-half.js';
 import { zh as messages } from './rd-legislation-feedback.messages.js';
@@ -133,10 +133,11 @@ export class RdLegislationFeedback extends RdElement {
     return resolveLocale(closestLang(this));
   }
 
-  /** Once the form half is in, its strings for a locale shown for the first time load first too. */
+  /** Once the form half or the parser's report is in, its strings for a locale shown for the first time load first too. */
   protected override scheduleUpdate(): void | Promise<unknown> {
-    const pending = this.formHalf.value?.loadMessages(this.nextLocale());
-    return pending ? pending.then(() => super.scheduleUpdate()) : super.scheduleUpdate();
+    const locale = this.nextLocale();
+    const pending = [this.formHalf.value?.loadMessages(locale), this.parser.value?.loadTextMessages(locale)].filter((x) => !!x);
+    return pending.length ? Promise.all(pending).then(() => super.scheduleUpdate()) : super.scheduleUpdate();
   }
 
   /** The outbox owner of this instance (the form half's SubmitController; the waiting-work check). */
@@ -223,10 +224,13 @@ export class RdLegislationFeedback extends RdElement {
   // ------------------------------------------------------------------ data
 
   /**
-   * The legal-text parser (services/legal-text.ts), a chunk of its own imported only for a
+   * The legal-text parser (services/legal-text.ts) with its report (legislation-text-part.ts), a chunk of its own imported only for a
    * plain-text draft (README "Figures"); a structured draft never loads it.
    */
-  private readonly parser = new LazyPart(this, () => import('../../services/legal-text.js'), 'lazy.part.parser', () => {
+  private readonly parser = new LazyPart(this, () => import('./legislation-text-part.js').then(async (m) => {
+    await m.loadTextMessages(this.nextLocale());
+    return m;
+  }), 'lazy.part.parser', () => {
     const d = this.unparsed;
     this.unparsed = undefined;
     if (d) this.prepare(d);
@@ -428,7 +432,7 @@ export class RdLegislationFeedback extends RdElement {
     return html`<div part="base" class="lf">
       ${this.renderHeader(p, win)}
       ${submitted ? half!.renderReceipt(p) : nothing}
-      ${this.checkText ? renderIssues(t, p) : nothing}
+      ${this.checkText && this.parser.value ? this.parser.value.renderIssues(this, p) : nothing}
       <div class="lf-layout">
         ${renderToc(toc)}
         <div class="lf-main">

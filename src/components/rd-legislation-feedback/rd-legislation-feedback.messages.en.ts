@@ -1,8 +1,10 @@
 // English catalogue of <rd-legislation-feedback>: a separate chunk, loaded only when a widget is shown in
 // English (pages in Chinese never download it). Record<LfKey, …> keeps it complete. `enForm`: the
-// comment form's (legislation-form.messages.ts), in the same chunk.
+// comment form's (legislation-form.messages.ts), `enText` the parser report's
+// (legislation-text.messages.ts), in the same chunk.
 import type { LfKey } from './rd-legislation-feedback.messages.js';
 import type { LfFormKey } from './legislation-form.messages.js';
+import type { LfTextKey } from './legislation-text.messages.js';
 
 export const en: Record<LfKey, string> = {
   'lf.stage.project-call': 'Call for legislative proposals',
@@ -66,46 +68,6 @@ export const en: Record<LfKey, string> = {
   'legislation.contactRequired': 'To get a reply, enter a phone number or an email address',
 
 
-  'lf.textIssues': 'Text check (for the website administrator): {count} problems found',
-  'lf.textIssueLine': 'Line {line}: {message}',
-  'lf.textIssueWhole': 'Whole text: {message}',
-  'legalText.no-articles': 'No articles (第X条) were found',
-  'legalText.article-missing': '{from} to {to} ({count}) are missing; this is {label}',
-  'legalText.article-duplicate': '{label} appears twice',
-  'legalText.article-out-of-order': '{label} comes after {previous}: out of order',
-  'legalText.article-empty': '{label} has no text',
-  'legalText.article-split': '{label} was on the same line as {previous} and was split off as its own article',
-  'legalText.part-missing': '{from} to {to} are missing; this is {label}',
-  'legalText.part-duplicate': '{label} appears twice',
-  'legalText.part-out-of-order': '{label} comes after {previous}: out of order',
-  'legalText.part-empty': '{label} has no articles',
-  'legalText.division-missing': 'In {part}, {from} to {to} are missing',
-  'legalText.division-duplicate': 'In {part}, {label} appears twice',
-  'legalText.division-out-of-order': 'In {part}, {label} is out of order',
-  'legalText.division-outside-part': '“{text}” is not inside a part (编) and was ignored',
-  'legalText.chapter-missing': '{from} to {to} are missing; this is {label}',
-  'legalText.chapter-duplicate': '{label} appears twice',
-  'legalText.chapter-out-of-order': '{label} comes after {previous}: out of order',
-  'legalText.chapter-empty': '{label} has no articles',
-  'legalText.section-missing': 'In {chapter}, {from} to {to} are missing',
-  'legalText.section-duplicate': 'In {chapter}, {label} appears twice',
-  'legalText.section-out-of-order': 'In {chapter}, {label} is out of order',
-  'legalText.section-outside-chapter': '“{text}” is not inside a chapter and was ignored',
-  'legalText.item-missing': 'In {article}, items {from} to {to} are missing',
-  'legalText.item-duplicate': 'In {article}, item {label} appears twice',
-  'legalText.item-out-of-order': 'In {article}, item {label} is out of order',
-  'legalText.subitem-missing': 'In {article} {item}, sub-items {from} to {to} are missing',
-  'legalText.subitem-duplicate': 'In {article} {item}, sub-item {label} appears twice',
-  'legalText.subitem-out-of-order': 'In {article} {item}, sub-item {label} is out of order',
-  'legalText.subitem-outside-item': 'In {article}, “{text}” is not inside an item and was kept as a paragraph',
-  'legalText.bad-number': 'Number not understood: “{text}”',
-  'legalText.stray-line': 'Could not be placed in any article and was ignored: “{text}”',
-  'legalText.line-joined': 'In {article}, this line had no punctuation before it and was joined to the line above: “{text}”',
-  'legalText.possible-heading': '“{text}” looks like a heading but was kept as text',
-  'legalText.article-unseparated': 'No space after {label}; read as an article',
-  'legalText.toc-unmarked': 'The first {count} headings had no “目录” title and were skipped as a table of contents',
-  'legalText.toc-unterminated': 'No text was found after “目录”',
-  'legalText.page-number': 'Page number “{text}” skipped',
 };
 
 export const enForm: Record<LfFormKey, string> = {
@@ -193,4 +155,47 @@ export const enForm: Record<LfFormKey, string> = {
   'lf.identity.social-organization': 'Social organisation',
   'lf.identity.regulated-party': 'Directly affected party',
   'lf.identity.contact-point': 'Legislative contact point',
+};
+
+export const enText: Record<LfTextKey, string> = {
+  'lf.textIssues': 'Text check (for the website administrator): {count} problems found',
+  'lf.textIssueLine': 'Line {line}: {message}',
+  'lf.textIssueWhole': 'Whole text: {message}',
+  'legalText.no-articles': 'No articles (第X条) were found',
+  'legalText.article-missing': '{from} to {to} ({count}) are missing; this is {label}',
+  'legalText.article-duplicate': '{label} appears twice',
+  'legalText.article-out-of-order': '{label} comes after {previous}: out of order',
+  'legalText.article-empty': '{label} has no text',
+  'legalText.article-split': '{label} was on the same line as {previous} and was split off as its own article',
+  'legalText.part-missing': '{from} to {to} are missing; this is {label}',
+  'legalText.part-duplicate': '{label} appears twice',
+  'legalText.part-out-of-order': '{label} comes after {previous}: out of order',
+  'legalText.part-empty': '{label} has no articles',
+  'legalText.division-missing': 'In {part}, {from} to {to} are missing',
+  'legalText.division-duplicate': 'In {part}, {label} appears twice',
+  'legalText.division-out-of-order': 'In {part}, {label} is out of order',
+  'legalText.division-outside-part': '“{text}” is not inside a part (编) and was ignored',
+  'legalText.chapter-missing': '{from} to {to} are missing; this is {label}',
+  'legalText.chapter-duplicate': '{label} appears twice',
+  'legalText.chapter-out-of-order': '{label} comes after {previous}: out of order',
+  'legalText.chapter-empty': '{label} has no articles',
+  'legalText.section-missing': 'In {chapter}, {from} to {to} are missing',
+  'legalText.section-duplicate': 'In {chapter}, {label} appears twice',
+  'legalText.section-out-of-order': 'In {chapter}, {label} is out of order',
+  'legalText.section-outside-chapter': '“{text}” is not inside a chapter and was ignored',
+  'legalText.item-missing': 'In {article}, items {from} to {to} are missing',
+  'legalText.item-duplicate': 'In {article}, item {label} appears twice',
+  'legalText.item-out-of-order': 'In {article}, item {label} is out of order',
+  'legalText.subitem-missing': 'In {article} {item}, sub-items {from} to {to} are missing',
+  'legalText.subitem-duplicate': 'In {article} {item}, sub-item {label} appears twice',
+  'legalText.subitem-out-of-order': 'In {article} {item}, sub-item {label} is out of order',
+  'legalText.subitem-outside-item': 'In {article}, “{text}” is not inside an item and was kept as a paragraph',
+  'legalText.bad-number': 'Number not understood: “{text}”',
+  'legalText.stray-line': 'Could not be placed in any article and was ignored: “{text}”',
+  'legalText.line-joined': 'In {article}, this line had no punctuation before it and was joined to the line above: “{text}”',
+  'legalText.possible-heading': '“{text}” looks like a heading but was kept as text',
+  'legalText.article-unseparated': 'No space after {label}; read as an article',
+  'legalText.toc-unmarked': 'The first {count} headings had no “目录” title and were skipped as a table of contents',
+  'legalText.toc-unterminated': 'No text was found after “目录”',
+  'legalText.page-number': 'Page number “{text}” skipped',
 };
