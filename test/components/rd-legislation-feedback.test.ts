@@ -335,6 +335,16 @@ describe('rd-legislation-feedback: the first screen, before the form half (READM
     await until(() => (root(el).activeElement as HTMLInputElement | null)?.name === 'f-answers-q-limit', 8000, 'the question focused');
   });
 
+  it('the contents\' links to blocks of the form (重点问题, 我的意见) load the half, then go there', async () => {
+    const el = await mount(draft(), { form: false });
+    const link = (text: string) => [...root(el).querySelectorAll<HTMLAnchorElement>('.lf-toc__list a')].find((a) => a.textContent!.trim() === text)!;
+    link('我的意见').click();
+    await until(() => root(el).activeElement?.id === 'lf-mine-title', 8000, '我的意见 focused');
+    link('重点问题').click();
+    await el.updateComplete;
+    expect(root(el).activeElement!.id).to.equal('lf-q-title');
+  });
+
   it('the focus reaching a control of the form (Tab to a comment button) loads the half', async () => {
     const el = await mount(draft(), { form: false });
     root(el).querySelector<HTMLButtonElement>('.lf-add')!.focus();

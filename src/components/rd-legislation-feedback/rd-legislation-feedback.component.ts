@@ -427,7 +427,8 @@ export class RdLegislationFeedback extends RdElement {
       t, p, get state() { return host.toc; }, commenting: win === 'open',
       set: (patch: Partial<TocState>) => { this.toc = { ...this.toc, ...patch }; },
       jumpTo: (label: string) => this.jumpTo(label),
-      goTo: (id: string) => void this.goToId(id),
+      // A block of the form (重点问题, 我的意见) before the form half is in: load it, then go there.
+      goTo: (id: string) => { if (!this.goToId(id)) void this.withHalf(() => this.goToId(id)); },
     };
     return html`<div part="base" class="lf">
       ${this.renderHeader(p, win)}
