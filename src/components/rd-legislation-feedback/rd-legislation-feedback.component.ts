@@ -95,21 +95,22 @@ export class RdLegislationFeedback extends RdElement {
     () => import('./legislation-form-half.js').then(async (m) => {
       await m.loadFormMessages(this.nextLocale());
       return new m.FormHalf({
-      el: this,
-      tag: TAG,
-      dataId: () => this.dataCtl.value?.id,
-      prepared: () => this.prepared,
-      channel: () => this.effectiveChannel,
-      proxy: () => this.proxy,
-      owner: () => this.owner(),
-      announce: (message, focusAfter) => { this.announcement = message; this.pendingFocus = focusAfter; },
-      focusLater: (id) => { this.pendingFocus = id; },
-      jumpTo: (label) => this.jumpTo(label),
-    });
+        el: this,
+        tag: TAG,
+        dataId: () => this.dataCtl.value?.id,
+        prepared: () => this.prepared,
+        channel: () => this.effectiveChannel,
+        proxy: () => this.proxy,
+        owner: () => this.owner(),
+        announce: (message, focusAfter) => { this.announcement = message; this.pendingFocus = focusAfter; },
+        focusLater: (id) => { this.pendingFocus = id; },
+        jumpTo: (label) => this.jumpTo(label),
+      });
     }),
     'lf.lazy.form',
     (half) => this.onHalf(half),
   );
+
   constructor() {
     super();
     // Something of the form waits on this device (a draft, an outbox entry): load the half now.
