@@ -1,17 +1,8 @@
 // The comment form of <rd-legislation-feedback> as plain data: what the citizen has entered
 // (kept as a draft), the consultation window, and the payload built and checked from it.
 // No DOM, no Lit; problems come back with form paths (`items.<id>`, `respondent.phone`…).
-import {
-  COMMENT_MAX,
-  DEFAULT_IDENTITIES,
-  hasPersonalData,
-  legislationFeedbackData,
-  type Channel,
-  type Draft,
-  type FeedbackComment,
-  type FocusQuestion,
-  type LegislationFeedbackData,
-} from './schemas/legislation.js';
+import { COMMENT_MAX, DEFAULT_IDENTITIES, type Channel, type Draft, type FocusQuestion } from './schemas/legislation.js';
+import { hasPersonalData, legislationFeedbackData, type FeedbackComment, type LegislationFeedbackData } from './schemas/legislation-feedback.js';
 import { checkForm, type Problem } from './validation.js';
 
 /** A comment on one article (or one 款 of it). */
@@ -94,18 +85,10 @@ export function reviveForm(value: unknown): FeedbackForm {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Window
+// Window (services/legislation-window.ts: the first screen needs it without the form)
 // ---------------------------------------------------------------------------------------------
 
-export type WindowState = 'before' | 'open' | 'closed';
-
-/** Where `now` falls in the consultation window (opens inclusive, closes exclusive). */
-export function windowState(window: { opens: string; closes: string }, now: Date = new Date()): WindowState {
-  const t = now.getTime();
-  if (t < Date.parse(window.opens)) return 'before';
-  if (t >= Date.parse(window.closes)) return 'closed';
-  return 'open';
-}
+export { windowState, type WindowState } from './legislation-window.js';
 
 // ---------------------------------------------------------------------------------------------
 // Identity options

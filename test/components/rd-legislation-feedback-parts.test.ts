@@ -98,6 +98,8 @@ describe('rd-legislation-feedback: a code with 编 and 分编', () => {
     const el = await mount(civil(), run);
     root(el).querySelector<HTMLButtonElement>('article[data-label="第十二条"] .lf-add')!.click();
     await el.updateComplete;
+    // The form half loads on the press; the comment's text box is focused once it is in.
+    await until(() => root(el).activeElement?.localName === 'textarea', 8000, 'the text box').catch(() => {});
     typeInto(root(el).activeElement as HTMLTextAreaElement, '建议明确电子合同。');
     const s = byLabel<HTMLSelectElement>(root(el), '身份');
     s.value = 'citizen';
@@ -197,6 +199,7 @@ describe('rd-legislation-feedback: a 1,260-article code is drawn as it is reache
     el.jumpTo('第一千条');
     root(el).querySelector<HTMLButtonElement>('article[data-label="第一千条"] .lf-add')!.click();
     await el.updateComplete;
+    await until(() => root(el).activeElement?.localName === 'textarea', 8000, 'the text box').catch(() => {});
     expect((root(el).activeElement as HTMLElement).localName).to.equal('textarea');
     typeInto(root(el).activeElement as HTMLTextAreaElement, '意见');
     await el.updateComplete;

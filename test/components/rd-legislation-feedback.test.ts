@@ -6,6 +6,8 @@ import type { Draft } from '../../src/services/schemas/legislation.js';
 import type { RdSubmitEvent, RdSubmittedEvent } from '../../src/events/events.js';
 import { button, byLabel, chaosLog, chaosUrl, env, installPrototypeArrays, overlappingTargets, readDraft, readOutbox, typeInto, uid, until } from '../helpers/env.js';
 import { lfCatalogues } from '../../src/components/rd-legislation-feedback/rd-legislation-feedback.component.js';
+import { lfFormCatalogues } from '../../src/components/rd-legislation-feedback/legislation-form-half.js';
+import { lfTextCatalogues } from '../../src/components/rd-legislation-feedback/legislation-text-part.js';
 import { missingKeys } from '../../src/services/i18n/index.js';
 
 let demo: Draft;
@@ -27,13 +29,32 @@ function draft(over: Partial<Draft> = {}, base: Draft = demo): Draft {
   };
 }
 
-interface MountOptions { run?: string; scenario?: string; proxy?: boolean; lang?: string; drafts?: string; channel?: string }
+/**
+ * The form half (everything of the form besides the comment buttons) loads as the citizen
+ * scrolls near the rest of the form: scrolled there, it is waited for.
+ */
+async function formReady(el: RdLegislationFeedback) {
+  // Scrolled again while a jump (a deep link, a link followed) still settles its target in view.
+  await until(() => {
+    root(el).querySelector('.lf-rest')?.scrollIntoView();
+    return root(el).querySelector('[part="submit-button"]');
+  }, 8000, 'the form half');
+  await el.updateComplete;
+  window.scrollTo(0, 0);
+}
+
+/** `form: false`: the first screen as it comes, the form half not loaded by the test. */
+interface MountOptions { run?: string; scenario?: string; proxy?: boolean; lang?: string; drafts?: string; channel?: string; form?: boolean }
 async function mount(data: Draft, o: MountOptions = {}) {
   const run = o.run ?? uid('run');
   const el = await fixture<RdLegislationFeedback>(html`<rd-legislation-feedback lang=${o.lang ?? 'zh-CN'} drafts=${o.drafts ?? 'on'}
     ?proxy=${!!o.proxy} channel=${o.channel ?? 'online'} submit-url=${chaosUrl(o.scenario ?? 'ok', run)} privacy-version="2026-11"
     .data=${data}></rd-legislation-feedback>`);
   await until(() => el.shadowRoot!.querySelector('.lf-text'), 8000, 'text');
+  await el.updateComplete;
+  if (o.form !== false && root(el).querySelector('.lf-rest')) await formReady(el);
+  // A part being loaded (the 采纳情况 of a closed window) is waited for.
+  await until(() => !root(el).querySelector('.rd-loading'), 8000, 'no part loading');
   await el.updateComplete;
   return el;
 }
@@ -43,6 +64,8 @@ const commentOn = async (el: RdLegislationFeedback, label: string) => {
   const b = articleEl(el, label).querySelector<HTMLButtonElement>('.lf-add')!;
   b.click();
   await el.updateComplete;
+  // Pressed before the form half is in: its text box comes (focused) once the half has loaded.
+  await until(() => root(el).activeElement?.localName === 'textarea', 8000, `the text box of a comment on ${label}`).catch(() => {});
   return root(el).activeElement as HTMLTextAreaElement;
 };
 const submit = async (el: RdLegislationFeedback) => {
@@ -254,6 +277,14 @@ describe('rd-legislation-feedback: reading', () => {
     expect(items[0]).to.equal('第 2 行：缺少第二条至第二条（共 1 条），此处是第三条');
   });
 
+  it('check-text in English: the report (its strings travel with the parser) in English', async () => {
+    const broken = draft({ text: { format: 'plain', content: '第一条　甲。\n第三条　丙。\n无主的一行' } });
+    const el = await fixture<RdLegislationFeedback>(html`<rd-legislation-feedback lang="en" check-text .data=${broken}></rd-legislation-feedback>`);
+    await until(() => root(el).querySelector('.lf-issues'));
+    expect(root(el).querySelector('.lf-issues li')!.textContent).to.equal('Line 2: 第二条 to 第二条 (1) are missing; this is 第三条');
+    expect(await missingKeys(lfTextCatalogues)).to.deep.equal([]);
+  });
+
   it('English: labels and stage in English; the draft text stays Chinese', async () => {
     const el = await mount(draft(), { lang: 'en' });
     expect(root(el).querySelector('.lf-stage')!.textContent).to.equal('Draft, first reading');
@@ -261,8 +292,87 @@ describe('rd-legislation-feedback: reading', () => {
     expect(root(el).querySelector('h2')!.textContent).to.equal('云州市文明养犬条例（草案）');
   });
 
-  it('catalogues are complete in both languages', async () => {
+  it('catalogues are complete in both languages (the first screen\'s and the form half\'s)', async () => {
     expect(await missingKeys(lfCatalogues)).to.deep.equal([]);
+    expect(await missingKeys(lfFormCatalogues)).to.deep.equal([]);
+  });
+
+  it('English: the form half speaks English too, and the page switching language switches it', async () => {
+    const el = await mount(draft(), { lang: 'en' });
+    expect(root(el).querySelector('[part="submit-button"]')!.textContent!.trim()).to.equal('Send comments');
+    expect(byLabel(root(el), 'Comments on the draft as a whole')).to.exist;
+    el.setAttribute('lang', 'zh-CN');
+    await until(() => root(el).querySelector('[part="submit-button"]')!.textContent!.trim() === '提交意见', 3000, 'Chinese');
+    expect(byLabel(root(el), '对草案的总体意见')).to.exist;
+  });
+});
+
+describe('rd-legislation-feedback: the first screen, before the form half (README "Figures")', () => {
+  it('the text with a comment button in each article; none of the form parts yet; accessible', async () => {
+    const el = await mount(draft(), { form: false });
+    const r = root(el);
+    expect(r.querySelectorAll('article .lf-add').length).to.equal(61);
+    expect(articleEl(el, '第二十六条').querySelector('.lf-question-link')!.textContent).to.contain('每户限养犬只的数量');
+    expect(r.querySelector('[part="submit-button"]')).to.equal(null);
+    expect(r.querySelector('textarea, select#f-respondent-identity')).to.equal(null);
+    expect(r.querySelector('.lf-rest')!.textContent!.trim()).to.equal('');
+    await expect(el).to.be.accessible();
+  });
+
+  it('a comment button pressed first: the half loads, the comment is added there and its text box focused', async () => {
+    const el = await mount(draft(), { form: false });
+    const ta = await commentOn(el, '第三条');
+    expect(ta.localName).to.equal('textarea');
+    expect(ta.closest('article')!.getAttribute('data-label')).to.equal('第三条');
+    expect(articleEl(el, '第三条').querySelector('.lf-add')!.textContent!.trim()).to.equal('对第三条再提一条意见');
+    expect(mineTargets(el)).to.deep.equal(['第三条']);
+    expect(root(el).querySelector('[part="submit-button"]')).to.exist;
+  });
+
+  it('a focus question\'s link followed first: the half loads, then the question\'s field has the focus', async () => {
+    const el = await mount(draft(), { form: false });
+    articleEl(el, '第二十六条').querySelector<HTMLAnchorElement>('.lf-question-link a')!.click();
+    await until(() => (root(el).activeElement as HTMLInputElement | null)?.name === 'f-answers-q-limit', 8000, 'the question focused');
+  });
+
+  it('the contents\' links to blocks of the form (重点问题, 我的意见) load the half, then go there', async () => {
+    const el = await mount(draft(), { form: false });
+    const link = (text: string) => [...root(el).querySelectorAll<HTMLAnchorElement>('.lf-toc__list a')].find((a) => a.textContent!.trim() === text)!;
+    link('我的意见').click();
+    await until(() => root(el).activeElement?.id === 'lf-mine-title', 8000, '我的意见 focused');
+    link('重点问题').click();
+    await el.updateComplete;
+    expect(root(el).activeElement!.id).to.equal('lf-q-title');
+  });
+
+  it('the focus reaching a control of the form (Tab to a comment button) loads the half', async () => {
+    const el = await mount(draft(), { form: false });
+    root(el).querySelector<HTMLButtonElement>('.lf-add')!.focus();
+    await until(() => root(el).querySelector('[part="submit-button"]'), 8000, 'the form half');
+  });
+
+  it('a draft waiting on this device: the half loads at once and the draft comes back, without any interaction', async () => {
+    const d = draft();
+    const el = await mount(d);
+    typeInto(await commentOn(el, '第九条'), '登记期限建议放宽。');
+    await oneEvent(el, 'rd-draft-saved');
+    el.remove();
+    const again = document.createElement('rd-legislation-feedback');
+    again.setAttribute('deep-link', 'off');
+    again.data = d;
+    const restored = oneEvent(again, 'rd-draft-restored');
+    document.body.append(again);
+    await restored;
+    await again.updateComplete;
+    expect(articleEl(again, '第九条').querySelector('textarea')!.value).to.equal('登记期限建议放宽。');
+    expect(root(again).querySelector('[part="draft-notice"]')!.textContent).to.contain('已恢复');
+    again.remove();
+  });
+
+  it('proxy mode: the form at once (staff entering opinions need it)', async () => {
+    const el = await mount(draft(), { form: false, proxy: true });
+    await until(() => root(el).querySelector('.lf-proxy'), 8000, 'the proxy block');
+    expect(root(el).textContent).to.contain('代录信息');
   });
 });
 
@@ -564,6 +674,8 @@ describe('rd-legislation-feedback: drafts', () => {
       <rd-legislation-feedback proxy submit-url="x" deep-link="off" .data=${d}></rd-legislation-feedback></div>`);
     const [citizen, proxy] = [...wrap.querySelectorAll('rd-legislation-feedback')] as RdLegislationFeedback[];
     await until(() => root(citizen).querySelector('.lf-text') && root(proxy).querySelector('.lf-text'));
+    await formReady(citizen);
+    await until(() => root(proxy).querySelector('[part="submit-button"]'), 8000, 'the proxy form, at once');
     typeInto(byLabel<HTMLTextAreaElement>(root(citizen), '对草案的总体意见'), '市民本人的意见');
     await until(() => readDraft(`rd:rd-legislation-feedback:${d.id}`));
     typeInto(byLabel<HTMLTextAreaElement>(root(proxy), '对草案的总体意见'), '座谈会上收集的意见');

@@ -482,7 +482,7 @@ test('second-screen parts load only when needed: the parser for a plain-text dra
   const { page, errors, context } = await h.newPage();
   const parts = [];
   page.on('request', (r) => {
-    const m = /\/dist\/cdn\/chunks\/(legal-text|survey-results-view|deputy-qr-view)-[\w-]+\.js$/.exec(new URL(r.url()).pathname);
+    const m = /\/dist\/cdn\/chunks\/(legislation-text-part|survey-results-view|deputy-qr-view)-[\w-]+\.js$/.exec(new URL(r.url()).pathname);
     if (m) parts.push(m[1]);
   });
   const open = async (name, body) => {
@@ -503,7 +503,7 @@ test('second-screen parts load only when needed: the parser for a plain-text dra
   await page.locator('rd-legislation-feedback').getByRole('button', { name: '对第三条提意见' }).waitFor();
   await page.locator('rd-satisfaction-survey').locator('[part~="results"]').first().waitFor();
   await page.locator('rd-deputy-card').locator('[part="qr"] svg').waitFor();
-  assert.deepEqual([...new Set(parts)].sort(), ['deputy-qr-view', 'legal-text', 'survey-results-view']);
+  assert.deepEqual([...new Set(parts)].sort(), ['deputy-qr-view', 'legislation-text-part', 'survey-results-view']);
   assert.deepEqual(errors, []);
   await context.close();
 });

@@ -8,7 +8,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startHarness } from './harness.mjs';
-import { until, getJson } from './util.mjs';
+import { until, getJson, lfFormShown } from './util.mjs';
 
 const ROUTE = '/api/legislation-feedback';
 // One instance per page (see test/fixtures/legislation-single.html).
@@ -37,11 +37,13 @@ async function open(opts = {}) {
   await page.goto(`${h.base}${PAGE}`);
   const w = page.locator('#lf');
   await w.getByRole('heading', { name: '云州市文明养犬条例（草案）' }).waitFor();
+  await lfFormShown(w);
   return { page, errors, context, w };
 }
 
 /** What a citizen types at least: a general comment and who they are. */
 async function fillMinimal(w, text, name) {
+  await lfFormShown(w);
   await w.getByRole('textbox', { name: /^对草案的总体意见/ }).fill(text);
   await w.getByRole('combobox', { name: /^身份/ }).selectOption({ label: '律师' });
   if (name) {
@@ -183,6 +185,7 @@ test('IndexedDB missing → every form says drafts are off; the comment is still
   await page.goto(`${h.base}${PAGE}`);
   assert.equal(await page.evaluate(() => typeof window.indexedDB), 'undefined');
   const w = page.locator('#lf');
+  await lfFormShown(w);
   await w.getByText('此设备无法保存草稿，请一次填写完成后提交。').waitFor();
   const text = unique('没有 IndexedDB 时提交的意见');
   await fillMinimal(w, text);
@@ -213,6 +216,7 @@ test('the same form in two tabs: neither silently loses text; each text stored o
   await b.goto(`${h.base}${PAGE}`);
   const wb = b.locator('#lf');
   await wb.getByRole('heading', { name: '云州市文明养犬条例（草案）' }).waitFor();
+  await lfFormShown(wb);
   const general = (w) => w.getByRole('textbox', { name: /^对草案的总体意见/ });
   const conflict = (w) => w.getByText(/此表单在另一个标签页中也有更新的内容/);
 

@@ -7,7 +7,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, existsSync } from 'node:fs';
 import { startHarness } from './harness.mjs';
-import { until } from './util.mjs';
+import { until, lfFormShown } from './util.mjs';
 
 const CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; require-trusted-types-for 'script'";
 // The survey joins the all-widgets bundle when src/index.ts registers it (work in progress).
@@ -181,6 +181,7 @@ test('old CMS page: a comment is sent, the station search, the deputy card and t
   await rendered(page);
   const lf = page.locator('rd-legislation-feedback');
   const text = `旧门户页面上提交的意见 ${Date.now()}`;
+  await lfFormShown(lf);
   await lf.getByRole('textbox', { name: /^对草案的总体意见/ }).fill(text);
   await lf.getByRole('combobox', { name: /^身份/ }).selectOption({ label: '普通市民' });
   await lf.getByRole('button', { name: '提交意见' }).click();

@@ -5,6 +5,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startHarness } from './harness.mjs';
+import { until } from './util.mjs';
 
 let h;
 before(async () => { h = await startHarness(); });
@@ -80,6 +81,98 @@ test('legislation feedback: two article comments, a general comment and a focus 
   assert.equal(answers.length, 1);
   assert.equal(answers[0].target.questionId, 'q-limit');
   assert.deepEqual(answers[0].choices, ['two']);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+// The first screen of one <script> tag (README "Figures", "First screens against their budgets"):
+// reading the draft. The comment form beyond the comment buttons — the form half, with the
+// outbox, drafts and form controllers — is fetched only when needed, from the script's folder.
+const FORM_CHUNKS = /\/dist\/cdn\/chunks\/(legislation-form-half|forms?)-[\w-]+\.js$/;
+const onePage = (h, page, name) => page.route(`${h.base}/${name}.html`, (route) => route.fulfill({
+  status: 200, headers: { 'Content-Type': 'text/html; charset=utf-8' },
+  body: `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>t</title>
+<script src="/dist/cdn/components/rd-legislation-feedback.iife.js" defer></script></head>
+<body><main><h1>t</h1><rd-legislation-feedback id="lf" endpoint="/api" draft-id="2026-yq-01"></rd-legislation-feedback></main></body></html>`,
+}));
+const fetched = (page) => page.evaluate((src) => performance.getEntriesByType('resource').map((e) => new URL(e.name).pathname).filter((p) => new RegExp(src).test(p)), FORM_CHUNKS.source);
+const focusedTextarea = (w) => w.evaluate((el) => el.shadowRoot.activeElement?.localName === 'textarea');
+
+test('first screen: the form half is not fetched before the citizen comments; a comment button fetches it and opens the comment', async () => {
+  const { page, errors, context } = await h.newPage();
+  await onePage(h, page, 'lf-first');
+  await page.goto(`${h.base}/lf-first.html`);
+  const w = page.locator('#lf');
+  const art3 = w.getByRole('article', { name: '第三条' });
+  await art3.getByRole('button', { name: '对第三条提意见' }).waitFor();
+  await page.waitForTimeout(500);
+  assert.deepEqual(await fetched(page), [], 'no form chunk on the first screen');
+  assert.equal(await w.getByRole('textbox', { name: /^对草案的总体意见/ }).count(), 0);
+  await art3.getByRole('button', { name: '对第三条提意见' }).click();
+  const box = art3.getByRole('textbox', { name: /^对第三条的意见/ });
+  await box.waitFor();
+  await until(() => focusedTextarea(w), { message: 'the comment\'s text box has the focus' });
+  const after = await fetched(page);
+  assert.ok(after.some((p) => /legislation-form-half-/.test(p)), `the form half fetched (${after.join(', ')})`);
+  assert.ok(after.every((p) => p.startsWith('/dist/cdn/chunks/')), 'from the script\'s own folder');
+  await page.keyboard.type('分区管理应当写明标准。');
+  assert.equal(await box.inputValue(), '分区管理应当写明标准。');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('a draft waiting on this device comes back at load, without any interaction', async () => {
+  const { page, errors, context } = await h.newPage();
+  await onePage(h, page, 'lf-waiting');
+  await page.goto(`${h.base}/lf-waiting.html`);
+  const w = page.locator('#lf');
+  const art12 = w.getByRole('article', { name: '第十二条' });
+  await art12.getByRole('button', { name: '对第十二条提意见' }).click();
+  const saved = page.evaluate(() => new Promise((resolve) => document.querySelector('#lf').addEventListener('rd-draft-saved', () => resolve(true), { once: true })));
+  await art12.getByRole('textbox', { name: /^对第十二条的意见/ }).fill('网上办理的建议三个工作日内办结。');
+  await saved;
+  await page.reload();
+  await w.getByText(/已恢复您上次未提交的内容/).waitFor();
+  assert.equal(await art12.getByRole('textbox', { name: /^对第十二条的意见/ }).inputValue(), '网上办理的建议三个工作日内办结。');
+  assert.ok((await fetched(page)).some((p) => /legislation-form-half-/.test(p)));
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('the form half cannot be fetched: a localized notice with 重试 where the comment was asked for, nothing typed is lost, then it loads', async () => {
+  const { page, errors, context } = await h.newPage();
+  let down = true;
+  const half = [];
+  await context.route('**/dist/cdn/chunks/legislation-form-half-*.js', (route) => { half.push(route.request().url()); return down ? route.fulfill({ status: 404, body: 'not found' }) : route.continue(); });
+  await onePage(h, page, 'lf-down');
+  await page.goto(`${h.base}/lf-down.html`);
+  const w = page.locator('#lf');
+  await w.getByRole('heading', { name: '云州市文明养犬条例（草案）' }).waitFor();
+  // The citizen searches the text, then asks to comment on an article.
+  await w.getByRole('searchbox', { name: '在草案中搜索' }).fill('犬牌');
+  const art14 = w.getByRole('article', { name: '第十四条' });
+  await art14.getByRole('button', { name: '对第十四条提意见' }).click();
+  const alert = art14.getByRole('alert').filter({ hasText: '意见表单未能加载' });
+  await alert.waitFor();
+  assert.match(await alert.textContent(), /本页已填写的内容都还在/);
+  const retry = alert.getByRole('button', { name: '重试' });
+  await until(() => retry.evaluate((b) => b.getRootNode().activeElement === b), { message: 'the retry button has the focus' });
+  assert.equal(await w.getByRole('searchbox', { name: '在草案中搜索' }).inputValue(), '犬牌', 'the search is kept');
+  // English, complete.
+  await page.evaluate(() => document.documentElement.setAttribute('lang', 'en'));
+  await art14.getByRole('alert').filter({ hasText: 'The comment form could not be loaded' }).getByRole('button', { name: 'Try again' }).waitFor();
+  await page.evaluate(() => document.documentElement.setAttribute('lang', 'zh-CN'));
+  // Back: 重试 brings the form, with the comment asked for, its text box focused.
+  down = false;
+  await art14.getByRole('alert').filter({ hasText: '意见表单未能加载' }).getByRole('button', { name: '重试' }).click();
+  const box = art14.getByRole('textbox', { name: /^对第十四条的意见/ });
+  await box.waitFor();
+  await until(() => focusedTextarea(w), { message: 'the comment\'s text box has the focus' });
+  assert.equal(await w.getByRole('alert').filter({ hasText: '未能加载' }).count(), 0);
+  assert.equal(await w.getByRole('searchbox', { name: '在草案中搜索' }).inputValue(), '犬牌', 'still kept');
+  await page.keyboard.type('犬牌应当免费补发。');
+  assert.equal(await box.inputValue(), '犬牌应当免费补发。');
+  assert.ok(half.length >= 2, `fetched again on 重试 (${half.length})`);
   assert.deepEqual(errors, []);
   await context.close();
 });

@@ -5,7 +5,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startHarness } from './harness.mjs';
-import { axe } from './util.mjs';
+import { axe, lfFormShown } from './util.mjs';
 
 let h;
 before(async () => { h = await startHarness(); });
@@ -18,6 +18,7 @@ test('comment → lookup code → staff reply → citizen reads and rates → st
   await page.goto(`${h.base}/rd-legislation-feedback.html`);
   const w = page.locator('#lf-default');
   await w.getByRole('heading', { name: '云州市文明养犬条例（草案）' }).waitFor();
+  await lfFormShown(w);
   await w.getByRole('textbox', { name: /^对草案的总体意见/ }).fill('建议施行前留出过渡期。');
   await w.getByRole('combobox', { name: /^身份/ }).selectOption({ label: '普通市民' });
   await w.getByRole('button', { name: '提交意见' }).click();

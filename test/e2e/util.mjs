@@ -65,3 +65,15 @@ export async function widgetsSettled(page, hosts, minText = 0) {
   await until(async () => (last = await waiting()).length === 0, { timeout: 30_000, message: 'widgets rendered' }).catch((e) => { throw new Error(`${e.message}; still loading: ${last.join(', ')}`); });
   await page.waitForTimeout(300);
 }
+
+/**
+ * <rd-legislation-feedback>: everything of the comment form besides the comment buttons is its
+ * form half, loaded as the citizen scrolls near it (README "Figures"). Scrolls there, as they do,
+ * and waits for it (`w`: a locator of the element).
+ */
+export async function lfFormShown(w) {
+  await until(async () => {
+    await w.locator('.lf-rest').evaluate((el) => el.scrollIntoView({ block: 'center' }));
+    return (await w.locator('.lf-rest .lf-block').count()) > 0;
+  }, { timeout: 15_000, interval: 200, message: 'the comment form (its form half)' });
+}

@@ -276,7 +276,7 @@ export function journeys(engineId) {
       const queued = await d.run(async (text) => {
         const r = window.__rd;
         const w = document.querySelector('#lf');
-        await r.fill(await r.waitFor(() => r.getByRole(w, 'textbox', /^对草案的总体意见/), 30_000, 'the form'), text);
+        await r.fill(await r.waitFor(() => { w.shadowRoot?.querySelector('.lf-rest')?.scrollIntoView({ block: 'center' }); return r.getByRole(w, 'textbox', /^对草案的总体意见/); }, 30_000, 'the form (its form half, loaded as the citizen scrolls near it)'), text);
         await r.choose(r.getByRole(w, 'combobox', /^身份/), '律师');
         await r.click(r.getByRole(w, 'button', '提交意见'));
         return r.textOf(await r.waitFor(() => r.allByRole(w, 'alert').find((a) => r.textOf(a).includes('暂时无法发送')), 30_000, 'the queued notice'));
@@ -324,7 +324,7 @@ export function journeys(engineId) {
     await d.run(async () => {
       const r = window.__rd;
       const w = document.querySelector('#lf');
-      await r.waitFor(() => r.getByRole(w, 'textbox', /^对草案的总体意见/), 30_000, 'the form');
+      await r.waitFor(() => { w.shadowRoot?.querySelector('.lf-rest')?.scrollIntoView({ block: 'center' }); return r.getByRole(w, 'textbox', /^对草案的总体意见/); }, 30_000, 'the form (its form half, loaded as the citizen scrolls near it)');
       window.__draftSaved = 0;
       w.addEventListener('rd-draft-saved', () => { window.__draftSaved++; });
       w.addEventListener('rd-draft-error', (e) => { window.__draftError = String(e.detail?.reason ?? e.detail?.error ?? e.type); });
@@ -356,7 +356,7 @@ export function journeys(engineId) {
     await d.run(async (first) => {
       const r = window.__rd;
       const w = document.querySelector('#lf');
-      const box = await r.waitFor(() => r.getByRole(w, 'textbox', /^对草案的总体意见/), 30_000, 'the form');
+      const box = await r.waitFor(() => { w.shadowRoot?.querySelector('.lf-rest')?.scrollIntoView({ block: 'center' }); return r.getByRole(w, 'textbox', /^对草案的总体意见/); }, 30_000, 'the form (its form half, loaded as the citizen scrolls near it)');
       const saved = new Promise((resolve) => w.addEventListener('rd-draft-saved', resolve, { once: true }));
       await r.fill(box, first);
       await saved;

@@ -14,7 +14,8 @@ import {
   windowState,
   type FeedbackForm,
 } from '../../src/services/legislation-form.js';
-import { legislationFeedbackData, type Draft } from '../../src/services/schemas/legislation.js';
+import type { Draft } from '../../src/services/schemas/legislation.js';
+import { legislationFeedbackData } from '../../src/services/schemas/legislation-feedback.js';
 import { draftHeader } from '../helpers/drafts.js';
 
 const draft = (over: Partial<Draft> = {}): Draft => ({

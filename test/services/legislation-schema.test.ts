@@ -1,12 +1,11 @@
 import { expect } from '@open-wc/testing';
 import {
   draftSchema,
-  legislationFeedbackData,
-  legislationFeedbackPayload,
   COMMENT_MAX,
   STAGES,
   type Draft,
 } from '../../src/services/schemas/legislation.js';
+import { legislationFeedbackData, legislationFeedbackPayload } from '../../src/services/schemas/legislation-feedback.js';
 import { parseLegalText } from '../../src/services/legal-text.js';
 import { draftHeader } from '../helpers/drafts.js';
 

@@ -1,11 +1,12 @@
 // The comment form's parts of <rd-legislation-feedback>, built on the shared form pieces
-// (src/components/shared/form.ts): comments inside each article (several per article, on the
-// whole 条 or one 款), restored comments on articles the draft no longer has, the general comment,
+// (src/components/shared/form.ts): comment editors inside each article (several per article, on
+// the whole 条 or one 款), restored comments on articles the draft no longer has, the general comment,
 // the focus questions, "my comments", the proxy collector's fields (docs/domain.md#proxy-entry),
 // who is commenting (docs/domain.md#respondent-identities) with contact and consent, the letter
 // and e-mail addresses, and the receipt. The form's model and checks are
-// services/legislation-form.ts; the submit runs through the element's FormController. A view
-// module (docs/architecture.md): functions taking a context object; the element keeps the state.
+// services/legislation-form.ts; the state, the controllers and the submit are the form half's
+// (legislation-form-half.ts), which imports this module: neither is part of the first screen.
+// A view module (docs/architecture.md): functions taking a context object.
 import { html, nothing, type TemplateResult } from 'lit';
 import { live } from 'lit/directives/live.js';
 import { choiceGroup, consentBlock, fieldId, receiptView, selectField, textField, type FormErrors, type T } from '../shared/form.js';
@@ -14,8 +15,8 @@ import type { Locale } from '../../services/i18n/index.js';
 import type { ArticleRef } from '../../services/legal-structure.js';
 import type { PreparedDraft } from '../../services/legislation-reader.js';
 import { answerSummary, excerpt, identityChoices, sortedItems, type ArticleComment, type FeedbackForm } from '../../services/legislation-form.js';
-import { COMMENT_MAX, PROXY_CHANNELS, hasPersonalData, type Draft, type FocusQuestion, type LegislationFeedbackData } from '../../services/schemas/legislation.js';
-import { renderText } from './legislation-reader-view.js';
+import { COMMENT_MAX, PROXY_CHANNELS, type Draft, type FocusQuestion } from '../../services/schemas/legislation.js';
+import { hasPersonalData, type LegislationFeedbackData } from '../../services/schemas/legislation-feedback.js';
 
 export interface FormViewContext {
   t: T;
@@ -27,8 +28,6 @@ export interface FormViewContext {
   /** Proxy mode: a collector enters opinions gathered offline. */
   proxy: boolean;
   privacyUrl?: string;
-  /** The search box's text (marked in the articles). */
-  query: string;
   /** Applies a change to the form (the element saves the draft and re-checks after a submit). */
   patch(patch: Partial<FeedbackForm>): void;
   /** Says `message` in the live region; after the next render focus goes to the element `focusAfter`. */
@@ -39,8 +38,6 @@ export interface FormViewContext {
   focusPath(path: string): void;
   /** Goes to an article by its label. */
   jumpTo(label: string): boolean;
-  /** Which articles of a long text are drawn now (legislation-reader-view.ts, `shown`). */
-  shown?: (index: number) => boolean;
 }
 
 let seq = 0;
@@ -67,7 +64,8 @@ function setItem(c: FormViewContext, id: string, patch: Partial<ArticleComment>)
   c.errors.clearServerFor(`items.${id}`);
 }
 
-function addItem(c: FormViewContext, ref: ArticleRef) {
+/** Adds an empty comment on the article and focuses its text box after the next render. */
+export function addItem(c: FormViewContext, ref: ArticleRef) {
   const item: ArticleComment = {
     id: newId(),
     article: ref.article.label,
@@ -101,13 +99,6 @@ const setProxy = (c: FormViewContext, patch: Partial<FeedbackForm['proxy']>) => 
 
 // ------------------------------------------------------------------ comments on the text
 
-/** The draft text with, in each article, its comment editors and the "comment on 第X条" button. */
-export function renderCommentedText(c: FormViewContext): TemplateResult {
-  const byArticle = new Map<string, ArticleComment[]>();
-  for (const i of c.form.items) byArticle.set(i.article, [...(byArticle.get(i.article) ?? []), i]);
-  return renderText({ t: c.t, p: c.p, query: c.query, shown: c.shown, extra: (ref) => renderArticleComments(c, ref, byArticle.get(ref.article.label) ?? []) });
-}
-
 /** One comment's text box and its remove button (in an article, or among the orphans). */
 function commentEditor(c: FormViewContext, item: ArticleComment, o: { hint?: string; focusAfter: string; className?: string }) {
   const { t } = c;
@@ -121,19 +112,20 @@ function commentEditor(c: FormViewContext, item: ArticleComment, o: { hint?: str
       @click=${() => removeItem(c, item, o.focusAfter)}>${t('lf.removeComment')}<span class="rd-visually-hidden">（${targetLabel(t, item)}）</span></button>`;
 }
 
-function renderArticleComments(c: FormViewContext, ref: ArticleRef, items: ArticleComment[]) {
+/**
+ * The comment editors inside an article (each with its 款 choice and remove button). The
+ * article's "comment on 第X条" button and its links to focus questions are the first screen's
+ * (rd-legislation-feedback.component.ts), drawn before this module is loaded.
+ */
+export function renderEditors(c: FormViewContext, ref: ArticleRef, items: readonly ArticleComment[]): TemplateResult | typeof nothing {
+  if (!items.length) return nothing;
   const { t } = c;
-  const label = ref.article.label;
-  const questions = c.p.questionsByArticle.get(label) ?? [];
   const paragraphs = ref.article.paragraphs.length;
   // 全条, 第1款 … 第n款, built with a plain loop: Prototype.js (on many old portals) replaces
   // Array.from with its $A, which ignores a mapping function.
   const paragraphOptions = [{ value: '', label: t('lf.paragraphWhole') }];
   for (let n = 1; n <= paragraphs; n++) paragraphOptions.push({ value: String(n), label: t('lf.paragraphN', { n }) });
-  return html`<div class="lf-comments">
-    ${questions.map((q) => html`<p class="lf-question-link">${t('lf.questionOnArticle', { prompt: q.prompt })}
-      <a href="#q-${q.id}" @click=${(e: Event) => { e.preventDefault(); c.focusPath(`answers.${q.id}`); }}>${t('lf.goToQuestion')}</a></p>`)}
-    ${items.map((item) => html`<div class="lf-comment">
+  return html`${items.map((item) => html`<div class="lf-comment">
       ${paragraphs > 1
         ? html`<div class="lf-comment__target">${selectField({
             t, id: `${fieldId(`items.${item.id}`)}-paragraph`, label: t('lf.paragraph'),
@@ -143,10 +135,7 @@ function renderArticleComments(c: FormViewContext, ref: ArticleRef, items: Artic
           })}</div>`
         : nothing}
       ${commentEditor(c, item, { hint: t('lf.commentHint'), focusAfter: `add-${ref.index}`, className: 'lf-comment__remove' })}
-    </div>`)}
-    <button type="button" class="rd-button rd-button--secondary lf-add" part="comment-button" id="add-${ref.index}"
-      @click=${() => addItem(c, ref)}>${items.length ? t('lf.commentMore', { label }) : t('lf.commentOn', { label })}</button>
-  </div>`;
+    </div>`)}`;
 }
 
 /** Restored comments on articles the current text no longer has (the draft was revised). */

@@ -156,20 +156,6 @@ export function renderNote(t: T, p: PreparedDraft): TemplateResult {
       : nothing}`;
 }
 
-/** The legal-text parser's report on a plain-text draft (`check-text`, for webmasters). */
-export function renderIssues(t: T, p: PreparedDraft): TemplateResult | typeof nothing {
-  if (!p.issues.length) return nothing;
-  return html`<details class="rd-notice lf-issues">
-    <summary>${t('lf.textIssues', { count: p.issues.length })}</summary>
-    <ul>
-      ${p.issues.map((i) => {
-        const message = t(i.messageKey, i.params);
-        return html`<li data-code=${i.code}>${i.line ? t('lf.textIssueLine', { line: i.line, message }) : t('lf.textIssueWhole', { message })}</li>`;
-      })}
-    </ul>
-  </details>`;
-}
-
 /**
  * Scrolls to the element with `id` in `root` and focuses it. Articles are laid out lazily
  * (content-visibility): once those around the target get their real height the target moves, so

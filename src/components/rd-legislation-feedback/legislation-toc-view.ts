@@ -4,9 +4,28 @@
 // the search and its matching are services/legislation-reader.ts. A view module (plain functions
 // taking a context object, docs/architecture.md): the element keeps the state and does the jumps.
 import { html, nothing, type TemplateResult } from 'lit';
-import { textField, type T } from '../shared/form.js';
+import { ifDefined } from 'lit/directives/if-defined.js';
+import { live } from 'lit/directives/live.js';
+import type { T } from '../../services/form-errors.js';
 import { normalizeArticleRef, normalizePlaceRef } from '../../services/legal-structure.js';
 import { articleContext, matchArticles, resolvePlace, type OutlineNode, type PreparedDraft } from '../../services/legislation-reader.js';
+
+/**
+ * The go-to and search boxes: the markup of the shared text field (components/shared/form.ts,
+ * `textField`: label, hint, inline error, aria-describedby), drawn here so that the first
+ * screen does not carry the form pieces, which come with the form half (README "Figures").
+ */
+function field(o: { t: T; id: string; label: string; hint: string; value: string; error?: string; type?: string; inputmode?: string; onInput: (v: string) => void }) {
+  const aria = [`${o.id}-hint`, o.error ? `${o.id}-error` : ''].filter(Boolean).join(' ');
+  const onInput = (e: Event) => o.onInput((e.target as HTMLInputElement).value);
+  return html`<div class="rd-field ${o.error ? 'rd-field--error' : ''}">
+    <label class="rd-label" part="label" for=${o.id}>${o.label}</label>
+    <p id="${o.id}-hint" class="rd-hint" part="hint">${o.hint}</p>
+    ${o.error ? html`<p id="${o.id}-error" class="rd-error-message" part="error-message"><span class="rd-visually-hidden">${o.t('common.errorPrefix')}</span>${o.error}</p>` : nothing}
+    <input id=${o.id} class="rd-input" part="input" type=${o.type ?? 'text'} .value=${live(o.value)} @input=${onInput} @compositionend=${onInput}
+      autocomplete="off" inputmode=${ifDefined(o.inputmode)} aria-invalid=${o.error ? 'true' : 'false'} aria-describedby=${aria} />
+  </div>`;
+}
 
 /** Search hits listed (more are counted and marked in the text). */
 const SEARCH_SHOWN = 30;
@@ -60,15 +79,14 @@ export function renderToc(c: TocContext): TemplateResult {
       </ol>
     </nav>
     <form class="lf-jump" @submit=${(e: Event) => submitJump(c, e)} novalidate role="search" aria-label=${t('lf.jump')}>
-      ${textField({
+      ${field({
         t, id: 'lf-jump', label: t('lf.jump'), hint: t('lf.jumpHint'), value: state.jumpValue, error: state.jumpError || undefined,
-        inputmode: 'text', autocomplete: 'off',
-        onInput: (v) => c.set({ jumpValue: v, jumpError: '' }),
+        inputmode: 'text', onInput: (v) => c.set({ jumpValue: v, jumpError: '' }),
       })}
       <button type="submit" class="rd-button rd-button--secondary">${t('lf.jumpButton')}</button>
     </form>
     <div class="lf-search" role="search" aria-label=${t('lf.search')}>
-      ${textField({ t, id: 'lf-search', type: 'search', label: t('lf.search'), hint: t('lf.searchHint'), value: state.query, autocomplete: 'off', onInput: (v) => c.set({ query: v }) })}
+      ${field({ t, id: 'lf-search', type: 'search', label: t('lf.search'), hint: t('lf.searchHint'), value: state.query, onInput: (v) => c.set({ query: v }) })}
       <p class="lf-search__count" role="status">${state.query.trim()
         ? hits.length ? t('lf.searchCount', { count: hits.length }) : t('lf.searchNone', { query: state.query.trim() })
         : ''}</p>

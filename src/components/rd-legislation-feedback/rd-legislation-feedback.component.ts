@@ -1,50 +1,28 @@
 // <rd-legislation-feedback>: read a draft regulation and comment on it article by article
 // (法规草案征求意见). See docs/domain.md#public-comment-on-drafts, docs/contract.md#post-routes.
-// The element holds the state and composes the views: the reader (legislation-reader-view.ts,
-// legislation-toc-view.ts, deep links through controllers/deep-link-controller.ts) and the
-// comment form's parts (legislation-form-view.ts); the submit runs through the FormController.
-import { adoptionBadge, adoptionByArticle, renderAdoption } from './legislation-adoption-view.js';
+// The element holds the reader's state and composes the views: the reader
+// (legislation-reader-view.ts, legislation-toc-view.ts, deep links through
+// controllers/deep-link-controller.ts) with a "comment on 第X条" button in each article. The
+// comment form — its state, controllers and parts besides the text — is the form half
+// (legislation-form-half.ts), imported through a LazyPart when first needed (README "Figures").
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { RdElement } from '../shared/rd-element.js';
 import { WindowClockController } from '../../controllers/window-clock.js';
 import { DataController } from '../../controllers/data-controller.js';
 import { LazyPart } from '../../controllers/lazy-part.js';
-import { DraftController } from '../../controllers/draft-controller.js';
-import { SubmitController } from '../../controllers/submit-controller.js';
-import { FormController } from '../../controllers/form-controller.js';
 import { DeepLinkController } from '../../controllers/deep-link-controller.js';
-import { errorSummary, fieldId, focusField, honeypot, submitButton, submitProblem, submitStatus } from '../shared/form.js';
-import { formatDateTime } from '../../services/i18n/index.js';
-import { localDay } from '../../services/days.js';
+import { WaitingWorkController } from '../../controllers/waiting-work.js';
+import { draftKey } from '../../services/waiting-work.js';
+import { formatDateTime, resolveLocale, type Locale } from '../../services/i18n/index.js';
+import { closestLang } from '../../controllers/locale-controller.js';
 import { draftSchema, type Channel, type Draft } from '../../services/schemas/legislation.js';
-import { normalizeArticleRef } from '../../services/legal-structure.js';
+import { normalizeArticleRef, type ArticleRef } from '../../services/legal-structure.js';
 import { RENDER_ALL_UP_TO, RENDER_BLOCK, blockOf, needsParser, prepareDraft, resolvePlace, type Place, type PreparedDraft } from '../../services/legislation-reader.js';
-import {
-  carryProxy,
-  checkFeedback,
-  countComments,
-  emptyForm,
-  formPath,
-  reviveForm,
-  windowState,
-  type FeedbackForm,
-  type WindowState,
-} from '../../services/legislation-form.js';
-import { goTo, renderIssues, renderNote, renderText } from './legislation-reader-view.js';
+import { windowState, type WindowState } from '../../services/legislation-window.js';
+import { goTo, renderNote, renderText } from './legislation-reader-view.js';
 import { emptyToc, renderToc, type TocState } from './legislation-toc-view.js';
-import {
-  renderCommentedText,
-  renderContact,
-  renderGeneral,
-  renderMine,
-  renderOrphans,
-  renderProxy,
-  renderQuestions,
-  renderReceipt,
-  renderRespondent,
-  type FormViewContext,
-} from './legislation-form-view.js';
+import type { FormHalf } from './legislation-form-half.js';
 import { zh as messages } from './rd-legislation-feedback.messages.js';
 import { catalogues } from '../../services/i18n/index.js';
 import { lfStyles } from './rd-legislation-feedback.styles.js';
@@ -107,38 +85,112 @@ export class RdLegislationFeedback extends RdElement {
     route: (id) => (id ? `/drafts/${encodeURIComponent(id)}` : undefined),
     onData: (d) => this.onDraft(d),
   });
-  private readonly draftCtl = new DraftController<FeedbackForm>(this, {
-    tag: TAG,
-    id: () => this.dataCtl.value?.id,
-    apply: (v) => { this.form = this.keepProxy(reviveForm(v)); },
-    reset: () => { this.form = this.keepProxy(emptyForm()); this.errors.reset(); },
-    // A proxy or QR instance keeps its own draft, as it keeps its own outbox.
-    variant: () => (this.effectiveChannel === 'online' ? '' : `:${this.effectiveChannel}`),
-  });
-  private readonly submitCtl = new SubmitController(this, {
-    type: 'legislation-feedback',
-    route: '/legislation-feedback',
-    // The outbox belongs to this instance: a proxy or QR instance, or a second instance with its
-    // own element id on the same page, does not send and show another instance's queued comments.
-    owner: () => {
-      const ch = this.effectiveChannel;
-      return `rd:${TAG}:${this.dataCtl.value?.id ?? this.draftId ?? ''}${ch === 'online' ? '' : `:${ch}`}${this.id ? `#${this.id}` : ''}`;
-    },
-    receiptTitle: () => this.dataCtl.value?.title ?? '',
-    onAccepted: () => void this.draftCtl.clear(),
-  });
-  /** The form flow; `validate` keeps where each sent comment came from, to map server errors back. */
-  private sources: Parameters<typeof formPath>[1] | undefined;
-  private readonly flow = new FormController(this, this.submitCtl, {
-    validate: () => {
-      const r = this.validate();
-      this.sources = r.ok ? r.sources : undefined;
-      return r.ok ? { ok: true as const, data: r.data } : { ok: false as const };
-    },
-    beforeSend: async () => { await this.draftCtl.flush(); },
-    serverPath: (path) => (this.sources ? formPath(path, this.sources) : path),
-  });
-  private get errors() { return this.flow.errors; }
+  /**
+   * The form half (legislation-form-half.ts): a chunk of its own, loaded when a comment button is
+   * pressed, when the rest of the form comes near the viewport or a control of the form gets the
+   * focus, when a draft or an outbox entry waits on this device, and at once in proxy mode.
+   */
+  private readonly formHalf = new LazyPart<FormHalf>(
+    this,
+    () => import('./legislation-form-half.js').then(async (m) => {
+      await m.loadFormMessages(this.nextLocale());
+      return new m.FormHalf({
+        el: this,
+        tag: TAG,
+        dataId: () => this.dataCtl.value?.id,
+        prepared: () => this.prepared,
+        channel: () => this.effectiveChannel,
+        proxy: () => this.proxy,
+        owner: () => this.owner(),
+        announce: (message, focusAfter) => { this.announcement = message; this.pendingFocus = focusAfter; },
+        focusLater: (id) => { this.pendingFocus = id; },
+        jumpTo: (label) => this.jumpTo(label),
+      });
+    }),
+    'lf.lazy.form',
+    (half) => this.onHalf(half),
+  );
+
+  constructor() {
+    super();
+    // Something of the form waits on this device (a draft, an outbox entry): load the half now.
+    new WaitingWorkController(
+      this,
+      () => {
+        const id = this.dataCtl.value?.id;
+        return id && this.prepared ? { draft: draftKey(TAG, id), owner: this.owner() } : undefined;
+      },
+      () => this.formHalf.ensure(),
+    );
+  }
+
+  /** The article whose comment button was pressed while the half loads (or could not be loaded). */
+  private pendingComment?: ArticleRef;
+  /** Watches the place of the rest of the form while the half is not loaded. */
+  private restObserver?: IntersectionObserver;
+
+  /** The locale of the next update (the page's `lang` may just have changed). */
+  private nextLocale(): Locale {
+    return resolveLocale(closestLang(this));
+  }
+
+  /** Once the form half or the parser's report is in, its strings for a locale shown for the first time load first too. */
+  protected override scheduleUpdate(): void | Promise<unknown> {
+    const locale = this.nextLocale();
+    const pending = [this.formHalf.value?.loadMessages(locale), this.parser.value?.loadTextMessages(locale)].filter((x) => !!x);
+    return pending.length ? Promise.all(pending).then(() => super.scheduleUpdate()) : super.scheduleUpdate();
+  }
+
+  /** The outbox owner of this instance (the form half's SubmitController; the waiting-work check). */
+  private owner(): string {
+    // A proxy or QR instance, or a second instance with its own element id on the same page, does
+    // not send and show another instance's queued comments.
+    const ch = this.effectiveChannel;
+    return `rd:${TAG}:${this.dataCtl.value?.id ?? this.draftId ?? ''}${ch === 'online' ? '' : `:${ch}`}${this.id ? `#${this.id}` : ''}`;
+  }
+
+  private onHalf(half: FormHalf) {
+    const ref = this.pendingComment;
+    this.pendingComment = undefined;
+    if (ref) half.addComment(ref);
+    // Loaded by 重试 at the rest of the form: the focus the button had goes to what arrived.
+    else if (this.shadowRoot?.activeElement?.closest('.lf-rest [data-lazy-failed]')) this.pendingFocus = 'lf-rest';
+  }
+
+  /** Runs `then` with the form half, loading it first; if it cannot be loaded, focuses its 重试. */
+  private async withHalf(then: (half: FormHalf) => void, notice = '.lf-rest') {
+    let half = this.formHalf.value;
+    if (half) { then(half); return; }
+    try {
+      half = await this.formHalf.get();
+    } catch {
+      await this.updateComplete;
+      this.shadowRoot?.querySelector<HTMLElement>(`${notice} [data-lazy-failed] button`)?.focus();
+      return;
+    }
+    await this.updateComplete;
+    then(half);
+  }
+
+  /** A "comment on 第X条" button: an empty comment there, its text box focused (once the half is in). */
+  private commentOn(ref: ArticleRef) {
+    const half = this.formHalf.value;
+    if (half) { half.addComment(ref); return; }
+    this.pendingComment = ref;
+    void this.withHalf(() => {}, `#a-${ref.index}`);
+  }
+
+  /** Focus reaching a control of the form (a comment button, a question link) loads the half. */
+  private readonly onFormFocus = (e: FocusEvent) => {
+    if (this.formHalf.state === 'idle' && (e.target as Element).matches?.('button, a[href]')) this.formHalf.ensure();
+  };
+
+  private readonly onSubmit = (e: Event) => {
+    const half = this.formHalf.value;
+    if (half) half.run(e);
+    else e.preventDefault();
+  };
+
   /** `#第十二条` (or `#第三编`) in the page address: go there once the text is shown, and on every change. */
   private readonly deepLinks = new DeepLinkController<Place>(this, {
     resolve: (hash) => (this.prepared ? resolvePlace(this.prepared, hash) : undefined),
@@ -160,7 +212,6 @@ export class RdLegislationFeedback extends RdElement {
   /** Shows the legal-text parser's report for plain-text drafts (for webmasters previewing a page). */
   @property({ type: Boolean, attribute: 'check-text' }) checkText = false;
 
-  @state() private form: FeedbackForm = emptyForm();
   /** Contents, go-to-article and search. */
   @state() private toc: TocState = emptyToc();
   @state() private announcement = '';
@@ -174,14 +225,19 @@ export class RdLegislationFeedback extends RdElement {
   // ------------------------------------------------------------------ data
 
   /**
-   * The legal-text parser (services/legal-text.ts), a chunk of its own imported only for a
+   * The legal-text parser (services/legal-text.ts) with its report (legislation-text-part.ts), a chunk of its own imported only for a
    * plain-text draft (README "Figures"); a structured draft never loads it.
    */
-  private readonly parser = new LazyPart(this, () => import('../../services/legal-text.js'), 'lazy.part.parser', () => {
+  private readonly parser = new LazyPart(this, () => import('./legislation-text-part.js').then(async (m) => {
+    await m.loadTextMessages(this.nextLocale());
+    return m;
+  }), 'lazy.part.parser', () => {
     const d = this.unparsed;
     this.unparsed = undefined;
     if (d) this.prepare(d);
   });
+  /** The 意见采纳情况 (legislation-adoption-view.ts): a chunk of its own, shown only once the window has closed. */
+  private readonly adoptionView = new LazyPart(this, () => import('./legislation-adoption-view.js'), 'lf.adoption.title');
   /** A plain-text draft waiting for the parser. */
   private unparsed?: Draft;
 
@@ -203,9 +259,8 @@ export class RdLegislationFeedback extends RdElement {
     this.prepared = prepared;
     this.blocks = new Set([0, 1]);
     this.deepLinks.rearm();
-    if (this.proxy && !this.form.proxy.date) this.form = this.keepProxy(this.form);
     this.clock.watch(draft.window);
-    void this.draftCtl.restore();
+    this.formHalf.value?.prepared();
   }
 
   private get windowNow(): WindowState {
@@ -223,38 +278,9 @@ export class RdLegislationFeedback extends RdElement {
     return 'online';
   }
 
-  // ------------------------------------------------------------------ form state
-
-  /** In proxy mode the collector's details stay for the next submission (docs/domain.md#proxy-entry). */
-  private keepProxy(next: FeedbackForm): FeedbackForm {
-    return this.proxy ? carryProxy(next, this.form, localDay()) : next;
-  }
-
-  private patch(patch: Partial<FeedbackForm>) {
-    this.form = { ...this.form, ...patch };
-    this.draftCtl.save(this.form);
-    this.flow.recheck();
-  }
-
-  private validate() {
-    const ctx = { channel: this.effectiveChannel, consentVersion: this.config.privacyVersion, order: this.prepared?.order };
-    const r = checkFeedback(this.form, this.prepared!.draft, ctx);
-    this.errors.set(r.ok ? [] : r.problems);
-    return r;
-  }
-
-  private startOver() {
-    this.form = this.keepProxy(emptyForm());
-    this.flow.reset();
-    this.announcement = '';
-    this.pendingFocus = 'lf-title';
-  }
-
   protected override kioskReset() {
-    this.form = emptyForm();
     this.toc = { ...this.toc, query: '' };
-    this.flow.reset();
-    void this.draftCtl.clear();
+    this.formHalf.value?.kioskReset();
   }
 
   // ------------------------------------------------------------------ navigation
@@ -325,7 +351,7 @@ export class RdLegislationFeedback extends RdElement {
     if (!this.windowed) return undefined;
     // Articles with a comment stay drawn: their text boxes are fields the form focuses.
     const commented = new Set<number>();
-    for (const item of this.form.items) {
+    for (const item of this.formHalf.value?.form.items ?? []) {
       const i = p.order.get(item.article);
       if (i !== undefined) commented.add(blockOf(i));
     }
@@ -342,10 +368,8 @@ export class RdLegislationFeedback extends RdElement {
     window.removeEventListener('beforeprint', this.beforePrint);
     this.observer?.disconnect();
     this.observer = undefined;
-  }
-
-  private focusPath(path: string) {
-    if (this.shadowRoot) focusField(this.shadowRoot, fieldId(path));
+    this.restObserver?.disconnect();
+    this.restObserver = undefined;
   }
 
   // ------------------------------------------------------------------ lifecycle
@@ -363,6 +387,17 @@ export class RdLegislationFeedback extends RdElement {
       this.observer ??= new IntersectionObserver(this.onPending, { rootMargin: '600px 0px' });
       pending.forEach((el) => this.observer!.observe(el));
     }
+    // The rest of the form, until the half is loaded: one screen before it comes into view, load it.
+    this.restObserver?.disconnect();
+    const rest = this.formHalf.state === 'idle' ? this.shadowRoot?.querySelector('.lf-rest') : undefined;
+    if (rest && typeof IntersectionObserver !== 'undefined') {
+      this.restObserver ??= new IntersectionObserver((entries) => {
+        if (entries.some((e) => e.isIntersecting)) this.formHalf.ensure();
+      }, { rootMargin: '100% 0px' });
+      this.restObserver.observe(rest);
+    }
+    // Staff entering opinions collected offline need the form at once (docs/domain.md#proxy-entry).
+    if (this.proxy && this.prepared) this.formHalf.ensure();
     if (this.pendingFocus) {
       const id = this.pendingFocus;
       this.pendingFocus = undefined;
@@ -380,35 +415,33 @@ export class RdLegislationFeedback extends RdElement {
     if (this.dataCtl.status === 'complete' && !this.prepared && this.unparsed) return this.parser.render(() => nothing);
     if (this.dataCtl.status !== 'complete' || !this.prepared) return this.dataCtl.renderStatus();
     const p = this.prepared;
-    const submitted = this.submitCtl.state === 'submitted' && !!this.submitCtl.receipt;
+    const half = this.formHalf.value;
+    const submitted = !!half?.submitted;
     const win = this.windowNow;
     const t = this.t;
     const host = this;
     // 采纳情况: once the window has closed and the report is in the data.
     const adoption = win === 'closed' ? p.draft.adoption : undefined;
-    const byArticle = adoption ? adoptionByArticle(adoption) : undefined;
+    const av = adoption ? this.adoptionView.ensure() : undefined;
+    const byArticle = av && adoption ? av.adoptionByArticle(adoption) : undefined;
     const toc = {
       t, p, get state() { return host.toc; }, commenting: win === 'open',
       set: (patch: Partial<TocState>) => { this.toc = { ...this.toc, ...patch }; },
       jumpTo: (label: string) => this.jumpTo(label),
-      goTo: (id: string) => void this.goToId(id),
+      // A block of the form (重点问题, 我的意见) before the form half is in: load it, then go there.
+      goTo: (id: string) => { if (!this.goToId(id)) void this.withHalf(() => this.goToId(id)); },
     };
     return html`<div part="base" class="lf">
       ${this.renderHeader(p, win)}
-      ${submitted
-        ? renderReceipt({
-            t, locale: this.locale, p, submitter: this.submitCtl, proxy: this.proxy,
-            replyWindow: this.config.replyWindow || undefined, lookupUrl: this.config.lookupUrl, onNew: () => this.startOver(),
-          })
-        : nothing}
-      ${this.checkText ? renderIssues(t, p) : nothing}
+      ${submitted ? half!.renderReceipt(p) : nothing}
+      ${this.checkText && this.parser.value ? this.parser.value.renderIssues(this, p) : nothing}
       <div class="lf-layout">
         ${renderToc(toc)}
         <div class="lf-main">
           ${renderNote(t, p)}
-          ${adoption ? renderAdoption(t, adoption, (iso) => this.when(iso), (label) => this.jumpTo(label)) : nothing}
+          ${adoption ? this.adoptionView.render((v) => v.renderAdoption(t, adoption, (iso) => this.when(iso), (label) => this.jumpTo(label))) : nothing}
           ${submitted || win !== 'open'
-            ? renderText({ t, p, query: this.toc.query, shown: this.shownNow(p), badge: byArticle ? (ref) => adoptionBadge(t, byArticle, ref) : undefined })
+            ? renderText({ t, p, query: this.toc.query, shown: this.shownNow(p), badge: av && byArticle ? (ref) => av.adoptionBadge(t, byArticle, ref) : undefined })
             : this.renderForm(p)}
         </div>
       </div>
@@ -433,47 +466,34 @@ export class RdLegislationFeedback extends RdElement {
     </header>`;
   }
 
-  /** What the form's parts need of the element (legislation-form-view.ts). */
-  private formContext(p: PreparedDraft): FormViewContext {
-    const host = this;
-    return {
-      t: this.t, locale: this.locale, p, get form() { return host.form; }, errors: this.errors, proxy: this.proxy,
-      privacyUrl: this.config.privacyUrl || undefined, query: this.toc.query,
-      patch: (patch) => this.patch(patch),
-      announce: (message, focusAfter) => { this.announcement = message; this.pendingFocus = focusAfter; },
-      focusLater: (id) => { this.pendingFocus = id; },
-      focusPath: (path) => this.focusPath(path),
-      jumpTo: (label) => this.jumpTo(label),
-      shown: this.shownNow(p),
-    };
-  }
-
+  /**
+   * The text with a comment button in each article, inside the form; the form half's parts (the
+   * comment editors, everything after the text) once it is loaded — until then the place of the
+   * rest of the form, watched so that it loads one screen before it comes into view.
+   */
   private renderForm(p: PreparedDraft) {
     const t = this.t;
-    const c = this.formContext(p);
-    const extra = [submitProblem(t, this.submitCtl)].filter((m): m is string => !!m);
-    const count = countComments(this.form, p.draft);
-    return html`<form part="form" novalidate @submit=${this.flow.run} aria-labelledby="lf-title">
-      ${this.draftCtl.renderNotice(() => this.form)}
-      ${errorSummary(t, this.errors.shown(t), extra)}
-      ${renderCommentedText(c)}
-      ${renderOrphans(c)}
-      ${renderGeneral(c)}
-      ${renderQuestions(c)}
-      ${renderMine(c)}
-      ${this.proxy ? renderProxy(c) : nothing}
-      ${renderRespondent(c)}
-      ${renderContact(t, p)}
-      ${honeypot(t, 'lf-website', this.flow.onHoneypot)}
-      ${submitStatus(t, this.submitCtl)}
-      <p class="rd-hint">${t('lf.submitHint')}</p>
-      <div class="rd-actions">
-        ${this.submitCtl.state === 'queued' ? nothing : submitButton(t, this.submitCtl.busy, this.proxy ? t('lf.submitProxy') : t('lf.submit'))}
+    const half = this.formHalf.value;
+    const byArticle = half?.byArticle();
+    const extra = (ref: ArticleRef) => {
+      const label = ref.article.label;
+      const items = byArticle?.get(label) ?? [];
+      const questions = p.questionsByArticle.get(label) ?? [];
+      return html`<div class="lf-comments">
+        ${questions.map((q) => html`<p class="lf-question-link">${t('lf.questionOnArticle', { prompt: q.prompt })}
+          <a href="#q-${q.id}" @click=${(e: Event) => { e.preventDefault(); void this.withHalf((h) => h.focusPath(`answers.${q.id}`)); }}>${t('lf.goToQuestion')}</a></p>`)}
+        ${half ? half.renderEditors(p, ref, items) : nothing}
+        ${this.pendingComment?.index === ref.index ? this.formHalf.render(() => nothing) : nothing}
+        <button type="button" class="rd-button rd-button--secondary lf-add" part="comment-button" id="add-${ref.index}"
+          @click=${() => this.commentOn(ref)}>${items.length ? t('lf.commentMore', { label }) : t('lf.commentOn', { label })}</button>
+      </div>`;
+    };
+    return html`<form part="form" novalidate @submit=${this.onSubmit} @focusin=${this.onFormFocus} aria-labelledby="lf-title">
+      ${half ? half.renderTop() : nothing}
+      ${renderText({ t, p, query: this.toc.query, shown: this.shownNow(p), extra })}
+      <div class="lf-rest" id="lf-rest" tabindex="-1">
+        ${half ? half.renderRest(p) : this.formHalf.state === 'idle' || this.pendingComment ? nothing : this.formHalf.render(() => nothing)}
       </div>
-      ${count > 0
-        ? html`<div class="lf-dock"><button type="button" class="rd-button lf-dock__button"
-            @click=${() => void goTo(this.shadowRoot, 'lf-mine-title')}>${t('lf.dock', { count })}</button></div>`
-        : nothing}
     </form>`;
   }
 }

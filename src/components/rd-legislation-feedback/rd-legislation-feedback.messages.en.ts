@@ -1,6 +1,10 @@
 // English catalogue of <rd-legislation-feedback>: a separate chunk, loaded only when a widget is shown in
-// English (pages in Chinese never download it). Record<LfKey, …> keeps it complete.
+// English (pages in Chinese never download it). Record<LfKey, …> keeps it complete. `enForm`: the
+// comment form's (legislation-form.messages.ts), `enText` the parser report's
+// (legislation-text.messages.ts), in the same chunk.
 import type { LfKey } from './rd-legislation-feedback.messages.js';
+import type { LfFormKey } from './legislation-form.messages.js';
+import type { LfTextKey } from './legislation-text.messages.js';
 
 export const en: Record<LfKey, string> = {
   'lf.stage.project-call': 'Call for legislative proposals',
@@ -27,11 +31,6 @@ export const en: Record<LfKey, string> = {
   'lf.note': 'Explanatory note',
   'lf.noteLink': 'Read the explanatory note (opens in a new window)',
   'lf.deliberation': 'Deliberation so far',
-  'lf.contactTitle': 'You can also send comments by',
-  'lf.contact.address': 'Post: {address}',
-  'lf.contact.postcode': 'Postcode: {postcode}',
-  'lf.contact.email': 'Email: {email}',
-  'lf.contact.fax': 'Fax: {fax}',
 
   'lf.toc': 'Contents',
   'lf.tocAndSearch': 'Contents, go to article, search',
@@ -53,25 +52,42 @@ export const en: Record<LfKey, string> = {
 
   'lf.commentOn': 'Comment on {label}',
   'lf.commentMore': 'Add another comment on {label}',
+  'lf.questionOnArticle': 'A key question is asked about this article: {prompt}',
+  'lf.goToQuestion': 'Answer this question',
+
+  'lf.questions': 'Key questions',
+  'lf.answerText': 'Your answer',
+
+  'lf.mine': 'My comments',
+
+
+
+  'lf.lazy.form': 'The comment form',
+
+  'legislation.commentRequired': 'Enter your comment',
+  'legislation.contactRequired': 'To get a reply, enter a phone number or an email address',
+
+
+};
+
+export const enForm: Record<LfFormKey, string> = {
+  'lf.contactTitle': 'You can also send comments by',
+  'lf.contact.address': 'Post: {address}',
+  'lf.contact.postcode': 'Postcode: {postcode}',
+  'lf.contact.email': 'Email: {email}',
+  'lf.contact.fax': 'Fax: {fax}',
   'lf.commentLabel': 'Your comment on {target}',
   'lf.commentHint': 'Say what should change and why.',
   'lf.paragraph': 'About',
   'lf.paragraphWhole': 'The whole article',
   'lf.paragraphN': 'Paragraph {n}',
   'lf.removeComment': 'Remove this comment',
-  'lf.questionOnArticle': 'A key question is asked about this article: {prompt}',
-  'lf.goToQuestion': 'Answer this question',
   'lf.seeArticle': 'Read {label}',
-
   'lf.general': 'Comments on the draft as a whole',
   'lf.generalHint': 'For example on whether the regulation is needed, its structure, or anything not in one article.',
-  'lf.questions': 'Key questions',
   'lf.questionsHint': 'These questions matter most to the drafters. Answer any of them.',
   'lf.questionReason': 'Reasons or more comments',
-  'lf.answerText': 'Your answer',
   'lf.maxChoices': 'Choose up to {max}',
-
-  'lf.mine': 'My comments',
   'lf.mineCount': 'My comments ({count})',
   'lf.mineEmpty': 'You have not commented yet. Use “Comment on …” under an article, write a general comment, or answer the key questions.',
   'lf.mineEdit': 'Change',
@@ -86,7 +102,6 @@ export const en: Record<LfKey, string> = {
   'lf.removed': 'Your comment on {target} was removed.',
   'lf.orphans': 'Comments on articles that have changed',
   'lf.orphansHint': 'The draft text has been updated and these articles are no longer in it. You can change these comments and send them as usual, or remove them.',
-
   'lf.respondent': 'About you',
   'lf.respondentProxy': 'About the person who gave these comments',
   'lf.respondentHint': 'Only the fields marked required must be filled in.',
@@ -100,7 +115,6 @@ export const en: Record<LfKey, string> = {
   'lf.email': 'Email address',
   'lf.contactHint': 'Give a phone number or an email address. It is used only to reply to these comments.',
   'lf.publish': 'My comments may be published (without my name or contact details)',
-
   'lf.proxy': 'Entered on behalf of someone',
   'lf.proxyHint': 'For legislative liaison volunteers and station staff entering comments collected offline.',
   'lf.collectorName': 'Your name (who enters this)',
@@ -112,7 +126,6 @@ export const en: Record<LfKey, string> = {
   'lf.proxyChannel.comment-box': 'Comment box',
   'lf.proxyChannel.letter': 'Letter',
   'lf.proxyChannel.reception': 'In person',
-
   'lf.submit': 'Send comments',
   'lf.submitProxy': 'Send these comments',
   'lf.submitHint': 'Before sending, you can check, change or remove anything under “My comments”.',
@@ -127,16 +140,12 @@ export const en: Record<LfKey, string> = {
   'lf.no': 'No',
   'lf.newComment': 'Send more comments',
   'lf.nextProxy': 'Enter the next one',
-
   'lf.error.commentEmpty': 'Enter your comment, or remove it',
   'lf.error.noComments': 'Add at least one comment: on an article, on the whole draft, or an answer to a key question',
   'lf.error.nameRequired': 'Enter your name',
   'lf.error.regionRequired': 'Choose or enter where you live',
   'lf.error.contactRequired': 'To get a reply, enter a phone number or an email address',
   'lf.error.tooManyChoices': 'Choose no more than {max}',
-  'legislation.commentRequired': 'Enter your comment',
-  'legislation.contactRequired': 'To get a reply, enter a phone number or an email address',
-
   'lf.identity.citizen': 'Member of the public',
   'lf.identity.deputy': 'People’s Congress deputy',
   'lf.identity.cppcc-member': 'CPPCC member',
@@ -146,7 +155,9 @@ export const en: Record<LfKey, string> = {
   'lf.identity.social-organization': 'Social organisation',
   'lf.identity.regulated-party': 'Directly affected party',
   'lf.identity.contact-point': 'Legislative contact point',
+};
 
+export const enText: Record<LfTextKey, string> = {
   'lf.textIssues': 'Text check (for the website administrator): {count} problems found',
   'lf.textIssueLine': 'Line {line}: {message}',
   'lf.textIssueWhole': 'Whole text: {message}',

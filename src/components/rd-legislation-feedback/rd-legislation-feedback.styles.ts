@@ -1,6 +1,7 @@
 // Styles of <rd-legislation-feedback>: a readable legal text (measure, 条 labels, 项 lists),
 // contents beside the text on wide containers and folded above it on phones, and cheap rendering
-// of long drafts (content-visibility on articles).
+// of long drafts (content-visibility on articles). The comment form's own styles come with the
+// form half (legislation-form.styles.ts; README "Figures").
 import { css } from 'lit';
 
 export const lfStyles = css`
@@ -95,39 +96,14 @@ export const lfStyles = css`
   mark { background: #fff2a8; color: inherit; padding: 0 0.05em; }
 
   .lf-comments { margin-block: var(--_space-2) var(--_space-3); }
-  .lf-comment {
-    margin-bottom: var(--_space-3); padding: var(--_space-3); background: var(--_subtle);
-    border-radius: var(--_radius); max-width: var(--_measure);
-  }
-  .lf-comment .rd-field { margin-bottom: var(--_space-2); }
-  .lf-comment__target .rd-select { max-width: 14em; }
   .lf-add { font-weight: 600; }
   .lf-question-link { color: var(--_muted); font-size: 0.95em; }
 
-  .lf-block { margin-top: var(--_space-6); max-width: var(--_measure); }
-  .lf-block legend { padding: 0; }
-  .lf-block legend h3 { margin-bottom: var(--_space-2); }
-  .lf-question { margin-bottom: var(--_space-4); }
-  .lf-mine__list { padding-inline-start: 1.5em; }
-  .lf-mine__item { margin-bottom: var(--_space-3); }
-  .lf-mine__target { font-weight: 700; margin-inline-end: 0.5em; }
-  .lf-mine__text { color: var(--_text); }
-  .lf-mine__actions { display: inline-flex; gap: var(--_space-2); margin-inline-start: 0.3em; }
-  .lf-mine__actions .rd-button { min-height: 32px; padding-block: 0; }
-  .lf-contact { padding-inline-start: var(--_space-4); border-inline-start: 4px solid var(--_border); margin-bottom: var(--_space-4); }
-  .lf-letters ul { padding-inline-start: 1.2em; }
-
-  .lf-dock {
-    position: sticky; bottom: 0; z-index: 1; margin-top: var(--_space-4);
-    padding: var(--_space-2) 0; background: var(--_surface); border-top: 1px solid var(--_border);
-  }
-  .lf-dock__button { width: 100%; }
   @container (min-width: 900px) {
-    .lf-dock { display: none; }
     .lf-article { contain-intrinsic-size: auto 9em; }
   }
   @media print {
-    .lf-toc, .lf-comments, .lf-dock, form > .rd-actions { display: none; }
+    .lf-toc, .lf-comments { display: none; }
     .lf-article { content-visibility: visible; }
   }
 `;

@@ -6,7 +6,8 @@ import { deputySchema, deputyDirectorySchema, deputyMessagePayload } from './dep
 import { survey, surveyResults, surveyResponsePayload } from './survey.js';
 import { station, stationsFile } from './station.js';
 import { appointmentPayload } from './appointment.js';
-import { draftSchema, legislationFeedbackPayload } from './legislation.js';
+import { draftSchema } from './legislation.js';
+import { legislationFeedbackPayload } from './legislation-feedback.js';
 import { adoptionInputSchema, adoptionReportSchema, ratingRequestSchema, receiptLookupSchema, staffStatusSchema } from './loop.js';
 
 /** Data files a widget reads (GET routes, `src`, inline JSON, `data`). */

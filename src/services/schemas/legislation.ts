@@ -1,8 +1,10 @@
-// Legislation feedback (法规草案征求意见): the draft a citizen reads and the payload they send.
-// docs/domain.md#public-comment-on-drafts. Codes in data are stable English; the UI shows Chinese labels.
+// Legislation feedback (法规草案征求意见): the draft a citizen reads; the payload they send is
+// schemas/legislation-feedback.ts (a module of its own: the widget's first screen reads drafts,
+// its form half sends — README "Figures"). docs/domain.md#public-comment-on-drafts. Codes in data
+// are stable English; the UI shows Chinese labels.
 import { z } from 'zod/mini';
 import { adoptionReportSchema } from './loop.js';
-import { envelope, isoDate, isoDateTime, nonEmpty, url } from './common.js';
+import { isoDate, isoDateTime, nonEmpty, url } from './common.js';
 
 /** Longest comment item (characters), enforced in the form and here. */
 export const COMMENT_MAX = 5000;
@@ -42,9 +44,9 @@ export type Channel = (typeof CHANNELS)[number];
 export const PROXY_CHANNELS = ['forum', 'comment-box', 'letter', 'reception'] as const;
 export type ProxyChannel = (typeof PROXY_CHANNELS)[number];
 
-const code = z.string().check(z.regex(/^[a-z0-9][a-z0-9._-]{0,47}$/i));
-const draftId = z.string().check(z.regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,79}$/));
-const positiveInt = z.number().check(z.int(), z.gte(1), z.lte(99_999));
+export const code = z.string().check(z.regex(/^[a-z0-9][a-z0-9._-]{0,47}$/i));
+export const draftId = z.string().check(z.regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,79}$/));
+export const positiveInt = z.number().check(z.int(), z.gte(1), z.lte(99_999));
 
 /** Article label in canonical Chinese form: 第十二条, 第一百零一条, 第十条之一. */
 export const articleLabel = z.string().check(z.regex(/^第[零一二三四五六七八九十百千]+条(之[一二三四五六七八九十]+)?$/));
@@ -264,89 +266,3 @@ export const draftSchema = z.object({
   adoption: z.optional(adoptionReportSchema),
 });
 export type Draft = z.infer<typeof draftSchema>;
-
-// ---------------------------------------------------------------------------------------------
-// The payload (POST {endpoint}/legislation-feedback)
-// ---------------------------------------------------------------------------------------------
-
-export const commentTargetSchema = z.discriminatedUnion('kind', [
-  z.object({
-    kind: z.literal('article'),
-    /** The article's 编 (第三编), in texts that have them */
-    part: z.optional(z.string().check(z.maxLength(20))),
-    chapter: z.optional(z.string().check(z.maxLength(20))),
-    article: articleLabel,
-    /** 款, 1-based */
-    paragraph: z.optional(positiveInt),
-  }),
-  z.object({ kind: z.literal('general') }),
-  z.object({ kind: z.literal('question'), questionId: code }),
-]);
-export type CommentTarget = z.infer<typeof commentTargetSchema>;
-
-export const commentSchema = z.object({
-  target: commentTargetSchema,
-  text: z.string().check(z.trim(), z.maxLength(COMMENT_MAX)),
-  /** Chosen option ids, for a choice focus question */
-  choices: z.optional(z.array(code).check(z.maxLength(30))),
-}).check(
-  z.refine((c) => c.text.length > 0 || (c.target.kind === 'question' && (c.choices?.length ?? 0) > 0), {
-    message: 'legislation.commentRequired',
-    path: ['text'],
-  }),
-  z.refine((c) => c.choices === undefined || c.target.kind === 'question', {
-    message: 'choices only answer a question',
-    path: ['choices'],
-  }),
-);
-export type FeedbackComment = z.infer<typeof commentSchema>;
-
-const phone = z.string().check(z.trim(), z.regex(/^(\+?\d[\d -]{5,18}\d)$/));
-const email = z.string().check(z.trim(), z.maxLength(200), z.regex(/^[^\s@]+@[^\s@]+\.[^\s@]+$/));
-
-export const respondentSchema = z.object({
-  name: z.optional(z.string().check(z.trim(), z.maxLength(50))),
-  /** Identity code: a default (DEFAULT_IDENTITIES) or one the draft adds */
-  identity: code,
-  region: z.optional(z.string().check(z.trim(), z.maxLength(100))),
-  /** Wants a reply; only then phone/e-mail are asked */
-  wantsReply: z.boolean(),
-  phone: z.optional(phone),
-  email: z.optional(email),
-}).check(
-  z.refine((r) => !r.wantsReply || !!r.phone || !!r.email, { message: 'legislation.contactRequired', path: ['phone'] }),
-  z.refine((r) => r.wantsReply || (!r.phone && !r.email), { message: 'contact only with wantsReply', path: ['phone'] }),
-);
-export type Respondent = z.infer<typeof respondentSchema>;
-
-export const proxySchema = z.object({
-  collectorName: nonEmpty(50),
-  place: nonEmpty(200),
-  date: isoDate,
-  channel: z.enum(PROXY_CHANNELS),
-});
-export type ProxyRecord = z.infer<typeof proxySchema>;
-
-export const consentSchema = z.object({ version: nonEmpty(50), at: isoDateTime });
-
-/** Personal data given: name, phone or e-mail. Then consent is required. */
-export const hasPersonalData = (r: { name?: string | undefined; phone?: string | undefined; email?: string | undefined }) =>
-  !!(r.name?.trim() || r.phone?.trim() || r.email?.trim());
-
-export const legislationFeedbackData = z.object({
-  draftId,
-  stage: z.enum(STAGES),
-  respondent: respondentSchema,
-  channel: z.enum(CHANNELS),
-  proxy: z.optional(proxySchema),
-  comments: z.array(commentSchema).check(z.minLength(1), z.maxLength(COMMENTS_MAX)),
-  consent: z.optional(consentSchema),
-  publish: z.boolean(),
-}).check(
-  z.refine((d) => (d.channel === 'proxy') === !!d.proxy, { message: 'proxy details go with channel proxy', path: ['proxy'] }),
-  z.refine((d) => !hasPersonalData(d.respondent) || !!d.consent, { message: 'errors.consent', path: ['consent'] }),
-);
-export type LegislationFeedbackData = z.infer<typeof legislationFeedbackData>;
-
-export const legislationFeedbackPayload = envelope('legislation-feedback', legislationFeedbackData);
-export type LegislationFeedbackPayload = z.infer<typeof legislationFeedbackPayload>;

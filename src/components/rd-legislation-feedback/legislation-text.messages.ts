@@ -1,0 +1,48 @@
+// Strings of the legal-text parser's report on a plain-text draft (`check-text`), bundled with the
+// parser (legislation-text-part.ts), not with the first screen (README "Figures"). zh-CN is the
+// source; the English ones are `enText` in rd-legislation-feedback.messages.en.ts.
+
+export const zhText = {
+  'lf.textIssues': '文本格式检查（供网站管理员）：发现 {count} 个问题',
+  'lf.textIssueLine': '第 {line} 行：{message}',
+  'lf.textIssueWhole': '全文：{message}',
+  'legalText.no-articles': '没有找到任何条文（第X条）',
+  'legalText.article-missing': '缺少{from}至{to}（共 {count} 条），此处是{label}',
+  'legalText.article-duplicate': '{label}重复出现',
+  'legalText.article-out-of-order': '{label}出现在{previous}之后，顺序不对',
+  'legalText.article-empty': '{label}没有内容',
+  'legalText.article-split': '{label}与{previous}写在同一行，已分为两条',
+  'legalText.part-missing': '缺少{from}至{to}，此处是{label}',
+  'legalText.part-duplicate': '{label}重复出现',
+  'legalText.part-out-of-order': '{label}出现在{previous}之后，顺序不对',
+  'legalText.part-empty': '{label}下没有条文',
+  'legalText.division-missing': '{part}中缺少{from}至{to}',
+  'legalText.division-duplicate': '{part}中{label}重复出现',
+  'legalText.division-out-of-order': '{part}中{label}顺序不对',
+  'legalText.division-outside-part': '“{text}”不在任何编之下，已忽略',
+  'legalText.chapter-missing': '缺少{from}至{to}，此处是{label}',
+  'legalText.chapter-duplicate': '{label}重复出现',
+  'legalText.chapter-out-of-order': '{label}出现在{previous}之后，顺序不对',
+  'legalText.chapter-empty': '{label}下没有条文',
+  'legalText.section-missing': '{chapter}中缺少{from}至{to}',
+  'legalText.section-duplicate': '{chapter}中{label}重复出现',
+  'legalText.section-out-of-order': '{chapter}中{label}顺序不对',
+  'legalText.section-outside-chapter': '“{text}”不在任何章之下，已忽略',
+  'legalText.item-missing': '{article}中缺少{from}至{to}项',
+  'legalText.item-duplicate': '{article}中{label}项重复',
+  'legalText.item-out-of-order': '{article}中{label}项顺序不对',
+  'legalText.subitem-missing': '{article}{item}中缺少第{from}至{to}目',
+  'legalText.subitem-duplicate': '{article}{item}中第{label}目重复',
+  'legalText.subitem-out-of-order': '{article}{item}中第{label}目顺序不对',
+  'legalText.subitem-outside-item': '{article}中的“{text}”不在任何项之下，已作为一款处理',
+  'legalText.bad-number': '无法识别编号：“{text}”',
+  'legalText.stray-line': '无法归入任何条文，已忽略：“{text}”',
+  'legalText.line-joined': '{article}中此行与上一行没有标点分隔，已合并为一段：“{text}”',
+  'legalText.possible-heading': '“{text}”像是标题，但已作为正文处理',
+  'legalText.article-unseparated': '{label}后缺少空格，已按条文处理',
+  'legalText.toc-unmarked': '开头的 {count} 个标题没有“目录”字样，已作为目录跳过',
+  'legalText.toc-unterminated': '“目录”之后没有找到正文',
+  'legalText.page-number': '页码“{text}”已跳过',
+} as const;
+
+export type LfTextKey = keyof typeof zhText;
