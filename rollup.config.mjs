@@ -169,10 +169,10 @@ const minifyLib = () => ({
 // sends (services/http.ts; loading data is services/http-load.ts, in the core), which
 // the receipt lookup needs without the submission machinery.
 const CORE = [
-  // Lit's directives: `live` (nearly every first screen has a field); the others go with the
-  // modules that use them (style-map with the legislation text, if-defined with the forms).
+  // Lit's directives: `live` and `if-defined` (tiny, and on most first screens); the others go
+  // with the modules that use them (style-map and guard with the legislation text).
   /\/node_modules\/(lit|lit-element|lit-html|@lit\/reactive-element|@lit\/context)\/(?!(.*\/)?directives\/)/,
-  /\/node_modules\/(lit|lit-html)\/directives\/live\.js$/,
+  /\/node_modules\/(lit|lit-html)\/directives\/(live|if-defined)\.js$/,
   /\/src\/components\/shared\/(?!form\.ts$)/,
   /\/src\/components\/rd-provider\//,
   /\/src\/controllers\/(?!deep-link|submit-controller|draft-controller|form-controller|waiting-work)/,

@@ -33,19 +33,15 @@ import {
 import { goTo } from './legislation-reader-view.js';
 import { zhForm } from './legislation-form.messages.js';
 import { lfFormStyles } from './legislation-form.styles.js';
-import { catalogues, type Locale } from '../../services/i18n/index.js';
+import { catalogues } from '../../services/i18n/index.js';
 import type { T } from '../../services/form-errors.js';
-import { partMessages } from './part-messages.js';
 
 /**
  * The form's strings: zh-CN bundled here, English with the element's English (the same chunk).
- * Not among the element's static catalogues (those are the first screen's): see part-messages.ts.
+ * Not among the element's static catalogues (those are the first screen's): the element adds
+ * them when the half arrives (RdElement.useCatalogues).
  */
 export const lfFormCatalogues = catalogues(zhForm, () => import('./rd-legislation-feedback.messages.en.js').then((m) => ({ en: m.enForm })));
-const messages = partMessages(lfFormCatalogues);
-
-/** Loads the form's strings for `locale` (undefined when at hand already, as loadCatalogues). */
-export const loadFormMessages = (locale: Locale): Promise<void> | undefined => messages.load(locale);
 
 /** What the half needs of the element (which keeps the draft, the reader and the live region). */
 export interface FormHalfHost {
@@ -117,8 +113,8 @@ export class FormHalf {
     else adoptStyles(root, [lfFormStyles]);
   }
 
-  /** Translates with the element's catalogues and overrides, then the form's own strings. */
-  readonly t: T = (key, params) => messages.t(this.h.el)(key, params);
+  /** The element's translator (its catalogues, the form's, the integrator's overrides). */
+  readonly t: T = (key, params) => this.h.el.t(key, params);
 
   get form(): FeedbackForm { return this.current; }
   set form(next: FeedbackForm) {
@@ -127,11 +123,6 @@ export class FormHalf {
   }
 
   get errors() { return this.flow.errors; }
-
-  /** Loads the form's strings for a locale (undefined when at hand already). */
-  loadMessages(locale: Locale): Promise<void> | undefined {
-    return loadFormMessages(locale);
-  }
 
   /** Sent and accepted: the receipt is shown instead of the form. */
   get submitted(): boolean { return this.submitCtl.state === 'submitted' && !!this.submitCtl.receipt; }

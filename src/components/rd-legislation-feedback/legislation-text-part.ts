@@ -4,23 +4,18 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import type { RdHost } from '../../controllers/host.js';
 import type { PreparedDraft } from '../../services/legislation-reader.js';
-import { catalogues, type Locale } from '../../services/i18n/index.js';
+import { catalogues } from '../../services/i18n/index.js';
 import { zhText } from './legislation-text.messages.js';
-import { partMessages } from './part-messages.js';
 
 export { parseLegalText } from '../../services/legal-text.js';
 
-/** The report's strings: zh-CN here, English with the element's English (part-messages.ts). */
+/** The report's strings: zh-CN here, English with the element's English; the element adds them (RdElement.useCatalogues). */
 export const lfTextCatalogues = catalogues(zhText, () => import('./rd-legislation-feedback.messages.en.js').then((m) => ({ en: m.enText })));
-const messages = partMessages(lfTextCatalogues);
-
-/** Loads the report's strings for `locale` (undefined when at hand already). */
-export const loadTextMessages = (locale: Locale): Promise<void> | undefined => messages.load(locale);
 
 /** The legal-text parser's report on a plain-text draft (`check-text`, for webmasters). */
 export function renderIssues(el: RdHost, p: PreparedDraft): TemplateResult | typeof nothing {
   if (!p.issues.length) return nothing;
-  const t = messages.t(el);
+  const t = el.t;
   return html`<details class="rd-notice lf-issues">
     <summary>${t('lf.textIssues', { count: p.issues.length })}</summary>
     <ul>

@@ -14,8 +14,7 @@ import { LazyPart } from '../../controllers/lazy-part.js';
 import { DeepLinkController } from '../../controllers/deep-link-controller.js';
 import { WaitingWorkController } from '../../controllers/waiting-work.js';
 import { draftKey } from '../../services/waiting-work.js';
-import { formatDateTime, resolveLocale, type Locale } from '../../services/i18n/index.js';
-import { closestLang } from '../../controllers/locale-controller.js';
+import { formatDateTime } from '../../services/i18n/index.js';
 import { draftSchema, type Channel, type Draft } from '../../services/schemas/legislation.js';
 import { normalizeArticleRef, type ArticleRef } from '../../services/legal-structure.js';
 import { RENDER_ALL_UP_TO, RENDER_BLOCK, blockOf, needsParser, prepareDraft, resolvePlace, type Place, type PreparedDraft } from '../../services/legislation-reader.js';
@@ -92,8 +91,8 @@ export class RdLegislationFeedback extends RdElement {
    */
   private readonly formHalf = new LazyPart<FormHalf>(
     this,
-    () => import('./legislation-form-half.js').then(async (m) => {
-      await m.loadFormMessages(this.nextLocale());
+    () => import('./legislation-form-half.js').then((m) => {
+      this.useCatalogues(m.lfFormCatalogues);
       return new m.FormHalf({
         el: this,
         tag: TAG,
@@ -128,18 +127,6 @@ export class RdLegislationFeedback extends RdElement {
   private pendingComment?: ArticleRef;
   /** Watches the place of the rest of the form while the half is not loaded. */
   private restObserver?: IntersectionObserver;
-
-  /** The locale of the next update (the page's `lang` may just have changed). */
-  private nextLocale(): Locale {
-    return resolveLocale(closestLang(this));
-  }
-
-  /** Once the form half or the parser's report is in, its strings for a locale shown for the first time load first too. */
-  protected override scheduleUpdate(): void | Promise<unknown> {
-    const locale = this.nextLocale();
-    const pending = [this.formHalf.value?.loadMessages(locale), this.parser.value?.loadTextMessages(locale)].filter((x) => !!x);
-    return pending.length ? Promise.all(pending).then(() => super.scheduleUpdate()) : super.scheduleUpdate();
-  }
 
   /** The outbox owner of this instance (the form half's SubmitController; the waiting-work check). */
   private owner(): string {
@@ -228,8 +215,8 @@ export class RdLegislationFeedback extends RdElement {
    * The legal-text parser (services/legal-text.ts) with its report (legislation-text-part.ts), a chunk of its own imported only for a
    * plain-text draft (README "Figures"); a structured draft never loads it.
    */
-  private readonly parser = new LazyPart(this, () => import('./legislation-text-part.js').then(async (m) => {
-    await m.loadTextMessages(this.nextLocale());
+  private readonly parser = new LazyPart(this, () => import('./legislation-text-part.js').then((m) => {
+    this.useCatalogues(m.lfTextCatalogues);
     return m;
   }), 'lazy.part.parser', () => {
     const d = this.unparsed;
