@@ -58,6 +58,17 @@ export default async function bench(page, baseUrl) {
       return { el, ms: performance.now() - t0 };
     }
 
+    /** The comment's text box, focused once the form half has arrived (the first press loads it). */
+    async function focusedTextarea(el) {
+      for (let i = 0; i < 200; i++) {
+        await el.updateComplete;
+        const a = el.shadowRoot.activeElement;
+        if (a?.localName === 'textarea') return a;
+        await new Promise((r) => setTimeout(r, 25));
+      }
+      throw new Error('no comment box got the focus');
+    }
+
     const out = [];
     // 1. First render, structured and plain text.
     const firstStructured = [];
@@ -82,8 +93,7 @@ export default async function bench(page, baseUrl) {
     const root = el.shadowRoot;
     const add = async (label) => {
       root.querySelector(`article[data-label="${label}"] .lf-add`).click();
-      await el.updateComplete;
-      return root.activeElement;
+      return focusedTextarea(el);
     };
     for (const label of ['第十条', '第五十条', '第一百五十条']) {
       const ta = await add(label);
@@ -225,8 +235,7 @@ export default async function bench(page, baseUrl) {
     out.push({ name: '1,260 articles: go to 第一千二百六十条, cold', value: bigJumps[0], unit: 'ms' });
     big.jumpTo('第一千条');
     broot.querySelector('article[data-label="第一千条"] .lf-add').click();
-    await big.updateComplete;
-    const bta = broot.activeElement;
+    const bta = await focusedTextarea(big);
     const bigKeys = [];
     for (let i = 1; i <= text.length; i++) {
       const t0 = performance.now();
