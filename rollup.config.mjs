@@ -144,11 +144,14 @@ const minifyLib = () => ({
 // opened) does not load on its first screen; and between them chunks/form-<hash>.js, the form
 // pieces (shared/form.ts) with the error list, this device's receipts and the HTTP client that
 // sends (services/http.ts; loading data is services/http-load.ts, in the core), which
-// the receipt lookup needs without the submission machinery.
+// the receipt lookup needs without the submission machinery. The fields themselves
+// (shared/fields.ts) and the small records kept on this device (services/local-records.ts) are
+// chunks/fields-<hash>.js: the survey shows its questions and checks "already answered on this
+// device" on its first screen, and loads the rest of the form when first used.
 const CORE = [
   // Lit's directives only where a core module imports them (Rollup brings those along).
   /\/node_modules\/(lit|lit-html|lit-element|@lit\/reactive-element|@lit\/context)\/(?!.*\/directives\/)/,
-  /\/src\/components\/shared\/(?!form\.ts$)/,
+  /\/src\/components\/shared\/(?!(form|fields)\.ts$)/,
   /\/src\/components\/rd-provider\//,
   /\/src\/controllers\/(?!deep-link|submit-controller|draft-controller|form-controller)/,
   /\/src\/events\//,
@@ -158,7 +161,11 @@ const CORE = [
 ];
 const FORM = [
   /\/src\/components\/shared\/form\.ts$/,
-  /\/src\/services\/(form-errors|lookup-link|receipt-book|local-records|http)\.ts$/,
+  /\/src\/services\/(form-errors|lookup-link|receipt-book|http)\.ts$/,
+];
+const FIELDS = [
+  /\/src\/components\/shared\/fields\.ts$/,
+  /\/src\/services\/local-records\.ts$/,
 ];
 const FORMS = [
   /\/src\/controllers\/(submit|draft|form)-controller\.ts$/,
@@ -169,6 +176,7 @@ function coreChunk(id) {
   if (/\.en\.ts$/.test(p)) return undefined;
   if (CORE.some((r) => r.test(p))) return 'core';
   if (FORM.some((r) => r.test(p))) return 'form';
+  if (FIELDS.some((r) => r.test(p))) return 'fields';
   if (FORMS.some((r) => r.test(p))) return 'forms';
   // The reception schedule's rules, China's holidays and the code that dates sessions with them
   // always travel together (the deputy card, the station map, the booking form).

@@ -5,7 +5,8 @@
 // themselves are in survey-logic.ts. Tests: test/services/survey-form.test.ts (tables).
 import type { Survey } from './schemas/survey.js';
 import type { Problem } from './validation.js';
-import { findQuestion, normaliseCode, pageOfQuestion, type SurveyIssue } from './survey-logic.js';
+import { findQuestion, normaliseCode, pageOfQuestion } from './survey-logic.js';
+import type { SurveyIssue } from './survey-response.js';
 
 /** A step of the form: the start step (code, role, identity), a page by its index, the review. */
 export type Step = 'start' | 'review' | number;

@@ -2,7 +2,7 @@ import { expect, fixture, html } from '@open-wc/testing';
 import '../../src/components/rd-satisfaction-survey/rd-satisfaction-survey.js';
 import type { RdSatisfactionSurvey } from '../../src/components/rd-satisfaction-survey/rd-satisfaction-survey.js';
 import type { Survey, SurveyResults } from '../../src/services/schemas/survey.js';
-import { surveyResponsePayload } from '../../src/services/schemas/survey.js';
+import { surveyResponsePayload } from '../../src/services/schemas/survey-response.js';
 import { responseGuard } from '../../src/services/survey-guard.js';
 import { uid, chaosUrl, chaosLog, readDraft, until, typeInto, button, installPrototypeArrays } from '../helpers/env.js';
 
@@ -36,7 +36,15 @@ const text = (el: Element) => shadow(el).textContent!.replace(/\s+/g, ' ');
 const radio = (el: Element, name: string, value: string) =>
   shadow(el).querySelector<HTMLInputElement>(`input[type=radio][name="${name}"][value="${value}"]`)!;
 const click = async (el: RdSatisfactionSurvey, target: HTMLElement) => { target.click(); await el.updateComplete; };
-const submitForm = async (el: RdSatisfactionSurvey, label: string | RegExp) => { button(shadow(el), label).click(); await el.updateComplete; await el.updateComplete; };
+/** The form half (drafts, validation, review, sending) is a chunk loaded on the first input or on
+ *  "下一页"/"开始填写": a press waits for it, then goes on as before. */
+const formHalf = (el: RdSatisfactionSurvey) => (el as unknown as { halfPart: { get(): Promise<unknown> } }).halfPart.get();
+const submitForm = async (el: RdSatisfactionSurvey, label: string | RegExp) => {
+  button(shadow(el), label).click();
+  await formHalf(el);
+  await el.updateComplete;
+  await el.updateComplete;
+};
 
 async function mount(data: Survey | SurveyResults, attrs: Record<string, string | boolean> = {}) {
   const node = document.createElement('rd-satisfaction-survey');

@@ -14,6 +14,18 @@ import { createTranslator, loadCatalogues, type Catalogues, type Locale, type Tr
 import { sharedCatalogues } from '../../services/i18n/shared.js';
 import { baseStyles } from './styles.js';
 
+// Catalogues of parts an element loads later (a results view, a form half): their zh-CN travels
+// with the part rather than on the first screen (README "First screens against their budgets").
+const lateCatalogues = new WeakMap<object, ReadonlyArray<Catalogues<string>>>();
+
+/** Adds the catalogues of a part once it has loaded; English is loaded before the next update. */
+export function addCatalogues(el: RdElement, set: Catalogues<string>): void {
+  const list = lateCatalogues.get(el) ?? [];
+  if (list.includes(set)) return;
+  lateCatalogues.set(el, [...list, set]);
+  el.requestUpdate();
+}
+
 /** The configuration settings (one list: CONFIG_PROPERTIES in services/config.ts). */
 // eslint-disable-next-line @typescript-eslint/no-empty-interface, @typescript-eslint/no-unsafe-declaration-merging
 export interface RdElement extends ConfigAttributes {}
@@ -74,7 +86,7 @@ export abstract class RdElement extends LitElement implements RdHost {
    */
   @property({ attribute: false }) hostConfig?: ConfigInput;
 
-  private translatorCache?: { locale: Locale; messages: unknown; provider: unknown; t: Translate<string> };
+  private translatorCache?: { locale: Locale; messages: unknown; provider: unknown; late: unknown; t: Translate<string> };
   private kioskTimer: ReturnType<typeof setTimeout> | undefined;
   private readonly onActivity = () => this.armKioskTimer();
 
@@ -92,10 +104,10 @@ export abstract class RdElement extends LitElement implements RdHost {
   t = (key: string, params?: Readonly<Record<string, string | number>>): string => {
     const locale = this.locale;
     const c = this.translatorCache;
-    if (!c || c.locale !== locale || c.messages !== this.messages || c.provider !== this.providerConfig?.messages) {
-      const ctor = this.constructor as typeof RdElement;
-      const t = createTranslator<string>([sharedCatalogues, ...ctor.catalogues], locale, this.config.messages);
-      this.translatorCache = { locale, messages: this.messages, provider: this.providerConfig?.messages, t };
+    const late = lateCatalogues.get(this);
+    if (!c || c.locale !== locale || c.messages !== this.messages || c.provider !== this.providerConfig?.messages || c.late !== late) {
+      const t = createTranslator<string>(this.catalogueSets(), locale, this.config.messages);
+      this.translatorCache = { locale, messages: this.messages, provider: this.providerConfig?.messages, late, t };
       return t(key, params);
     }
     return c.t(key, params);
@@ -106,9 +118,12 @@ export abstract class RdElement extends LitElement implements RdHost {
    * page in English never flashes Chinese. `updateComplete` waits for this too.
    */
   protected override scheduleUpdate(): void | Promise<unknown> {
-    const ctor = this.constructor as typeof RdElement;
-    const pending = loadCatalogues([sharedCatalogues, ...ctor.catalogues], this.localeCtl.current());
+    const pending = loadCatalogues(this.catalogueSets(), this.localeCtl.current());
     return pending ? pending.then(() => super.scheduleUpdate()) : super.scheduleUpdate();
+  }
+
+  private catalogueSets(): Array<Catalogues<string>> {
+    return [sharedCatalogues, ...(this.constructor as typeof RdElement).catalogues, ...(lateCatalogues.get(this) ?? [])];
   }
 
   /** Kiosk: called after `kioskTimeout` seconds without input. Widgets clear their form here. */

@@ -3,7 +3,8 @@
 import type { z } from 'zod/mini';
 import { receiptResponse, errorResponse } from './common.js';
 import { deputySchema, deputyDirectorySchema, deputyMessagePayload } from './deputy.js';
-import { survey, surveyResults, surveyResponsePayload } from './survey.js';
+import { survey, surveyResults } from './survey.js';
+import { surveyResponsePayload } from './survey-response.js';
 import { station, stationsFile } from './station.js';
 import { appointmentPayload } from './appointment.js';
 import { draftSchema, legislationFeedbackPayload } from './legislation.js';
