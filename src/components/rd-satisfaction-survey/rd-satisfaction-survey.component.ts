@@ -16,16 +16,12 @@ import { WindowClockController } from '../../controllers/window-clock.js';
 import { DataController } from '../../controllers/data-controller.js';
 import { LazyPart } from '../../controllers/lazy-part.js';
 import { WaitingWorkController } from '../../controllers/waiting-work.js';
-import type { DraftController } from '../../controllers/draft-controller.js';
-import type { SubmitController } from '../../controllers/submit-controller.js';
-import type { FormController, Validated } from '../../controllers/form-controller.js';
 import { focusField, focusSummary } from '../../controllers/focus.js';
 import type { ShownError } from '../../services/form-errors.js';
 import { draftKey } from '../../services/waiting-work.js';
-import { survey as surveySchema, surveyResults as resultsSchema, type Answer, type Answers, type PassRule, type Survey, type SurveyResponseData, type SurveyResults } from '../../services/schemas/survey.js';
-import { nextPage, normaliseCode, pageOfQuestion, prevPage, visiblePages } from '../../services/survey-logic.js';
-import { emptyRespondent, formPath, issuePath, needsStart, onStep, roleIds, startProblems, windowState, type Respondent, type Step } from '../../services/survey-form.js';
-import type { Problem } from '../../services/validation.js';
+import { survey as surveySchema, surveyResults as resultsSchema, type Answer, type Answers, type PassRule, type Survey, type SurveyResults } from '../../services/schemas/survey.js';
+import { nextPage, normaliseCode, prevPage, visiblePages } from '../../services/survey-logic.js';
+import { emptyRespondent, needsStart, onStep, roleIds, windowState, type Respondent, type Step } from '../../services/survey-form.js';
 import { responseGuard, type SubmissionRecord } from '../../services/survey-guard.js';
 import { formatDateTime } from '../../services/i18n/index.js';
 import { zh as messages } from './rd-satisfaction-survey.messages.js';
@@ -36,23 +32,14 @@ import type { ReviewContext } from './survey-review-view.js';
 import { renderPage, renderStart } from './survey-steps-view.js';
 import { conflictNotice, priorNotice, surveyHeader, windowNotice, type NoticeContext } from './survey-notices-view.js';
 import type * as FormHalfModule from './survey-form-half.js';
+import type { DraftValue, SurveyElement, SurveyForm } from './survey-form-half.js';
 
 /** The element's strings: zh-CN bundled, English loaded when first shown in English. */
 export const surveyCatalogues = catalogues(messages, () => import('./rd-satisfaction-survey.messages.en.js'));
 
-interface DraftValue {
-  answers: Answers;
-  step: Step;
-  role: string;
-  respondent: Respondent;
-}
-
-/** The form half once loaded: its module and the controllers the element made from it. */
-interface FormHalf {
+/** The form half once loaded: its module, and the drafts and send it made on the element. */
+interface FormHalf extends SurveyForm {
   m: typeof FormHalfModule;
-  draft: DraftController<DraftValue>;
-  submit: SubmitController;
-  form: FormController<SurveyResponseData>;
 }
 
 /**
@@ -153,8 +140,6 @@ export class RdSatisfactionSurvey extends RdElement {
   @state() private attempted = new Set<Step>();
   @state() private returnToReview = false;
   @state() private announce = '';
-  /** Where a failed send goes: the step with the first problem and the field to focus there. */
-  private failed: { step: Step; focus?: string } | undefined;
   private guardChecked: string | undefined;
   private focusAfterRender: string | null = null;
 
@@ -192,36 +177,13 @@ export class RdSatisfactionSurvey extends RdElement {
   /** The form half has loaded: its controllers, as the element had them before the split. */
   private attach(m: typeof FormHalfModule) {
     if (this.half) return;
-    const draft = new m.DraftController<DraftValue>(this, {
-      tag: 'rd-satisfaction-survey',
-      id: () => (this.results ? undefined : this.surveyCtl?.value?.id),
-      apply: (v) => this.applyDraft(v),
-      reset: () => this.resetForm(),
-    });
-    const submit = new m.SubmitController(this, {
-      type: 'survey-response',
-      route: '/survey-responses',
-      owner: () => this.owner(),
-      sourceUrl: () => (this.surveyCtl?.value ? m.sourceUrlFor(this.surveyCtl.value, location.href) : location.href.replace(/[?#].*$/, '')),
-      // Anonymous: the page address (its query may carry a code or a tracking id) is not sent as Referer either.
-      referrerPolicy: () => (this.surveyCtl?.value?.anonymity === 'identified' ? undefined : 'no-referrer'),
-      receiptTitle: () => this.surveyCtl?.value?.title ?? '',
-      onAccepted: (receipt) => void this.accepted(receipt),
-    });
-    /** The send: guard → validate every step → honeypot → send → server errors → focus. */
-    const form = new m.FormController<SurveyResponseData>(this, submit, {
-      guard: () => this.guard(),
-      validate: () => this.validateAll(),
-      onInvalid: () => this.onInvalid(),
-      serverPath: formPath,
-      onRejected: () => this.onRejected(),
-    });
-    this.half = { m, draft, submit, form };
+    // The half works on this element's state by name (SurveyElement): it is the element's own code.
+    this.half = { m, ...m.createSurveyForm(this as unknown as SurveyElement) };
     this.usePart(m.reviewStyles, m.halfCatalogues);
     if (this.halfFailed) this.focusAfterRender = 'heading';
     const s = this.survey;
     // The survey is on screen (its device guard answered): the draft now; else once it is.
-    if (s && this.guardChecked === s.id && !this.guardPending) void this.restoreDraft();
+    if (s && this.guardChecked === s.id && !this.guardPending) void this.half.restore();
   }
 
   /** A part's look and strings, once it has loaded (the first screen carries neither). */
@@ -256,36 +218,7 @@ export class RdSatisfactionSurvey extends RdElement {
       this.prior = this.perDevice(s) ? await responseGuard().get(s.id) : null;
       this.guardPending = false;
     }
-    if (this.half) await this.restoreDraft();
-  }
-
-  private async restoreDraft() {
-    const restored = await this.half!.draft.restore();
-    this.typedEarly = false;
-    // Input given while the draft store was opening is saved now rather than lost.
-    if (!restored && (Object.keys(this.answers).length || this.respondent.name)) this.saveDraft();
-  }
-
-  private applyDraft(v: DraftValue) {
-    const s = this.survey;
-    const saved = v && typeof v.answers === 'object' && v.answers ? v.answers : {};
-    // Answered before the form half (and with it the draft) was there: the draft fills in the
-    // rest, what was just given stays, and so does the page on screen.
-    const early = this.typedEarly;
-    this.typedEarly = false;
-    const given = early ? { ...saved, ...this.answers } : saved;
-    // The definition may have changed since (a subject, option or question removed): keep only
-    // what still fits, so nothing stale blocks the form or counts against a ballot's limit.
-    this.answers = s && this.half ? this.half.m.normaliseAnswers(s, given) : given;
-    if (typeof v?.role === 'string' && s && roleIds(s).includes(v.role) && !(early && this.chosenRole)) this.chosenRole = v.role;
-    const typed = Object.fromEntries(Object.entries(this.respondent).filter(([, x]) => early && x));
-    this.respondent = { ...emptyRespondent(), ...(v?.respondent ?? {}), ...typed };
-    // Closed panels re-enter their code (it is not kept in drafts); others resume where they were:
-    // at once, or, when the survey has a start step (roles, identity), right after it.
-    if (s && !early && typeof v?.step === 'number' && s.pages[v.step]) {
-      if (!needsStart(s)) this.step = v.step;
-      else if (s.access !== 'code') this.resumeStep = v.step;
-    }
+    if (this.half) await this.half.restore();
   }
 
   private resetForm() {
@@ -320,16 +253,9 @@ export class RdSatisfactionSurvey extends RdElement {
 
   /** The citizen's first input: the form half is fetched (what was given stays in the element). */
   private touch() {
-    if (this.half) return;
+    if (this.half || this.typedEarly) return;
     this.typedEarly = true;
     this.halfPart.ensure();
-  }
-
-  private async accepted(receipt: string) {
-    const s = this.survey;
-    await this.half?.draft.clear();
-    if (s && this.perDevice(s)) this.prior = await responseGuard().record(s.id, receipt);
-    this.prior = null; // the receipt view is shown by the submit state
   }
 
   protected override kioskReset(): void {
@@ -354,19 +280,6 @@ export class RdSatisfactionSurvey extends RdElement {
     this.saveDraft();
   }
 
-  private startProblems(): Problem[] {
-    const s = this.survey;
-    return s ? startProblems(s, { code: this.codeInput, role: this.chosenRole, respondent: this.respondent }) : [];
-  }
-
-  /** The problems of one step, as the citizen's input stands now. */
-  private problemsOf(s: Survey, step: Step): Problem[] {
-    if (step === 'start') return this.startProblems();
-    if (typeof step !== 'number') return [];
-    const kind = this.t(`survey.kind.${s.kind}`);
-    return (this.half?.m.validatePage(s, step, this.answers) ?? []).map((i) => ({ path: issuePath(s, i), key: `survey.err.${i.key}`, params: { ...(i.params ?? {}), kind } }));
-  }
-
   /** Errors to show on the step on screen: its problems (once tried, re-checked as answers change)
    *  and the server's field errors that belong to it (the review shows them all). */
   private shownErrors(s: Survey): ShownError[] {
@@ -374,7 +287,7 @@ export class RdSatisfactionSurvey extends RdElement {
     // Nothing was tried before the form half was there: no errors to show.
     const errors = this.half?.form.errors;
     if (!errors) return [];
-    errors.set(this.attempted.has(step) ? this.problemsOf(s, step) : []);
+    errors.set(this.attempted.has(step) ? this.half!.problemsOf(s, step) : []);
     return errors.shown(this.t, idFor, (path) => onStep(s, step, path));
   }
 
@@ -404,7 +317,7 @@ export class RdSatisfactionSurvey extends RdElement {
     const s = this.survey!;
     const half = await this.loadHalf();
     if (!half) return;
-    if (this.startProblems().length) return this.failStep();
+    if (half.startProblems().length) return this.failStep();
     this.codeInput = normaliseCode(this.codeInput);
     const errors = half.form.errors;
     errors.setServer(errors.serverErrors.filter((x) => !x.path.startsWith('$')));
@@ -419,7 +332,7 @@ export class RdSatisfactionSurvey extends RdElement {
     if (typeof this.step !== 'number') return;
     const half = await this.loadHalf();
     if (!half || typeof this.step !== 'number') return;
-    if (half.m.validatePage(s, this.step, this.answers).length) return this.failStep();
+    if (half.problemsOf(s, this.step).length) return this.failStep();
     const next = this.returnToReview ? null : nextPage(s, this.answers, this.step);
     await this.go(next ?? 'review');
   }
@@ -449,73 +362,6 @@ export class RdSatisfactionSurvey extends RdElement {
         h?.scrollIntoView?.({ block: 'nearest' });
       } else focusField(root, target);
     }
-  }
-
-  // ----------------------------------------------------------------------------- sending (FormController hooks)
-
-  private async guard(): Promise<boolean> {
-    const s = this.survey!;
-    // The window may have closed while the page was open: nothing is sent after `closes`.
-    if (windowState(s) !== 'open') { this.clock.tick(); return false; }
-    // Answered meanwhile in another tab of this device (open surveys).
-    if (this.perDevice(s)) {
-      const prior = await responseGuard().get(s.id);
-      if (prior) { this.prior = prior; return false; }
-    }
-    return true;
-  }
-
-  /** Every step at once: the answers, then the start step, then consent (identified surveys). */
-  private validateAll(): Validated<SurveyResponseData> {
-    const s = this.survey!;
-    const fail = (step: Step, focus?: string) => {
-      this.attempt(step);
-      this.failed = { step, focus };
-      return { ok: false as const };
-    };
-    const { m } = this.half!;
-    const issues = m.validateAnswers(s, this.answers).filter((i) => i.key !== 'hiddenAnswered' && i.key !== 'unknownQuestion');
-    if (issues.length) {
-      this.returnToReview = true;
-      return fail(pageOfQuestion(s, issues[0].questionId), idFor(issuePath(s, issues[0])));
-    }
-    const start = this.startProblems();
-    if (start.length) return fail('start', idFor(start[0].path));
-    if (s.anonymity === 'identified' && !this.consent) return fail('review');
-    return {
-      ok: true,
-      data: m.buildResponseData(s, {
-        role: this.chosenRole,
-        code: s.access === 'code' ? this.codeInput : undefined,
-        respondent: s.anonymity === 'identified' ? this.respondent : undefined,
-        answers: this.answers,
-      }),
-    };
-  }
-
-  /** To the failing step, focusing the field; consent is on the review page: its summary. */
-  private async onInvalid() {
-    const f = this.failed;
-    if (f?.focus) await this.go(f.step, f.focus);
-    else await this.half!.form.focusOutcome('invalid');
-  }
-
-  /** 409: the conflict view with the first receipt. A bad code: back to the start step. */
-  private async onRejected(): Promise<boolean> {
-    const s = this.survey!;
-    const { submit: sub, draft, form } = this.half!;
-    if (sub.errorStatus === 409) {
-      this.focusAfterRender = 'heading';
-      this.conflict = { message: sub.message, receipt: sub.rejectedReceipt };
-      if (this.perDevice(s) && sub.rejectedReceipt) await responseGuard().record(s.id, sub.rejectedReceipt, { viaConflict: true });
-      await draft.clear();
-      return true;
-    }
-    if (form.errors.serverErrors.some((x) => x.path === '$code')) {
-      await this.go('start', idFor('$code'));
-      return true;
-    }
-    return false;
   }
 
   private async useAnotherCode() {

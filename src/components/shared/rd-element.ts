@@ -119,7 +119,8 @@ export abstract class RdElement extends LitElement implements RdHost {
    */
   protected override scheduleUpdate(): void | Promise<unknown> {
     const pending = loadCatalogues(this.catalogueSets(), this.localeCtl.current());
-    return pending ? pending.then(() => super.scheduleUpdate()) : super.scheduleUpdate();
+    // A translator made while they loaded (a part's strings added meanwhile) is made again.
+    return pending ? pending.then(() => { this.translatorCache = undefined; return super.scheduleUpdate(); }) : super.scheduleUpdate();
   }
 
   private catalogueSets(): Array<Catalogues<string>> {
