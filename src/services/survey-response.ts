@@ -1,15 +1,20 @@
-// The survey response, free of Lit and the DOM (split from survey-logic.ts so the questions'
-// first screen does not carry it, README "First screens against their budgets"): whether an answer
-// counts as given, per-question and per-page validation (message keys, never sentences), and the
-// answers as they go into the payload. A backend can import `validateAnswers` to judge a response
-// against its survey with the very same rules. Tests: test/services/survey-logic.test.ts.
+// The survey response, free of Lit and the DOM (split from survey-logic.ts and survey-form.ts so the
+// questions' first screen does not carry it, README "First screens against their budgets"): whether
+// an answer counts as given, per-question and per-page validation (message keys, never sentences),
+// the start step's problems (code, role, identity), which step of the form a path is on, how the
+// server's error paths name the form's fields (docs/contract.md), and the answers as they go into
+// the payload. A backend can import `validateAnswers` to judge a response
+// against its survey with the very same rules. Tests: test/services/survey-logic.test.ts and
+// test/services/survey-form.test.ts.
 import type {
   Answer, Answers, BallotAnswer, MatrixAnswer, MultipleAnswer, ProposalAnswer, Question, Survey, SurveyResponseData,
 } from './schemas/survey.js';
 import {
   allQuestions, answerValues, ballotCandidates, ballotCount, findQuestion, hasSelected, isRecord, matrixCell, matrixLayout,
-  normaliseCode, resolveScale, setMatrixCell, visibleQuestionIds, type ResolvedScale,
+  normaliseCode, pageOfQuestion, resolveScale, setMatrixCell, visibleQuestionIds, type ResolvedScale,
 } from './survey-logic.js';
+import type { Problem } from './validation.js';
+import type { Step, Respondent } from './survey-form.js';
 
 // ---------------------------------------------------------------------------------------------
 // Validation
@@ -306,3 +311,53 @@ export function sourceUrlFor(survey: Survey, href: string): string {
   return href.replace(/[?#].*$/, '');
 }
 
+
+// ---------------------------------------------------------------------------------------------
+// The start step and the steps of the form
+
+const CODE_RE = /^[A-Z0-9-]{4,40}$/;
+const PHONE_RE = /^[0-9+\-() ]{5,30}$/;
+
+export interface StartInput { code: string; role: string; respondent: Respondent }
+
+/** Problems of the start step, in form order. Paths of start fields begin with `$` (`$code`). */
+export function startProblems(s: Survey, input: StartInput): Problem[] {
+  const out: Problem[] = [];
+  if (s.access === 'code') {
+    const c = normaliseCode(input.code);
+    if (!c) out.push({ path: '$code', key: 'survey.err.code' });
+    else if (!CODE_RE.test(c)) out.push({ path: '$code', key: 'survey.err.codeFormat' });
+  }
+  if (s.roles.length > 1 && !input.role) out.push({ path: '$role', key: 'survey.err.role' });
+  if (s.anonymity === 'identified') {
+    if (!input.respondent.name.trim()) out.push({ path: '$name', key: 'survey.err.name' });
+    const fields = s.respondentFields ?? ['name'];
+    const phone = input.respondent.phone.trim();
+    if (fields.includes('phone') && phone && !PHONE_RE.test(phone)) out.push({ path: '$phone', key: 'survey.err.phone' });
+  }
+  return out;
+}
+
+/** The form path of an answer issue: the question, or for proposals the part (`idea.title`). */
+export function issuePath(s: Survey, i: SurveyIssue): string {
+  return findQuestion(s, i.questionId)?.type === 'proposal' && i.path ? `${i.questionId}.${i.path}` : i.questionId;
+}
+
+/** The server's error path (relative to `data`) as the form names it: `answers.q1.x` → `q1`,
+ *  `code` → `$code`, `role` → `$role`, `respondent.name` → `$name`. */
+export function formPath(path: string): string {
+  const p = path.replace(/^data\./, '');
+  if (p === 'code') return '$code';
+  if (p === 'role') return '$role';
+  if (p.startsWith('respondent.')) return `$${p.split('.')[1]}`;
+  if (p.startsWith('answers.')) return p.split('.')[1] ?? p;
+  return p;
+}
+
+/** Whether an error at a form path is shown on a step: start fields on the start step, a question
+ *  (or a part of one) on its page; the review step shows every error. */
+export function onStep(s: Survey, step: Step, path: string): boolean {
+  if (step === 'review') return true;
+  if (path.startsWith('$')) return step === 'start';
+  return typeof step === 'number' && pageOfQuestion(s, path.split('.')[0]) === step;
+}

@@ -19,9 +19,9 @@ import { WaitingWorkController } from '../../controllers/waiting-work.js';
 import { focusField, focusSummary } from '../../controllers/focus.js';
 import type { ShownError } from '../../services/form-errors.js';
 import { draftKey } from '../../services/waiting-work.js';
-import { survey as surveySchema, surveyResults as resultsSchema, type Answer, type Answers, type PassRule, type Survey, type SurveyResults } from '../../services/schemas/survey.js';
+import { survey as surveySchema, type Answer, type Answers, type PassRule, type Survey, type SurveyResults } from '../../services/schemas/survey.js';
 import { nextPage, normaliseCode, prevPage, visiblePages } from '../../services/survey-logic.js';
-import { emptyRespondent, needsStart, onStep, roleIds, windowState, type Respondent, type Step } from '../../services/survey-form.js';
+import { emptyRespondent, needsStart, roleIds, windowState, type Respondent, type Step } from '../../services/survey-form.js';
 import { responseGuard, type SubmissionRecord } from '../../services/survey-guard.js';
 import { formatDateTime } from '../../services/i18n/index.js';
 import { zh as messages } from './rd-satisfaction-survey.messages.js';
@@ -30,8 +30,9 @@ import { surveyStyles } from './rd-satisfaction-survey.styles.js';
 import { errorAt, idFor, type QuestionContext } from './survey-question-view.js';
 import type { ReviewContext } from './survey-review-view.js';
 import { renderPage, renderStart } from './survey-steps-view.js';
-import { conflictNotice, priorNotice, surveyHeader, windowNotice, type NoticeContext } from './survey-notices-view.js';
+import { priorNotice, surveyHeader, windowNotice, type NoticeContext } from './survey-notices-view.js';
 import type * as FormHalfModule from './survey-form-half.js';
+import type * as ResultsView from './survey-results-view.js';
 import type { DraftValue, SurveyElement, SurveyForm } from './survey-form-half.js';
 
 /** The element's strings: zh-CN bundled, English loaded when first shown in English. */
@@ -87,7 +88,7 @@ export class RdSatisfactionSurvey extends RdElement {
 
   private surveyCtl?: DataController<typeof surveySchema>;
   private shownSurvey?: string;
-  private resultsCtl?: DataController<typeof resultsSchema>;
+  private resultsCtl?: DataController<typeof ResultsView.surveyResults>;
   /** The form half (drafts, validation, review, sending): a chunk fetched on the first input, on
    *  "下一页"/"开始填写", or when something of this survey waits on this device. */
   private readonly halfPart = new LazyPart<typeof FormHalfModule>(this, () => import('./survey-form-half.js'), 'survey.part.form', (m) => this.attach(m));
@@ -149,8 +150,10 @@ export class RdSatisfactionSurvey extends RdElement {
     super.willUpdate(changed);
     if (this.results && !this.resultsCtl) {
       if (this.surveyCtl) { this.removeController(this.surveyCtl); this.surveyCtl = undefined; }
-      this.resultsCtl = new DataController(this, {
-        schema: resultsSchema,
+      // The results' schema comes with their view (a chunk of its own): the data is read once it is there.
+      const view = this.resultsView.ensure();
+      if (view) this.resultsCtl = new DataController(this, {
+        schema: view.surveyResults,
         id: () => this.surveyId,
         route: (id) => (id ? `/surveys/${encodeURIComponent(id)}/results` : undefined),
       });
@@ -283,12 +286,8 @@ export class RdSatisfactionSurvey extends RdElement {
   /** Errors to show on the step on screen: its problems (once tried, re-checked as answers change)
    *  and the server's field errors that belong to it (the review shows them all). */
   private shownErrors(s: Survey): ShownError[] {
-    const step = this.step;
     // Nothing was tried before the form half was there: no errors to show.
-    const errors = this.half?.form.errors;
-    if (!errors) return [];
-    errors.set(this.attempted.has(step) ? this.half!.problemsOf(s, step) : []);
-    return errors.shown(this.t, idFor, (path) => onStep(s, step, path));
+    return this.half?.shown(s, this.step, this.attempted.has(this.step)) ?? [];
   }
 
   // ----------------------------------------------------------------------------- navigation
@@ -396,8 +395,9 @@ export class RdSatisfactionSurvey extends RdElement {
 
   private renderResultsMode() {
     const ctl = this.resultsCtl;
-    this.resultsView.ensure(); // alongside the data, not after it
-    if (!ctl || ctl.status !== 'complete' || !ctl.value) return html`<div part="base">${ctl?.renderStatus() ?? nothing}</div>`;
+    // Until the view (with the results' schema) is there: loading, or its notice with 重试.
+    if (!ctl) return html`<div part="base">${this.resultsView.render(() => nothing)}</div>`;
+    if (ctl.status !== 'complete' || !ctl.value) return html`<div part="base">${ctl.renderStatus()}</div>`;
     const tiers = this.passTiers?.split(',').map((x) => x.trim()).filter(Boolean);
     return html`<div part="base">${this.resultsView.render((v) => v.renderResults({ t: this.t, locale: this.locale, results: ctl.value as SurveyResults, passTiers: tiers, rule: this.passRule }))}</div>`;
   }
@@ -409,7 +409,7 @@ export class RdSatisfactionSurvey extends RdElement {
     const half = this.half;
     const sub = half?.submit;
     if (half && sub?.state === 'submitted' && sub.receipt) return half.m.surveyReceipt(t, sub.receipt, sub.message, { lookupCode: sub.lookupCode, lookupUrl: this.config.lookupUrl });
-    if (this.conflict) return conflictNotice(o, this.conflict, s.access === 'code' ? () => void this.useAnotherCode() : undefined);
+    if (half && this.conflict) return half.m.conflictNotice(o, this.conflict, s.access === 'code' ? () => void this.useAnotherCode() : undefined);
     if (this.prior) return priorNotice(o, this.prior);
     if (ws !== 'open') return windowNotice(o, ws);
     const shown = this.shownErrors(s);

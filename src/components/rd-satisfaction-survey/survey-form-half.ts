@@ -9,7 +9,7 @@
 // keeps every answer in its own state meanwhile; `createSurveyForm` is the element's own send and
 // draft code, moved here to be fetched later: it works on the element's state by name
 // (SurveyElement), as the element did before.
-import type { TemplateResult } from 'lit';
+import { html, nothing, type TemplateResult } from 'lit';
 import { receiptView, type T } from '../shared/form.js';
 import { catalogues } from '../../services/i18n/index.js';
 import type { RdHost } from '../../controllers/host.js';
@@ -19,15 +19,18 @@ import { SubmitController } from '../../controllers/submit-controller.js';
 import { FormController, type Validated } from '../../controllers/form-controller.js';
 import type { Answers, Survey, SurveyResponseData } from '../../services/schemas/survey.js';
 import { pageOfQuestion } from '../../services/survey-logic.js';
-import { buildResponseData, normaliseAnswers, sourceUrlFor, validateAnswers, validatePage } from '../../services/survey-response.js';
-import { emptyRespondent, formPath, issuePath, needsStart, roleIds, startProblems, windowState, type Respondent, type Step } from '../../services/survey-form.js';
+import {
+  buildResponseData, formPath, issuePath, normaliseAnswers, onStep, sourceUrlFor, startProblems, validateAnswers, validatePage,
+} from '../../services/survey-response.js';
+import { emptyRespondent, needsStart, roleIds, windowState, type Respondent, type Step } from '../../services/survey-form.js';
 import { responseGuard, type SubmissionRecord } from '../../services/survey-guard.js';
 import type { Problem } from '../../services/validation.js';
+import type { ShownError } from '../../services/form-errors.js';
 import { idFor } from './survey-question-view.js';
+import { kindOf, type NoticeContext } from './survey-notices-view.js';
 import { zh } from './survey-form-half.messages.js';
 
 export { errorSummary } from '../shared/form.js';
-export { validatePage } from '../../services/survey-response.js';
 export { renderReview } from './survey-review-view.js';
 export { reviewStyles } from './survey-review.styles.js';
 
@@ -80,6 +83,9 @@ export interface SurveyForm {
   startProblems(): Problem[];
   /** The problems of one step, as the citizen's input stands now. */
   problemsOf(s: Survey, step: Step): Problem[];
+  /** Errors to show on the step on screen: its problems once `tried` (re-checked as answers
+   *  change) and the server's field errors that belong to it (the review shows them all). */
+  shown(s: Survey, step: Step, tried: boolean): ShownError[];
 }
 
 /** The element's drafts and its send (docs/architecture.md#forms), on the element `el`. */
@@ -201,6 +207,13 @@ export function createSurveyForm(el: SurveyElement): SurveyForm {
     },
   });
 
+  const problemsOf = (s: Survey, step: Step): Problem[] => {
+    if (step === 'start') return start();
+    if (typeof step !== 'number') return [];
+    const kind = el.t(`survey.kind.${s.kind}`);
+    return validatePage(s, step, el.answers).map((i) => ({ path: issuePath(s, i), key: `survey.err.${i.key}`, params: { ...(i.params ?? {}), kind } }));
+  };
+
   return {
     draft,
     submit,
@@ -212,11 +225,10 @@ export function createSurveyForm(el: SurveyElement): SurveyForm {
       if (!restored && (Object.keys(el.answers).length || el.respondent.name)) el.saveDraft();
     },
     startProblems: start,
-    problemsOf(s, step) {
-      if (step === 'start') return start();
-      if (typeof step !== 'number') return [];
-      const kind = el.t(`survey.kind.${s.kind}`);
-      return validatePage(s, step, el.answers).map((i) => ({ path: issuePath(s, i), key: `survey.err.${i.key}`, params: { ...(i.params ?? {}), kind } }));
+    problemsOf,
+    shown(s, step, tried) {
+      form.errors.set(tried ? problemsOf(s, step) : []);
+      return form.errors.shown(el.t, idFor, (path) => onStep(s, step, path));
     },
   };
 }
@@ -224,4 +236,17 @@ export function createSurveyForm(el: SurveyElement): SurveyForm {
 /** The receipt after the response was accepted (focused by the form flow). */
 export function surveyReceipt(t: T, receipt: string, message?: string, lookup: { lookupCode?: string; lookupUrl?: string } = {}): TemplateResult {
   return receiptView({ t, receipt, ...lookup, title: t('survey.receipt.title'), numberLabel: t('survey.receipt.number'), message: message || t('survey.receipt.thanks') });
+}
+
+/** The server said this code or device has answered (409): its message and the first receipt;
+ *  a closed panel's member may try another code. */
+export function conflictNotice(o: NoticeContext, conflict: { message?: string; receipt?: string }, onOtherCode?: () => void): TemplateResult {
+  const { t } = o;
+  return html`<div class="rd-notice rd-notice--error" role="alert" part="already">
+        <h3 tabindex="-1" data-step-heading>${t('survey.already.title')}</h3>
+        <p>${conflict.message ? t('survey.already.server', { message: conflict.message }) : t('survey.already.serverDefault', { kind: kindOf(o) })}</p>
+        ${conflict.receipt ? html`<p><strong>${t('survey.already.firstReceipt', { receipt: conflict.receipt })}</strong></p>` : nothing}
+        <p>${t('survey.already.note')}</p>
+        ${onOtherCode ? html`<div class="rd-actions"><button type="button" class="rd-button rd-button--secondary" @click=${onOtherCode}>${t('survey.code.other')}</button></div>` : nothing}
+      </div>`;
 }

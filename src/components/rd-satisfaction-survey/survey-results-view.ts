@@ -17,6 +17,7 @@ import { zh } from './survey-results.messages.js';
 // survey-question-view.ts.
 export { tierLabel };
 export { resultsStyles } from './survey-results.styles.js';
+export { surveyResults } from '../../services/schemas/survey-results.js';
 /** The view's strings: zh-CN with it, English loaded when first shown in English. */
 export const resultsCatalogues = catalogues(zh, () => import('./survey-results.messages.en.js'));
 
