@@ -542,3 +542,58 @@ describe('<rd-satisfaction-survey>: a page with Prototype.js', () => {
     expect(writeIn).to.be.a('string').and.not.equal('');
   });
 });
+
+describe('<rd-satisfaction-survey>: the form half (loaded when first used)', () => {
+  const part = (el: RdSatisfactionSurvey) => (el as unknown as { halfPart: { state: string } }).halfPart;
+  const twoPages = (id: string): Survey => ({
+    id, title: '征集', kind: 'questionnaire', window: open, roles: ['public'], access: 'open', anonymity: 'anonymous',
+    pages: [
+      { id: 'p1', title: '第一部分', questions: [{ id: 'a', type: 'single', title: '甲', required: true, options: [{ id: 'y', label: '是' }, { id: 'n', label: '否' }] }] },
+      { id: 'p2', title: '第二部分', questions: [{ id: 'b', type: 'single', title: '乙', options: [{ id: 'y', label: '是' }, { id: 'n', label: '否' }] }] },
+    ],
+  });
+
+  it('not loaded before the first answer, and accessible meanwhile; the first answer loads it and is saved as a draft', async () => {
+    const id = uid('sv');
+    const el = await mount(twoPages(id));
+    await new Promise((r) => setTimeout(r, 300)); // the page-load check for waiting drafts has answered
+    expect(part(el).state, 'nothing waits on this device: not loaded').to.equal('idle');
+    expect(text(el)).to.contain('甲');
+    await expect(el).to.be.accessible();
+    await click(el, radio(el, 'a', 'y'));
+    const saved = await until(() => readDraft(`rd:rd-satisfaction-survey:${id}`), 4000, 'draft') as { value: { answers: unknown } };
+    expect(part(el).state).to.equal('ready');
+    expect(saved.value.answers).to.deep.equal({ a: 'y' });
+    expect(radio(el, 'a', 'y').checked, 'the answer stays').to.equal(true);
+  });
+
+  it('a draft waiting at load comes back without a touch, on the page it was on, with rd-draft-restored', async () => {
+    const id = uid('sv');
+    const first = await mount(twoPages(id));
+    await click(first, radio(first, 'a', 'n'));
+    await submitForm(first, '下一页');
+    await click(first, radio(first, 'b', 'y'));
+    await until(async () => ((await readDraft(`rd:rd-satisfaction-survey:${id}`)) as { value?: { step?: number; answers?: Record<string, unknown> } } | undefined)?.value?.answers?.b === 'y', 4000, 'draft on page 2');
+    first.remove();
+    let restored = 0;
+    const onRestored = () => { restored++; };
+    document.addEventListener('rd-draft-restored', onRestored);
+    try {
+      const again = await mount(twoPages(id));
+      await until(() => text(again).includes('第二部分') && radio(again, 'b', 'y')?.checked, 4000, 'back on page 2 with its answer');
+      expect(restored).to.equal(1);
+      await submitForm(again, '上一页');
+      expect(radio(again, 'a', 'n').checked).to.equal(true);
+      expect(text(again), 'the notice, on the first page').to.contain('已恢复');
+    } finally {
+      document.removeEventListener('rd-draft-restored', onRestored);
+    }
+  });
+
+  it('what the half reads of the element by name is there (SurveyElement in survey-form-half.ts)', async () => {
+    const el = await mount(twoPages(uid('sv')), { drafts: 'off' });
+    const names = ['results', 'survey', 'clock', 'answers', 'step', 'chosenRole', 'respondent', 'codeInput', 'consent', 'prior', 'conflict',
+      'returnToReview', 'focusAfterRender', 'typedEarly', 'owner', 'perDevice', 'attempt', 'go', 'draftValue', 'saveDraft', 'resetForm'];
+    for (const n of names) expect(n in el, n).to.equal(true);
+  });
+});

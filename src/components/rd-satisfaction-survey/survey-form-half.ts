@@ -219,10 +219,12 @@ export function createSurveyForm(el: SurveyElement): SurveyForm {
     submit,
     form,
     async restore() {
+      const early = el.typedEarly;
       const restored = await draft.restore();
       el.typedEarly = false;
-      // Input given while the draft store was opening is saved now rather than lost.
-      if (!restored && (Object.keys(el.answers).length || el.respondent.name)) el.saveDraft();
+      // Input given before the half was there (merged with a draft restored meanwhile), or while
+      // the draft store was opening, is saved now rather than lost.
+      if (early || (!restored && (Object.keys(el.answers).length || el.respondent.name))) el.saveDraft();
     },
     startProblems: start,
     problemsOf,
