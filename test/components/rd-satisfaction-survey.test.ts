@@ -4,6 +4,10 @@ import type { RdSatisfactionSurvey } from '../../src/components/rd-satisfaction-
 import type { Survey, SurveyResults } from '../../src/services/schemas/survey.js';
 import { surveyResponsePayload } from '../../src/services/schemas/survey-response.js';
 import { responseGuard } from '../../src/services/survey-guard.js';
+import { missingKeys } from '../../src/services/i18n/index.js';
+import { surveyCatalogues } from '../../src/components/rd-satisfaction-survey/rd-satisfaction-survey.component.js';
+import { halfCatalogues } from '../../src/components/rd-satisfaction-survey/survey-form-half.js';
+import { resultsCatalogues } from '../../src/components/rd-satisfaction-survey/survey-results-view.js';
 import { uid, chaosUrl, chaosLog, readDraft, until, typeInto, button, installPrototypeArrays } from '../helpers/env.js';
 
 const open = { opens: '2020-01-01T00:00:00+08:00', closes: '2099-12-31T23:59:59+08:00' };
@@ -595,5 +599,14 @@ describe('<rd-satisfaction-survey>: the form half (loaded when first used)', () 
     const names = ['results', 'survey', 'clock', 'answers', 'step', 'chosenRole', 'respondent', 'codeInput', 'consent', 'prior', 'conflict',
       'returnToReview', 'focusAfterRender', 'typedEarly', 'owner', 'perDevice', 'attempt', 'go', 'draftValue', 'saveDraft', 'resetForm'];
     for (const n of names) expect(n in el, n).to.equal(true);
+  });
+});
+
+describe('<rd-satisfaction-survey>: strings of the parts loaded later', () => {
+  it("the form half's and the results view's catalogues are complete in every locale, and add keys of their own only", async () => {
+    expect(await missingKeys(halfCatalogues)).to.deep.equal([]);
+    expect(await missingKeys(resultsCatalogues)).to.deep.equal([]);
+    const first = Object.keys(surveyCatalogues['zh-CN']);
+    for (const set of [halfCatalogues, resultsCatalogues]) expect(Object.keys(set['zh-CN']).filter((k) => first.includes(k))).to.deep.equal([]);
   });
 });
