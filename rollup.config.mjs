@@ -167,13 +167,16 @@ const minifyLib = () => ({
 // opened) does not load on its first screen; and between them chunks/form-<hash>.js, the form
 // pieces (shared/form.ts) with the error list, this device's receipts and the HTTP client that
 // sends (services/http.ts; loading data is services/http-load.ts, in the core), which
-// the receipt lookup needs without the submission machinery.
+// the receipt lookup needs without the submission machinery. The fields themselves
+// (shared/fields.ts) and the small records kept on this device (services/local-records.ts) are
+// chunks/fields-<hash>.js: the survey shows its questions and checks "already answered on this
+// device" on its first screen, and loads the rest of the form when first used.
 const CORE = [
   // Lit's directives: `live` and `if-defined` (tiny, and on most first screens); the others go
   // with the modules that use them (style-map and guard with the legislation text).
   /\/node_modules\/(lit|lit-element|lit-html|@lit\/reactive-element|@lit\/context)\/(?!(.*\/)?directives\/)/,
   /\/node_modules\/(lit|lit-html)\/directives\/(live|if-defined)\.js$/,
-  /\/src\/components\/shared\/(?!form\.ts$)/,
+  /\/src\/components\/shared\/(?!(form|fields)\.ts$)/,
   /\/src\/components\/rd-provider\//,
   /\/src\/controllers\/(?!deep-link|submit-controller|draft-controller|form-controller|waiting-work)/,
   /\/src\/events\//,
@@ -182,8 +185,12 @@ const CORE = [
 ];
 const FORM = [
   /\/src\/components\/shared\/form\.ts$/,
-  /\/src\/services\/(form-errors|lookup-link|receipt-book|local-records|http)\.ts$/,
+  /\/src\/services\/(form-errors|lookup-link|receipt-book|http)\.ts$/,
   /\/src\/services\/i18n\/forms\.ts$/,
+];
+const FIELDS = [
+  /\/src\/components\/shared\/fields\.ts$/,
+  /\/src\/services\/local-records\.ts$/,
 ];
 const FORMS = [
   /\/src\/controllers\/(submit|draft|form)-controller\.ts$/,
@@ -197,6 +204,7 @@ function coreChunk(id) {
   // form of their own load it on their first screen, the station map only with its booking form.
   if (/\/node_modules\/idb-keyval\/|\/src\/(services\/(idb|waiting-work)|controllers\/waiting-work)\.ts$/.test(p)) return 'store';
   if (FORM.some((r) => r.test(p))) return 'form';
+  if (FIELDS.some((r) => r.test(p))) return 'fields';
   if (FORMS.some((r) => r.test(p))) return 'forms';
   // The reception schedule's rules, China's holidays and the code that dates sessions with them
   // always travel together (the deputy card, the station map, the booking form).

@@ -164,7 +164,7 @@ const normCode = (c) => String(c).trim().toUpperCase();
 
 /**
  * The server-side rules a ballot must keep whatever the page did (the widget checks the same,
- * and more, in src/services/survey-logic.ts): answers only to questions of the survey; a ballot
+ * and more, in src/services/survey-response.ts): answers only to questions of the survey; a ballot
  * names known candidates, each once, and never more than N choices (write-ins counted within
  * N), nor fewer than M. Returns field errors (paths under `data.answers`).
  */

@@ -2,8 +2,12 @@ import { expect, fixture, html } from '@open-wc/testing';
 import '../../src/components/rd-satisfaction-survey/rd-satisfaction-survey.js';
 import type { RdSatisfactionSurvey } from '../../src/components/rd-satisfaction-survey/rd-satisfaction-survey.js';
 import type { Survey, SurveyResults } from '../../src/services/schemas/survey.js';
-import { surveyResponsePayload } from '../../src/services/schemas/survey.js';
+import { surveyResponsePayload } from '../../src/services/schemas/survey-response.js';
 import { responseGuard } from '../../src/services/survey-guard.js';
+import { missingKeys } from '../../src/services/i18n/index.js';
+import { surveyCatalogues } from '../../src/components/rd-satisfaction-survey/rd-satisfaction-survey.component.js';
+import { halfCatalogues } from '../../src/components/rd-satisfaction-survey/survey-form-half.js';
+import { resultsCatalogues } from '../../src/components/rd-satisfaction-survey/survey-results-view.js';
 import { uid, chaosUrl, chaosLog, readDraft, until, typeInto, button, installPrototypeArrays } from '../helpers/env.js';
 
 const open = { opens: '2020-01-01T00:00:00+08:00', closes: '2099-12-31T23:59:59+08:00' };
@@ -36,7 +40,15 @@ const text = (el: Element) => shadow(el).textContent!.replace(/\s+/g, ' ');
 const radio = (el: Element, name: string, value: string) =>
   shadow(el).querySelector<HTMLInputElement>(`input[type=radio][name="${name}"][value="${value}"]`)!;
 const click = async (el: RdSatisfactionSurvey, target: HTMLElement) => { target.click(); await el.updateComplete; };
-const submitForm = async (el: RdSatisfactionSurvey, label: string | RegExp) => { button(shadow(el), label).click(); await el.updateComplete; await el.updateComplete; };
+/** The form half (drafts, validation, review, sending) is a chunk loaded on the first input or on
+ *  "下一页"/"开始填写": a press waits for it, then goes on as before. */
+const formHalf = (el: RdSatisfactionSurvey) => (el as unknown as { halfPart: { get(): Promise<unknown> } }).halfPart.get();
+const submitForm = async (el: RdSatisfactionSurvey, label: string | RegExp) => {
+  button(shadow(el), label).click();
+  await formHalf(el);
+  await el.updateComplete;
+  await el.updateComplete;
+};
 
 async function mount(data: Survey | SurveyResults, attrs: Record<string, string | boolean> = {}) {
   const node = document.createElement('rd-satisfaction-survey');
@@ -532,5 +544,69 @@ describe('<rd-satisfaction-survey>: a page with Prototype.js', () => {
       restore();
     }
     expect(writeIn).to.be.a('string').and.not.equal('');
+  });
+});
+
+describe('<rd-satisfaction-survey>: the form half (loaded when first used)', () => {
+  const part = (el: RdSatisfactionSurvey) => (el as unknown as { halfPart: { state: string } }).halfPart;
+  const twoPages = (id: string): Survey => ({
+    id, title: '征集', kind: 'questionnaire', window: open, roles: ['public'], access: 'open', anonymity: 'anonymous',
+    pages: [
+      { id: 'p1', title: '第一部分', questions: [{ id: 'a', type: 'single', title: '甲', required: true, options: [{ id: 'y', label: '是' }, { id: 'n', label: '否' }] }] },
+      { id: 'p2', title: '第二部分', questions: [{ id: 'b', type: 'single', title: '乙', options: [{ id: 'y', label: '是' }, { id: 'n', label: '否' }] }] },
+    ],
+  });
+
+  it('not loaded before the first answer, and accessible meanwhile; the first answer loads it and is saved as a draft', async () => {
+    const id = uid('sv');
+    const el = await mount(twoPages(id));
+    await new Promise((r) => setTimeout(r, 300)); // the page-load check for waiting drafts has answered
+    expect(part(el).state, 'nothing waits on this device: not loaded').to.equal('idle');
+    expect(text(el)).to.contain('甲');
+    await expect(el).to.be.accessible();
+    await click(el, radio(el, 'a', 'y'));
+    const saved = await until(() => readDraft(`rd:rd-satisfaction-survey:${id}`), 4000, 'draft') as { value: { answers: unknown } };
+    expect(part(el).state).to.equal('ready');
+    expect(saved.value.answers).to.deep.equal({ a: 'y' });
+    expect(radio(el, 'a', 'y').checked, 'the answer stays').to.equal(true);
+  });
+
+  it('a draft waiting at load comes back without a touch, on the page it was on, with rd-draft-restored', async () => {
+    const id = uid('sv');
+    const first = await mount(twoPages(id));
+    await click(first, radio(first, 'a', 'n'));
+    await submitForm(first, '下一页');
+    await click(first, radio(first, 'b', 'y'));
+    await until(async () => ((await readDraft(`rd:rd-satisfaction-survey:${id}`)) as { value?: { step?: number; answers?: Record<string, unknown> } } | undefined)?.value?.answers?.b === 'y', 4000, 'draft on page 2');
+    first.remove();
+    let restored = 0;
+    const onRestored = () => { restored++; };
+    document.addEventListener('rd-draft-restored', onRestored);
+    try {
+      const again = await mount(twoPages(id));
+      await until(() => text(again).includes('第二部分') && radio(again, 'b', 'y')?.checked, 4000, 'back on page 2 with its answer');
+      expect(restored).to.equal(1);
+      await submitForm(again, '上一页');
+      expect(radio(again, 'a', 'n').checked).to.equal(true);
+      expect(text(again), 'the notice, on the first page').to.contain('已恢复');
+    } finally {
+      document.removeEventListener('rd-draft-restored', onRestored);
+    }
+  });
+
+  it('what the half reads of the element by name is there (SurveyElement in survey-form-half.ts)', async () => {
+    const el = await mount(twoPages(uid('sv')), { drafts: 'off' });
+    const names = ['results', 'survey', 'clock', 'answers', 'step', 'chosenRole', 'respondent', 'codeInput', 'consent', 'prior', 'conflict',
+      'returnToReview', 'focusAfterRender', 'typedEarly', 'owner', 'perDevice', 'attempt', 'go', 'draftValue', 'saveDraft', 'resetForm'];
+    for (const n of names) expect(n in el, n).to.equal(true);
+  });
+});
+
+describe('<rd-satisfaction-survey>: strings of the parts loaded later', () => {
+  it("the form half's and the results view's catalogues are complete in every locale, and add keys of their own only", async () => {
+    expect(await missingKeys(halfCatalogues)).to.deep.equal([]);
+    expect(await missingKeys(resultsCatalogues)).to.deep.equal([]);
+    const first = Object.keys(surveyCatalogues['zh-CN']);
+    for (const set of [halfCatalogues, resultsCatalogues]) expect(Object.keys(set['zh-CN']).filter((k) => first.includes(k))).to.deep.equal([]);
   });
 });

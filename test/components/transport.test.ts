@@ -96,7 +96,8 @@ describe('transport: a legacy form-encoded CMS behind the widgets', () => {
     root(el).querySelector<HTMLInputElement>('input[type=checkbox]')!.click();
     await el.updateComplete;
     button(root(el), '核对答案').click();
-    await el.updateComplete;
+    // The review comes once the survey's form half (a chunk fetched on first use) is there.
+    await until(() => [...root(el).querySelectorAll('button')].some((x) => x.textContent?.includes('确认提交')), 4000, 'the review');
     const submitted = oneEvent(el, 'rd-submitted');
     button(root(el), '确认提交').click();
     const { detail } = await submitted;

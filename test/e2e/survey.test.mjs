@@ -7,6 +7,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import { startHarness } from './harness.mjs';
+import { until } from './util.mjs';
 
 const DEMO = existsSync('demo/rd-satisfaction-survey.html');
 const ON_DEMO = { '2026-jybl-myd': '#sv-jybl', '2027-mssx-pj': '#mssx rd-satisfaction-survey' };
@@ -121,6 +122,77 @@ test('ballot: an 11th choice of 10 is refused; the 10 are stored; the same code 
   await w.getByText(/此测评码已提交过/).first().waitFor();
   rows = (await h.exported('survey-response')).rows.filter((x) => x.data.surveyId === '2027-mssx-pj');
   assert.equal(rows.length, 1, 'still one row');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+// The form half (README "First screens against their budgets"): drafts, validation, the review and
+// sending are a chunk fetched on the first input, on 下一页/开始填写, or at once when a draft or an
+// outbox entry waits on this device. A page with the widget's one classic script (the CDN loader).
+const LOADER_PAGE = (id, lang = 'zh-CN') => `<!doctype html><html lang="${lang}"><head><meta charset="utf-8"><title>t</title>
+<script src="/dist/cdn/components/rd-satisfaction-survey.iife.js" defer></script></head>
+<body><main><h1>t</h1><rd-satisfaction-survey endpoint="/api" survey-id="${id}"></rd-satisfaction-survey></main></body></html>`;
+const HALF = /\/dist\/cdn\/chunks\/(survey-form-half|forms|form)-[\w-]+\.js$/;
+const fetchedHalf = (page) => page.evaluate((re) => performance.getEntriesByType('resource').map((e) => new URL(e.name).pathname).filter((p) => new RegExp(re).test(p)), HALF.source);
+
+test('first screen: the form half is not fetched before the first answer; then it is, the draft is saved, and after a reload it comes back without a touch', async () => {
+  const { page, errors, context } = await h.newPage();
+  await page.route(`${h.base}/survey-first.html`, (route) => route.fulfill({ status: 200, headers: { 'Content-Type': 'text/html; charset=utf-8' }, body: LOADER_PAGE('2027-mssx-zj') }));
+  await page.goto(`${h.base}/survey-first.html`);
+  const w = page.locator('rd-satisfaction-survey');
+  const role = w.getByRole('radio', { name: '网格员' });
+  await role.waitFor();
+  await page.waitForTimeout(500);
+  assert.deepEqual(await fetchedHalf(page), [], 'nothing of the form half on the first screen');
+  // The first answer: the half comes, the draft is saved as before.
+  await page.evaluate(() => document.querySelector('rd-satisfaction-survey').addEventListener('rd-draft-saved', () => { window.__saved = true; }));
+  await role.check();
+  await until(() => page.evaluate(() => window.__saved), { message: 'rd-draft-saved' });
+  const got = await fetchedHalf(page);
+  assert.ok(got.some((p) => p.includes('/survey-form-half-')) && got.some((p) => p.includes('/forms-')), `the half fetched on the first answer (${got.join(', ')})`);
+  assert.equal(await role.isChecked(), true, 'the answer stays');
+  // Back later: the draft waits on this device, so the half comes at once and restores it.
+  await page.addInitScript(() => addEventListener('rd-draft-restored', () => { window.__restored = true; }, true));
+  await page.reload();
+  await until(() => w.getByRole('radio', { name: '网格员' }).isChecked(), { message: 'the role back from the draft' });
+  await w.getByText(/已恢复您上次未提交的内容/).waitFor();
+  assert.equal(await page.evaluate(() => window.__restored), true, 'rd-draft-restored');
+  assert.ok((await fetchedHalf(page)).some((p) => p.includes('/survey-form-half-')), 'the half fetched for the waiting draft');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('the form half cannot be fetched: the localized notice with 重试, the answers kept, 开始填写 waits; after 重试 the survey goes on', async () => {
+  const { page, errors, context } = await h.newPage();
+  let down = true;
+  const tries = [];
+  await context.route('**/dist/cdn/chunks/survey-form-half-*.js', (route) => { tries.push(route.request().url()); return down ? route.fulfill({ status: 404, body: 'not found' }) : route.continue(); });
+  await page.route(`${h.base}/survey-half-fail.html`, (route) => route.fulfill({ status: 200, headers: { 'Content-Type': 'text/html; charset=utf-8' }, body: LOADER_PAGE('2027-mssx-zj') }));
+  await page.goto(`${h.base}/survey-half-fail.html`);
+  const w = page.locator('rd-satisfaction-survey');
+  await w.getByRole('radio', { name: '网格员' }).check();
+  const alert = w.getByRole('alert').filter({ hasText: '保存和提交答卷的功能未能加载' });
+  await alert.waitFor();
+  assert.match(await alert.textContent(), /本页已填写的内容都还在/);
+  assert.equal(await w.getByRole('radio', { name: '网格员' }).isChecked(), true, 'the answer is kept');
+  // 开始填写 needs the half: the citizen stays on the start step, nothing lost.
+  await w.getByRole('button', { name: '开始填写' }).click();
+  await page.waitForTimeout(300);
+  assert.equal(await w.getByRole('radio', { name: '网格员' }).isChecked(), true);
+  await alert.waitFor();
+  // English, complete.
+  await page.evaluate(() => document.documentElement.setAttribute('lang', 'en'));
+  await w.getByRole('alert').filter({ hasText: 'Saving and sending your answers could not be loaded' }).getByRole('button', { name: 'Try again' }).waitFor();
+  await page.evaluate(() => document.documentElement.setAttribute('lang', 'zh-CN'));
+  // Back online: 重试 brings it; the focus goes back to the step; the survey goes on.
+  down = false;
+  await w.getByRole('alert').filter({ hasText: '保存和提交答卷的功能未能加载' }).getByRole('button', { name: '重试' }).click();
+  await until(async () => (await w.getByRole('alert').filter({ hasText: '未能加载' }).count()) === 0, { message: 'the notice gone' });
+  await until(() => w.evaluate((el) => el.shadowRoot.activeElement?.hasAttribute('data-step-heading')), { message: 'focus on the step' });
+  assert.equal(await w.getByRole('radio', { name: '网格员' }).isChecked(), true, 'still kept');
+  await w.getByRole('button', { name: '开始填写' }).click();
+  await w.getByRole('textbox', { name: /^项目名称/ }).waitFor();
+  assert.ok(tries.length >= 2, `fetched again on 重试 (${tries.length})`);
   assert.deepEqual(errors, []);
   await context.close();
 });

@@ -1,8 +1,6 @@
 import { expect } from '@open-wc/testing';
-import {
-  windowState, roleIds, needsStart, startProblems, issuePath, formPath, onStep, parseNumberInput, emptyRespondent,
-  type StartInput, type Step,
-} from '../../src/services/survey-form.js';
+import { windowState, roleIds, needsStart, parseNumberInput, emptyRespondent, type Step } from '../../src/services/survey-form.js';
+import { startProblems, issuePath, formPath, onStep, type StartInput } from '../../src/services/survey-response.js';
 import type { Survey } from '../../src/services/schemas/survey.js';
 import { matrixSurvey, mixedSurvey } from './survey-fixtures.js';
 

@@ -1,12 +1,16 @@
 import { expect } from '@open-wc/testing';
 import {
-  resolveScale, visibleQuestionIds, conditionHolds, validateQuestion, validatePage, validateAnswers,
+  resolveScale, visibleQuestionIds, conditionHolds,
   toggleBallot, setBallotWriteIn, ballotCount, toggleMultiple, moveRanked, nextPage, prevPage,
-  pageProgress, visiblePages, normaliseAnswers, buildResponseData, sourceUrlFor, matrixLayout,
-  setMatrixCell, matrixCell, normaliseCode, answeredShare, isAnswered, findQuestion, pageOfQuestion,
-  type SurveyIssue,
+  pageProgress, visiblePages, matrixLayout,
+  setMatrixCell, matrixCell, normaliseCode, findQuestion, pageOfQuestion,
 } from '../../src/services/survey-logic.js';
-import { surveyResponsePayload, type Answers, type Answer, type QuestionOf, type Condition } from '../../src/services/schemas/survey.js';
+import {
+  validateQuestion, validatePage, validateAnswers, normaliseAnswers, buildResponseData, sourceUrlFor, answeredShare, isAnswered,
+  type SurveyIssue,
+} from '../../src/services/survey-response.js';
+import type { Answers, Answer, QuestionOf, Condition } from '../../src/services/schemas/survey.js';
+import { surveyResponsePayload } from '../../src/services/schemas/survey-response.js';
 import { matrixSurvey, mixedSurvey } from './survey-fixtures.js';
 
 const q = <T extends QuestionOf<any>['type']>(id: string) => findQuestion(mixedSurvey, id) as QuestionOf<T>;

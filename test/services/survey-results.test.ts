@@ -4,7 +4,8 @@ import {
   DEFAULT_PASS_RULE,
 } from '../../src/services/survey-results.js';
 import { resolveScale } from '../../src/services/survey-logic.js';
-import { surveyResults, type PassRule, type ScaleResultSection, type BallotResultSection, type Answers } from '../../src/services/schemas/survey.js';
+import type { PassRule, ScaleResultSection, BallotResultSection, Answers } from '../../src/services/schemas/survey.js';
+import { surveyResults } from '../../src/services/schemas/survey-results.js';
 import { matrixSurvey, mixedSurvey } from './survey-fixtures.js';
 import { installPrototypeArrays } from '../helpers/env.js';
 

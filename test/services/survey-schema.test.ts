@@ -1,5 +1,6 @@
 import { expect } from '@open-wc/testing';
-import { survey, surveyResponsePayload, surveyResponseData, surveyProblems, type Survey } from '../../src/services/schemas/survey.js';
+import { survey, surveyProblems, type Survey } from '../../src/services/schemas/survey.js';
+import { surveyResponsePayload, surveyResponseData } from '../../src/services/schemas/survey-response.js';
 import { dataSchemas, payloadSchemas } from '../../src/services/schemas/index.js';
 import { matrixSurvey, mixedSurvey } from './survey-fixtures.js';
 

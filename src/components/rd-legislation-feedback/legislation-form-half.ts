@@ -6,7 +6,8 @@
 // viewport or gets the focus, when something of it waits on this device (a draft, an outbox
 // entry: controllers/waiting-work.ts), and at once in proxy mode. Created on a connected element,
 // its controllers start at once (a waiting draft is restored, a queued entry sent, as before).
-import { adoptStyles, html, nothing, supportsAdoptingStyleSheets, type TemplateResult } from 'lit';
+import { html, nothing, type TemplateResult } from 'lit';
+import type { RdElement } from '../shared/rd-element.js';
 import type { RdHost } from '../../controllers/host.js';
 import { DraftController } from '../../controllers/draft-controller.js';
 import { SubmitController } from '../../controllers/submit-controller.js';
@@ -45,7 +46,7 @@ export const lfFormCatalogues = catalogues(zhForm, () => import('./rd-legislatio
 
 /** What the half needs of the element (which keeps the draft, the reader and the live region). */
 export interface FormHalfHost {
-  readonly el: RdHost;
+  readonly el: RdHost & Pick<RdElement, 'useStyles'>;
   readonly tag: string;
   /** The loaded draft's id. */
   dataId(): string | undefined;
@@ -72,6 +73,8 @@ export class FormHalf {
 
   constructor(private readonly h: FormHalfHost) {
     const el = h.el;
+    // The form's look arrives with it (the first screen does not carry it).
+    el.useStyles(lfFormStyles);
     this.current = emptyForm();
     this.current = this.keepProxy(this.current);
     this.draftCtl = new DraftController<FeedbackForm>(el, {
@@ -101,16 +104,6 @@ export class FormHalf {
       serverPath: (path) => (this.sources ? formPath(path, this.sources) : path),
     });
     if (h.prepared()) this.prepared();
-  }
-
-  private styled = false;
-  /** Adds the form's styles to the element's shadow root (once, before the form's first render). */
-  private adoptStyles() {
-    const root = this.h.el.shadowRoot;
-    if (this.styled || !root) return;
-    this.styled = true;
-    if (supportsAdoptingStyleSheets) root.adoptedStyleSheets = [...root.adoptedStyleSheets, lfFormStyles.styleSheet!];
-    else adoptStyles(root, [lfFormStyles]);
   }
 
   /** The element's translator (its catalogues, the form's, the integrator's overrides). */
@@ -205,7 +198,6 @@ export class FormHalf {
 
   /** Above the text: the restored-draft notice and the error summary. */
   renderTop(): TemplateResult {
-    this.adoptStyles();
     const t = this.t;
     const extra = [submitProblem(t, this.submitCtl)].filter((m): m is string => !!m);
     return html`${this.draftCtl.renderNotice(() => this.form)}${errorSummary(t, this.errors.shown(t), extra)}`;

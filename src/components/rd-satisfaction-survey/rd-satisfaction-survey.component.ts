@@ -4,43 +4,43 @@
 // (FormController, docs/architecture.md#forms) — one response per device for open surveys, 409 shown
 // with the first receipt. What is drawn lives in view modules: survey-steps-view.ts (start step,
 // pages), survey-question-view.ts (the questions), survey-review-view.ts (the review),
-// survey-notices-view.ts (header, receipt, "already answered", window) and survey-results-view.ts.
-// All rules live in services/survey-logic.ts, services/survey-form.ts and services/survey-results.ts.
-import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+// survey-notices-view.ts (header, "already answered", window) and survey-results-view.ts.
+// All rules live in services/survey-logic.ts, services/survey-response.ts, services/survey-form.ts
+// and services/survey-results.ts. The first screen shows the questions; the form half
+// (survey-form-half.ts: drafts, validation, review, sending) is fetched on the first input, on
+// "下一页", or at once when a draft or an outbox entry waits (README "First screens against their budgets").
+import { html, nothing, type CSSResultOrNative, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { RdElement } from '../shared/rd-element.js';
 import { WindowClockController } from '../../controllers/window-clock.js';
 import { DataController } from '../../controllers/data-controller.js';
 import { LazyPart } from '../../controllers/lazy-part.js';
-import { DraftController } from '../../controllers/draft-controller.js';
-import { SubmitController } from '../../controllers/submit-controller.js';
-import { FormController, type Validated } from '../../controllers/form-controller.js';
-import { focusField, focusSummary, type ShownError } from '../shared/form.js';
-import { survey as surveySchema, surveyResults as resultsSchema, type Answer, type Answers, type PassRule, type Survey, type SurveyResponseData, type SurveyResults } from '../../services/schemas/survey.js';
-import {
-  buildResponseData, nextPage, normaliseAnswers, normaliseCode, pageOfQuestion, prevPage, sourceUrlFor, validateAnswers, validatePage,
-  visiblePages,
-} from '../../services/survey-logic.js';
-import { emptyRespondent, formPath, issuePath, needsStart, onStep, roleIds, startProblems, windowState, type Respondent, type Step } from '../../services/survey-form.js';
-import type { Problem } from '../../services/validation.js';
+import { WaitingWorkController } from '../../controllers/waiting-work.js';
+import { focusField, focusSummary } from '../../controllers/focus.js';
+import type { ShownError } from '../../services/form-errors.js';
+import { draftKey } from '../../services/waiting-work.js';
+import { survey as surveySchema, type Answer, type Answers, type PassRule, type Survey, type SurveyResults } from '../../services/schemas/survey.js';
+import { nextPage, normaliseCode, prevPage, visiblePages } from '../../services/survey-logic.js';
+import { emptyRespondent, needsStart, roleIds, windowState, type Respondent, type Step } from '../../services/survey-form.js';
 import { responseGuard, type SubmissionRecord } from '../../services/survey-guard.js';
 import { formatDateTime } from '../../services/i18n/index.js';
 import { zh as messages } from './rd-satisfaction-survey.messages.js';
-import { catalogues } from '../../services/i18n/index.js';
+import { catalogues, type Catalogues } from '../../services/i18n/index.js';
 import { surveyStyles } from './rd-satisfaction-survey.styles.js';
 import { errorAt, idFor, type QuestionContext } from './survey-question-view.js';
-import { renderReview, type ReviewContext } from './survey-review-view.js';
+import type { ReviewContext } from './survey-review-view.js';
 import { renderPage, renderStart } from './survey-steps-view.js';
-import { conflictNotice, priorNotice, surveyHeader, surveyReceipt, windowNotice, type NoticeContext } from './survey-notices-view.js';
+import { priorNotice, surveyHeader, windowNotice, type NoticeContext } from './survey-notices-view.js';
+import type * as FormHalfModule from './survey-form-half.js';
+import type * as ResultsView from './survey-results-view.js';
+import type { DraftValue, SurveyElement, SurveyForm } from './survey-form-half.js';
 
 /** The element's strings: zh-CN bundled, English loaded when first shown in English. */
 export const surveyCatalogues = catalogues(messages, () => import('./rd-satisfaction-survey.messages.en.js'));
 
-interface DraftValue {
-  answers: Answers;
-  step: Step;
-  role: string;
-  respondent: Respondent;
+/** The form half once loaded: its module, and the drafts and send it made on the element. */
+interface FormHalf extends SurveyForm {
+  m: typeof FormHalfModule;
 }
 
 /**
@@ -88,32 +88,25 @@ export class RdSatisfactionSurvey extends RdElement {
 
   private surveyCtl?: DataController<typeof surveySchema>;
   private shownSurvey?: string;
-  private resultsCtl?: DataController<typeof resultsSchema>;
-  private readonly draftCtl = new DraftController<DraftValue>(this, {
-    tag: 'rd-satisfaction-survey',
-    id: () => (this.results ? undefined : this.surveyCtl?.value?.id),
-    apply: (v) => this.applyDraft(v),
-    reset: () => this.resetForm(),
-  });
-  private readonly submitCtl = new SubmitController(this, {
-    type: 'survey-response',
-    route: '/survey-responses',
-    owner: () => `rd:rd-satisfaction-survey:${this.surveyCtl?.value?.id ?? this.surveyId ?? ''}`,
-    sourceUrl: () => (this.surveyCtl?.value ? sourceUrlFor(this.surveyCtl.value, location.href) : location.href.replace(/[?#].*$/, '')),
-    // Anonymous: the page address (its query may carry a code or a tracking id) is not sent as Referer either.
-    referrerPolicy: () => (this.surveyCtl?.value?.anonymity === 'identified' ? undefined : 'no-referrer'),
-    receiptTitle: () => this.surveyCtl?.value?.title ?? '',
-    onAccepted: (receipt) => void this.accepted(receipt),
-  });
-  /** The send: guard → validate every step → honeypot → send → server errors → focus. */
-  private readonly form = new FormController<SurveyResponseData>(this, this.submitCtl, {
-    guard: () => this.guard(),
-    validate: () => this.validateAll(),
-    onInvalid: () => this.onInvalid(),
-    serverPath: formPath,
-    onRejected: () => this.onRejected(),
-  });
-  private get errors() { return this.form.errors; }
+  private resultsCtl?: DataController<typeof ResultsView.surveyResults>;
+  /** The form half (drafts, validation, review, sending): a chunk fetched on the first input, on
+   *  "下一页"/"开始填写", or when something of this survey waits on this device. */
+  private readonly halfPart = new LazyPart<typeof FormHalfModule>(this, () => import('./survey-form-half.js'), 'survey.part.form', (m) => this.attach(m));
+  private half?: FormHalf;
+  /** Input given before the form half was there: kept over a draft restored afterwards. */
+  private typedEarly = false;
+  /** The form half failed to load once: after 重试, the focus goes back to the step. */
+  private halfFailed = false;
+
+  constructor() {
+    super();
+    // A draft of this survey, or outbox entries, on this device: the form half at once (the draft
+    // restored, the entries sent, as before the split).
+    new WaitingWorkController(this, () => {
+      const id = this.results ? undefined : this.surveyCtl?.value?.id;
+      return id ? { draft: draftKey('rd-satisfaction-survey', id), owner: this.owner() } : undefined;
+    }, () => this.halfPart.ensure());
+  }
 
   /** Id of the survey: loads `{endpoint}/surveys/{id}` (or `/results` with `results`). */
   @property({ attribute: 'survey-id' }) surveyId?: string;
@@ -148,8 +141,6 @@ export class RdSatisfactionSurvey extends RdElement {
   @state() private attempted = new Set<Step>();
   @state() private returnToReview = false;
   @state() private announce = '';
-  /** Where a failed send goes: the step with the first problem and the field to focus there. */
-  private failed: { step: Step; focus?: string } | undefined;
   private guardChecked: string | undefined;
   private focusAfterRender: string | null = null;
 
@@ -159,8 +150,10 @@ export class RdSatisfactionSurvey extends RdElement {
     super.willUpdate(changed);
     if (this.results && !this.resultsCtl) {
       if (this.surveyCtl) { this.removeController(this.surveyCtl); this.surveyCtl = undefined; }
-      this.resultsCtl = new DataController(this, {
-        schema: resultsSchema,
+      // The results' schema comes with their view (a chunk of its own): the data is read once it is there.
+      const view = this.resultsView.ensure();
+      if (view) this.resultsCtl = new DataController(this, {
+        schema: view.surveyResults,
         id: () => this.surveyId,
         route: (id) => (id ? `/surveys/${encodeURIComponent(id)}/results` : undefined),
       });
@@ -178,6 +171,33 @@ export class RdSatisfactionSurvey extends RdElement {
 
   private get survey(): Survey | undefined {
     return this.surveyCtl?.value;
+  }
+
+  private owner() {
+    return `rd:rd-satisfaction-survey:${this.surveyCtl?.value?.id ?? this.surveyId ?? ''}`;
+  }
+
+  /** The form half has loaded: its controllers, as the element had them before the split. */
+  private attach(m: typeof FormHalfModule) {
+    if (this.half) return;
+    // The half works on this element's state by name (SurveyElement): it is the element's own code.
+    this.half = { m, ...m.createSurveyForm(this as unknown as SurveyElement) };
+    this.usePart(m.reviewStyles, m.halfCatalogues);
+    if (this.halfFailed) this.focusAfterRender = 'heading';
+    const s = this.survey;
+    // The survey is on screen (its device guard answered): the draft now; else once it is.
+    if (s && this.guardChecked === s.id && !this.guardPending) void this.half.restore();
+  }
+
+  /** A part's look and strings, once it has loaded (the first screen carries neither). */
+  private usePart(styles: CSSResultOrNative, set: Catalogues<string>) {
+    this.useCatalogues(set);
+    this.useStyles(styles);
+  }
+
+  /** The form half, loading it if needed; undefined (its notice with 重试 shown) if it cannot be. */
+  private loadHalf(): Promise<FormHalf | undefined> {
+    return this.halfPart.get().then(() => this.half, () => { this.halfFailed = true; return undefined; });
   }
 
   /** Open surveys keep one response per device; a shared kiosk serves many people. */
@@ -198,25 +218,7 @@ export class RdSatisfactionSurvey extends RdElement {
       this.prior = this.perDevice(s) ? await responseGuard().get(s.id) : null;
       this.guardPending = false;
     }
-    const restored = await this.draftCtl.restore();
-    // Input given while the draft store was opening is saved now rather than lost.
-    if (!restored && (Object.keys(this.answers).length || this.respondent.name)) this.saveDraft();
-  }
-
-  private applyDraft(v: DraftValue) {
-    const s = this.survey;
-    const saved = v && typeof v.answers === 'object' && v.answers ? v.answers : {};
-    // The definition may have changed since (a subject, option or question removed): keep only
-    // what still fits, so nothing stale blocks the form or counts against a ballot's limit.
-    this.answers = s ? normaliseAnswers(s, saved) : saved;
-    if (typeof v?.role === 'string' && s && roleIds(s).includes(v.role)) this.chosenRole = v.role;
-    this.respondent = { ...emptyRespondent(), ...(v?.respondent ?? {}) };
-    // Closed panels re-enter their code (it is not kept in drafts); others resume where they were:
-    // at once, or, when the survey has a start step (roles, identity), right after it.
-    if (s && typeof v?.step === 'number' && s.pages[v.step]) {
-      if (!needsStart(s)) this.step = v.step;
-      else if (s.access !== 'code') this.resumeStep = v.step;
-    }
+    if (this.half) await this.half.restore();
   }
 
   private resetForm() {
@@ -228,7 +230,7 @@ export class RdSatisfactionSurvey extends RdElement {
     this.codeInput = this.code ?? '';
     this.attempted = new Set();
     this.returnToReview = false;
-    this.errors.reset();
+    this.half?.form.errors.reset();
     this.conflict = null;
     if (s) {
       const roles = roleIds(s);
@@ -245,19 +247,20 @@ export class RdSatisfactionSurvey extends RdElement {
     if (!this.survey) return;
     // Names are kept (they are typed again otherwise); phone numbers are dropped by the draft
     // store unless `draft-contact`. Codes are never kept.
-    this.draftCtl.save(this.draftValue());
+    if (this.half) this.half.draft.save(this.draftValue());
+    else this.touch();
   }
 
-  private async accepted(receipt: string) {
-    const s = this.survey;
-    await this.draftCtl.clear();
-    if (s && this.perDevice(s)) this.prior = await responseGuard().record(s.id, receipt);
-    this.prior = null; // the receipt view is shown by the submit state
+  /** The citizen's first input: the form half is fetched (what was given stays in the element). */
+  private touch() {
+    if (this.half || this.typedEarly) return;
+    this.typedEarly = true;
+    this.halfPart.ensure();
   }
 
   protected override kioskReset(): void {
-    void this.draftCtl.clear();
-    this.form.reset();
+    void this.half?.draft.clear();
+    this.half?.form.reset();
     this.resetForm();
   }
 
@@ -268,7 +271,7 @@ export class RdSatisfactionSurvey extends RdElement {
     if (value === undefined) delete next[id];
     else next[id] = value;
     this.answers = next;
-    this.errors.clearServerFor(id);
+    this.half?.form.errors.clearServerFor(id);
     this.saveDraft();
   }
 
@@ -277,25 +280,11 @@ export class RdSatisfactionSurvey extends RdElement {
     this.saveDraft();
   }
 
-  private startProblems(): Problem[] {
-    const s = this.survey;
-    return s ? startProblems(s, { code: this.codeInput, role: this.chosenRole, respondent: this.respondent }) : [];
-  }
-
-  /** The problems of one step, as the citizen's input stands now. */
-  private problemsOf(s: Survey, step: Step): Problem[] {
-    if (step === 'start') return this.startProblems();
-    if (typeof step !== 'number') return [];
-    const kind = this.t(`survey.kind.${s.kind}`);
-    return validatePage(s, step, this.answers).map((i) => ({ path: issuePath(s, i), key: `survey.err.${i.key}`, params: { ...(i.params ?? {}), kind } }));
-  }
-
   /** Errors to show on the step on screen: its problems (once tried, re-checked as answers change)
    *  and the server's field errors that belong to it (the review shows them all). */
   private shownErrors(s: Survey): ShownError[] {
-    const step = this.step;
-    this.errors.set(this.attempted.has(step) ? this.problemsOf(s, step) : []);
-    return this.errors.shown(this.t, idFor, (path) => onStep(s, step, path));
+    // Nothing was tried before the form half was there: no errors to show.
+    return this.half?.shown(s, this.step, this.attempted.has(this.step)) ?? [];
   }
 
   // ----------------------------------------------------------------------------- navigation
@@ -310,7 +299,7 @@ export class RdSatisfactionSurvey extends RdElement {
   /** Marks a step as tried: from now on its problems are shown. */
   private attempt(step: Step) {
     this.attempted = new Set([...this.attempted, step]);
-    this.errors.submitted = true;
+    if (this.half) this.half.form.errors.submitted = true;
   }
 
   private async failStep() {
@@ -322,9 +311,12 @@ export class RdSatisfactionSurvey extends RdElement {
   private async onStart(e: Event) {
     e.preventDefault();
     const s = this.survey!;
-    if (this.startProblems().length) return this.failStep();
+    const half = await this.loadHalf();
+    if (!half) return;
+    if (half.startProblems().length) return this.failStep();
     this.codeInput = normaliseCode(this.codeInput);
-    this.errors.setServer(this.errors.serverErrors.filter((x) => !x.path.startsWith('$')));
+    const errors = half.form.errors;
+    errors.setServer(errors.serverErrors.filter((x) => !x.path.startsWith('$')));
     const resume = this.resumeStep !== undefined && visiblePages(s, this.answers).includes(this.resumeStep) ? this.resumeStep : undefined;
     this.resumeStep = undefined;
     await this.go(this.returnToReview ? 'review' : (resume ?? visiblePages(s, this.answers)[0] ?? 0));
@@ -334,7 +326,9 @@ export class RdSatisfactionSurvey extends RdElement {
     e.preventDefault();
     const s = this.survey!;
     if (typeof this.step !== 'number') return;
-    if (validatePage(s, this.step, this.answers).length) return this.failStep();
+    const half = await this.loadHalf();
+    if (!half || typeof this.step !== 'number') return;
+    if (half.problemsOf(s, this.step).length) return this.failStep();
     const next = this.returnToReview ? null : nextPage(s, this.answers, this.step);
     await this.go(next ?? 'review');
   }
@@ -366,75 +360,9 @@ export class RdSatisfactionSurvey extends RdElement {
     }
   }
 
-  // ----------------------------------------------------------------------------- sending (FormController hooks)
-
-  private async guard(): Promise<boolean> {
-    const s = this.survey!;
-    // The window may have closed while the page was open: nothing is sent after `closes`.
-    if (windowState(s) !== 'open') { this.clock.tick(); return false; }
-    // Answered meanwhile in another tab of this device (open surveys).
-    if (this.perDevice(s)) {
-      const prior = await responseGuard().get(s.id);
-      if (prior) { this.prior = prior; return false; }
-    }
-    return true;
-  }
-
-  /** Every step at once: the answers, then the start step, then consent (identified surveys). */
-  private validateAll(): Validated<SurveyResponseData> {
-    const s = this.survey!;
-    const fail = (step: Step, focus?: string) => {
-      this.attempt(step);
-      this.failed = { step, focus };
-      return { ok: false as const };
-    };
-    const issues = validateAnswers(s, this.answers).filter((i) => i.key !== 'hiddenAnswered' && i.key !== 'unknownQuestion');
-    if (issues.length) {
-      this.returnToReview = true;
-      return fail(pageOfQuestion(s, issues[0].questionId), idFor(issuePath(s, issues[0])));
-    }
-    const start = this.startProblems();
-    if (start.length) return fail('start', idFor(start[0].path));
-    if (s.anonymity === 'identified' && !this.consent) return fail('review');
-    return {
-      ok: true,
-      data: buildResponseData(s, {
-        role: this.chosenRole,
-        code: s.access === 'code' ? this.codeInput : undefined,
-        respondent: s.anonymity === 'identified' ? this.respondent : undefined,
-        answers: this.answers,
-      }),
-    };
-  }
-
-  /** To the failing step, focusing the field; consent is on the review page: its summary. */
-  private async onInvalid() {
-    const f = this.failed;
-    if (f?.focus) await this.go(f.step, f.focus);
-    else await this.form.focusOutcome('invalid');
-  }
-
-  /** 409: the conflict view with the first receipt. A bad code: back to the start step. */
-  private async onRejected(): Promise<boolean> {
-    const s = this.survey!;
-    const sub = this.submitCtl;
-    if (sub.errorStatus === 409) {
-      this.focusAfterRender = 'heading';
-      this.conflict = { message: sub.message, receipt: sub.rejectedReceipt };
-      if (this.perDevice(s) && sub.rejectedReceipt) await responseGuard().record(s.id, sub.rejectedReceipt, { viaConflict: true });
-      await this.draftCtl.clear();
-      return true;
-    }
-    if (this.errors.serverErrors.some((x) => x.path === '$code')) {
-      await this.go('start', idFor('$code'));
-      return true;
-    }
-    return false;
-  }
-
   private async useAnotherCode() {
     this.conflict = null;
-    this.submitCtl.reset();
+    this.half?.submit.reset();
     this.codeInput = '';
     this.returnToReview = true;
     await this.go('start', idFor('$code'));
@@ -448,20 +376,25 @@ export class RdSatisfactionSurvey extends RdElement {
     if (!ctl || ctl.status !== 'complete' || !ctl.value) return html`<div part="base">${ctl?.renderStatus() ?? nothing}</div>`;
     if (this.guardPending) return html`<div part="base"><p class="rd-loading" role="status"><span class="rd-spinner" aria-hidden="true"></span> ${this.t('common.loading')}</p></div>`;
     const s = ctl.value;
+    // The form half could not be fetched: said where the citizen is, with 重试; the answers stay.
+    const failed = this.halfPart.state === 'failed';
+    if (failed) this.halfFailed = true;
     return html`<section class="survey" part="base" aria-labelledby="survey-title">
       ${surveyHeader(this.noticeContext(s))}
+      ${failed ? this.halfPart.render(() => nothing) : nothing}
       ${this.renderBody(s)}
       <div class="rd-visually-hidden" aria-live="polite">${this.announce}</div>
     </section>`;
   }
 
   /** The results view, a chunk of its own imported when results are first shown (README "Figures"). */
-  private readonly resultsView = new LazyPart(this, () => import('./survey-results-view.js'), 'lazy.part.results');
+  private readonly resultsView = new LazyPart(this, () => import('./survey-results-view.js'), 'lazy.part.results', (v) => this.usePart(v.resultsStyles, v.resultsCatalogues));
 
   private renderResultsMode() {
     const ctl = this.resultsCtl;
-    this.resultsView.ensure(); // alongside the data, not after it
-    if (!ctl || ctl.status !== 'complete' || !ctl.value) return html`<div part="base">${ctl?.renderStatus() ?? nothing}</div>`;
+    // Until the view (with the results' schema) is there: loading, or its notice with 重试.
+    if (!ctl) return html`<div part="base">${this.resultsView.render(() => nothing)}</div>`;
+    if (ctl.status !== 'complete' || !ctl.value) return html`<div part="base">${ctl.renderStatus()}</div>`;
     const tiers = this.passTiers?.split(',').map((x) => x.trim()).filter(Boolean);
     return html`<div part="base">${this.resultsView.render((v) => v.renderResults({ t: this.t, locale: this.locale, results: ctl.value as SurveyResults, passTiers: tiers, rule: this.passRule }))}</div>`;
   }
@@ -470,8 +403,10 @@ export class RdSatisfactionSurvey extends RdElement {
     const t = this.t;
     const o = this.noticeContext(s);
     const ws = windowState(s, this.clock.now);
-    if (this.submitCtl.state === 'submitted' && this.submitCtl.receipt) return surveyReceipt(t, this.submitCtl.receipt, this.submitCtl.message, { lookupCode: this.submitCtl.lookupCode, lookupUrl: this.config.lookupUrl });
-    if (this.conflict) return conflictNotice(o, this.conflict, s.access === 'code' ? () => void this.useAnotherCode() : undefined);
+    const half = this.half;
+    const sub = half?.submit;
+    if (half && sub?.state === 'submitted' && sub.receipt) return half.m.surveyReceipt(t, sub.receipt, sub.message, { lookupCode: sub.lookupCode, lookupUrl: this.config.lookupUrl });
+    if (half && this.conflict) return half.m.conflictNotice(o, this.conflict, s.access === 'code' ? () => void this.useAnotherCode() : undefined);
     if (this.prior) return priorNotice(o, this.prior);
     if (ws !== 'open') return windowNotice(o, ws);
     const shown = this.shownErrors(s);
@@ -479,12 +414,21 @@ export class RdSatisfactionSurvey extends RdElement {
     if (this.step !== 'start') return this.renderPage(s, this.step, shown);
     return renderStart({
       t, survey: s, shown, code: this.codeInput, role: this.chosenRole, respondent: this.respondent, returnToReview: this.returnToReview,
-      draftNotice: this.draftCtl.renderNotice(() => this.draftValue()),
+      draftNotice: this.draftNotice(),
+      summary: this.summary(shown),
       onSubmit: (e) => void this.onStart(e),
-      onCode: (v) => { this.codeInput = v; this.errors.clearServerFor('$code'); },
+      onCode: (v) => { this.codeInput = v; this.half?.form.errors.clearServerFor('$code'); this.touch(); },
       onRole: (id) => { this.chosenRole = id; this.saveDraft(); },
       onRespondent: (patch) => this.setRespondent(patch),
     });
+  }
+
+  private draftNotice() {
+    return this.half?.draft.renderNotice(() => this.draftValue()) ?? nothing;
+  }
+
+  private summary(shown: ShownError[]) {
+    return this.half?.m.errorSummary(this.t, shown) ?? nothing;
   }
 
   private noticeContext(s: Survey): NoticeContext {
@@ -509,15 +453,18 @@ export class RdSatisfactionSurvey extends RdElement {
   private renderPage(s: Survey, index: number, shown: ShownError[]) {
     return renderPage({
       ...this.viewContext(s, shown), shown, returnToReview: this.returnToReview,
-      draftNotice: this.draftCtl.renderNotice(() => this.draftValue()),
+      draftNotice: this.draftNotice(),
+      summary: this.summary(shown),
       onSubmit: (e) => void this.onNext(e),
       onPrev: () => void this.onPrev(),
     }, index);
   }
 
+  /** Only reached through the form half ("核对答案" waits for it). */
   private renderReview(s: Survey, shown: ShownError[]) {
-    return renderReview({
-      ...this.viewContext(s, shown), shown, form: this.form,
+    const { m, form } = this.half!;
+    return m.renderReview({
+      ...this.viewContext(s, shown), shown, form,
       who: needsStart(s) ? { code: this.codeInput, role: this.chosenRole, respondent: this.respondent } : undefined,
       consent: this.consent,
       consentError: this.attempted.has('review') && s.anonymity === 'identified' && !this.consent ? this.t('errors.consent') : undefined,

@@ -1,10 +1,10 @@
 // What <rd-satisfaction-survey> shows around and instead of its form (docs/domain.md#satisfaction-ratings):
-// the header (title, kind, organizer, answering window, whether answers are anonymous), the receipt
-// once sent, "already answered" — told by the server (409, with the first receipt) or remembered on
-// this device (docs/domain.md#anonymity-and-one-response) — and a window not yet open or closed.
-// Plain functions returning Lit templates.
+// the header (title, kind, organizer, answering window, whether answers are anonymous), "already
+// answered" as remembered on this device (docs/domain.md#anonymity-and-one-response), and a window
+// not yet open or closed. Plain functions returning Lit templates. The receipt once sent and a
+// repeat refused by the server (409) are in survey-form-half.ts.
 import { html, nothing, type TemplateResult } from 'lit';
-import { receiptView, type T } from '../shared/form.js';
+import type { T } from '../../services/form-errors.js';
 import type { Survey } from '../../services/schemas/survey.js';
 import type { SubmissionRecord } from '../../services/survey-guard.js';
 
@@ -15,7 +15,7 @@ export interface NoticeContext {
   when(iso: string): string;
 }
 
-const kindOf = (o: NoticeContext) => o.t(`survey.kind.${o.survey.kind}`);
+export const kindOf = (o: NoticeContext) => o.t(`survey.kind.${o.survey.kind}`);
 
 export function surveyHeader(o: NoticeContext): TemplateResult {
   const { t, survey: s } = o;
@@ -30,24 +30,6 @@ export function surveyHeader(o: NoticeContext): TemplateResult {
       ${s.description ? html`<p class="survey__desc">${s.description}</p>` : nothing}
       <p class="rd-notice">${t(s.anonymity === 'anonymous' ? 'survey.anonymous' : 'survey.identified', { kind })}</p>
     </header>`;
-}
-
-/** The receipt after the response was accepted (focused by the form flow). */
-export function surveyReceipt(t: T, receipt: string, message?: string, lookup: { lookupCode?: string; lookupUrl?: string } = {}): TemplateResult {
-  return receiptView({ t, receipt, ...lookup, title: t('survey.receipt.title'), numberLabel: t('survey.receipt.number'), message: message || t('survey.receipt.thanks') });
-}
-
-/** The server said this code or device has answered (409): its message and the first receipt;
- *  a closed panel's member may try another code. */
-export function conflictNotice(o: NoticeContext, conflict: { message?: string; receipt?: string }, onOtherCode?: () => void): TemplateResult {
-  const { t } = o;
-  return html`<div class="rd-notice rd-notice--error" role="alert" part="already">
-        <h3 tabindex="-1" data-step-heading>${t('survey.already.title')}</h3>
-        <p>${conflict.message ? t('survey.already.server', { message: conflict.message }) : t('survey.already.serverDefault', { kind: kindOf(o) })}</p>
-        ${conflict.receipt ? html`<p><strong>${t('survey.already.firstReceipt', { receipt: conflict.receipt })}</strong></p>` : nothing}
-        <p>${t('survey.already.note')}</p>
-        ${onOtherCode ? html`<div class="rd-actions"><button type="button" class="rd-button rd-button--secondary" @click=${onOtherCode}>${t('survey.code.other')}</button></div>` : nothing}
-      </div>`;
 }
 
 /** This device sent a response to this open survey before. */

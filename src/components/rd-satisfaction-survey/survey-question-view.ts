@@ -1,13 +1,14 @@
 // The questions of <rd-satisfaction-survey>, one renderer per question type (docs/architecture.md#where-does-x-go):
 // satisfaction scales and matrices (docs/domain.md#satisfaction-ratings), single and multiple choice,
 // ranking, text, number, ballots with their "never more than N" limit (docs/domain.md#ballots) and
-// proposals. Plain functions returning Lit templates, built from the shared form pieces
-// (shared/form.ts); every rule (limits, moves, cells) comes from services/survey-logic.ts, and the
+// proposals. Plain functions returning Lit templates, built from the shared fields
+// (shared/fields.ts); every rule (limits, moves, cells) comes from services/survey-logic.ts, and the
 // element owns the state: a renderer reads the answers and reports changes through its context.
 import { html, nothing, type TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { live } from 'lit/directives/live.js';
-import { describedBy, errorLine, hintLine, selectField, textField, type ShownError, type T } from '../shared/form.js';
+import { describedBy, errorLine, hintLine, selectField, textField } from '../shared/fields.js';
+import type { ShownError, T } from '../../services/form-errors.js';
 import type { Answer, Answers, BallotAnswer, MultipleAnswer, ProposalAnswer, Question, QuestionOf, Survey } from '../../services/schemas/survey.js';
 import {
   ballotCandidates, ballotCount, matrixCell, matrixLayout, moveRanked, resolveScale, setBallotWriteIn, setMatrixCell,

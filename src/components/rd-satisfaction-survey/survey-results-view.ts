@@ -8,11 +8,18 @@ import {
 } from '../../services/survey-results.js';
 import { formatDateTime, type Locale } from '../../services/i18n/index.js';
 import type { ResolvedTier } from '../../services/survey-logic.js';
+import { catalogues } from '../../services/i18n/index.js';
 import { tierLabel } from './survey-question-view.js';
+import { zh } from './survey-results.messages.js';
 
 // This module is a chunk of its own, imported when the results are first shown (README
-// "Figures"); the tier names it shares with the form live in survey-question-view.ts.
+// "Figures"), with its strings and its look; the tier names it shares with the form live in
+// survey-question-view.ts.
 export { tierLabel };
+export { resultsStyles } from './survey-results.styles.js';
+export { surveyResults } from '../../services/schemas/survey-results.js';
+/** The view's strings: zh-CN with it, English loaded when first shown in English. */
+export const resultsCatalogues = catalogues(zh, () => import('./survey-results.messages.en.js'));
 
 /** A colour key as SVG `fill` (an attribute, not a style="": allowed under a strict CSP). */
 const swatch = (colour: string) =>

@@ -2,12 +2,14 @@
 // (docs/domain.md#anonymity-and-one-response): the access code of a closed panel, the role when a
 // survey asks several groups, name, unit and phone for identified surveys — and each page of
 // questions with "下一页"/"上一页", and the progress line over them. Plain functions returning Lit
-// templates from the shared form pieces; the rules are in services/survey-form.ts and
-// services/survey-logic.ts, the questions in survey-question-view.ts.
+// templates from the shared fields (shared/fields.ts: the first screen carries no submission
+// machinery; the error summary comes from the form half); the rules are in services/survey-form.ts
+// and services/survey-logic.ts, the questions in survey-question-view.ts.
 import { html, nothing, type TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { live } from 'lit/directives/live.js';
-import { describedBy, errorLine, errorSummary, textField, type ShownError, type T } from '../shared/form.js';
+import { describedBy, errorLine, textField } from '../shared/fields.js';
+import type { ShownError, T } from '../../services/form-errors.js';
 import type { Answers, Survey } from '../../services/schemas/survey.js';
 import { nextPage, pageProgress, prevPage, visibleQuestionIds, visiblePages } from '../../services/survey-logic.js';
 import { needsStart, type Respondent, type Step } from '../../services/survey-form.js';
@@ -36,6 +38,8 @@ export interface StartContext {
   returnToReview: boolean;
   /** The draft notice, shown above the fields. */
   draftNotice: TemplateResult | typeof nothing;
+  /** The error summary of `shown` (drawn by the form half, which is there once anything was tried). */
+  summary: TemplateResult | typeof nothing;
   onSubmit(e: Event): void;
   onCode(value: string): void;
   onRole(id: string): void;
@@ -50,7 +54,7 @@ export function renderStart(o: StartContext): TemplateResult {
   return html`<form part="form" novalidate @submit=${o.onSubmit}>
       <h3 tabindex="-1" data-step-heading>${t('survey.start.title')}</h3>
       ${o.draftNotice}
-      ${errorSummary(t, o.shown)}
+      ${o.summary}
       ${s.access === 'code'
         ? textField({ t, id: 'f-code', label: t('survey.code.label'), hint: t('survey.code.hint'), value: o.code, required: true, autocomplete: 'off', error: err('$code'), onInput: o.onCode })
         : nothing}
@@ -83,6 +87,8 @@ export interface PageContext extends QuestionContext {
   returnToReview: boolean;
   /** The draft notice (shown on the first page). */
   draftNotice: TemplateResult | typeof nothing;
+  /** The error summary of `shown`, as on the start step. */
+  summary: TemplateResult | typeof nothing;
   onSubmit(e: Event): void;
   onPrev(): void;
 }
@@ -99,7 +105,7 @@ export function renderPage(o: PageContext, index: number): TemplateResult {
       <h3 class="survey__page-title" tabindex="-1" data-step-heading>${page.title ?? s.title}</h3>
       ${page.description ? html`<p class="q__help">${page.description}</p>` : nothing}
       ${index === (visiblePages(s, answers)[0] ?? 0) ? o.draftNotice : nothing}
-      ${errorSummary(t, o.shown)}
+      ${o.summary}
       ${page.questions.filter((q) => visible.has(q.id)).map((q) => renderQuestion(o, q))}
       <div class="rd-actions">
         <button type="submit" class="rd-button">${o.returnToReview || isLast ? t('survey.toReview') : t('survey.next')}</button>

@@ -1,7 +1,7 @@
 // The base every widget extends: common attributes (docs/contract.md#configuration), configuration resolved through
 // the nearest <rd-provider>, locale and translations, large-text and kiosk modes, guarded
 // registration, and an error boundary so a broken widget never breaks the page.
-import { LitElement, html, render, type PropertyDeclarations, type PropertyValues } from 'lit';
+import { LitElement, adoptStyles, html, render, type CSSResultOrNative, type PropertyDeclarations, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { consume } from '@lit/context';
 import { rdConfigContext } from '../../controllers/context.js';
@@ -77,6 +77,8 @@ export abstract class RdElement extends LitElement implements RdHost {
   private translatorCache?: { locale: Locale; messages: unknown; provider: unknown; sets: unknown; t: Translate<string> };
   /** Catalogues of parts loaded later (the form machinery, a form half): see `useCatalogues`. */
   private laterCatalogues: ReadonlyArray<Catalogues<string>> = [];
+  /** Stylesheets of parts loaded later: see `useStyles`. */
+  private readonly laterStyles: CSSResultOrNative[] = [];
   private kioskTimer: ReturnType<typeof setTimeout> | undefined;
   private readonly onActivity = () => this.armKioskTimer();
 
@@ -121,12 +123,37 @@ export abstract class RdElement extends LitElement implements RdHost {
    * Adds the catalogues of a part that arrived after the first screen (README "Figures": a form
    * half, the directory, the form machinery's own strings). The next update uses them, after
    * loading the locale's catalogue if it is not bundled — an English page never flashes Chinese.
+   * For the element's own parts and controllers, not a page's API.
+   * @internal
    */
   useCatalogues(...sets: ReadonlyArray<Catalogues<string>>): void {
     const add = sets.filter((set) => !this.laterCatalogues.includes(set));
     if (!add.length) return;
     this.laterCatalogues = [...this.laterCatalogues, ...add];
     this.requestUpdate();
+  }
+
+  /**
+   * Adds the stylesheets of a part that arrived after the first screen (a form half, the survey's
+   * review and results) to the element's shadow root, after the element's own.
+   * For the element's own parts, not a page's API.
+   * @internal
+   */
+  useStyles(...styles: CSSResultOrNative[]): void {
+    const add = styles.filter((s) => !this.laterStyles.includes(s));
+    if (!add.length) return;
+    this.laterStyles.push(...add);
+    if (this.renderRoot instanceof ShadowRoot) this.adoptAll(this.renderRoot);
+  }
+
+  protected override createRenderRoot(): HTMLElement | DocumentFragment {
+    const root = super.createRenderRoot();
+    if (this.laterStyles.length && root instanceof ShadowRoot) this.adoptAll(root);
+    return root;
+  }
+
+  private adoptAll(root: ShadowRoot) {
+    adoptStyles(root, [...(this.constructor as typeof RdElement).elementStyles, ...this.laterStyles]);
   }
 
   /** Kiosk: called after `kioskTimeout` seconds without input. Widgets clear their form here. */

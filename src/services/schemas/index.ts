@@ -3,7 +3,9 @@
 import type { z } from 'zod/mini';
 import { receiptResponse, errorResponse } from './common.js';
 import { deputySchema, deputyDirectorySchema, deputyMessagePayload } from './deputy.js';
-import { survey, surveyResults, surveyResponsePayload } from './survey.js';
+import { survey } from './survey.js';
+import { surveyResults } from './survey-results.js';
+import { surveyResponsePayload } from './survey-response.js';
 import { station, stationsFile } from './station.js';
 import { appointmentPayload } from './appointment.js';
 import { draftSchema } from './legislation.js';

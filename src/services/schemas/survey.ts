@@ -1,13 +1,14 @@
-// <rd-satisfaction-survey>: survey definitions (满意度测评, 问卷, 票决, 征集), published results, and
-// the response payload. See docs/domain.md#satisfaction-ratings. Answers are checked against the definition
-// by survey-logic.ts (`validateAnswers`), which a backend can run too; this file checks shapes.
+// <rd-satisfaction-survey>: survey definitions (满意度测评, 问卷, 票决, 征集) and published results;
+// the answers and the response payload are in survey-response.ts. See docs/domain.md#satisfaction-ratings.
+// Answers are checked against the definition by services/survey-response.ts (`validateAnswers`),
+// which a backend can run too; these files check shapes.
 import { z } from 'zod/mini';
-import { envelope, isoDateTime, nonEmpty, url } from './common.js';
+import { isoDateTime, nonEmpty, url } from './common.js';
 
 /** Ids of questions, subjects, options, tiers, dimensions: short slugs, safe as object keys. */
 export const slug = z.string().check(z.regex(/^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$/));
 
-const text = (max: number) => z.string().check(z.maxLength(max));
+export const text = (max: number) => z.string().check(z.maxLength(max));
 
 // ---------------------------------------------------------------------------------------------
 // Scales
@@ -316,154 +317,15 @@ export function surveyProblems(s: Survey): string[] {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Answers and the response payload
+// Answers and the response payload: survey-response.ts (not needed to show a survey's questions)
 
-const cell = z.union([slug, z.number()]);
-export const otherAnswer = z.strictObject({ other: nonEmpty(200) });
-export const multipleAnswer = z.strictObject({
-  selected: z.array(slug).check(z.maxLength(200)),
-  other: z.optional(nonEmpty(200)),
-});
-export const ballotAnswer = z.strictObject({
-  selected: z.array(slug).check(z.maxLength(500)),
-  writeIns: z.optional(z.array(nonEmpty(100)).check(z.maxLength(50))),
-});
-export const proposalAnswer = z.strictObject({
-  title: nonEmpty(200),
-  description: nonEmpty(5000),
-  location: z.optional(text(300)),
-  category: z.optional(slug),
-});
-/** Matrix: `{subjectId: {dimensionId: value}}`, or one level (`{rowId: value}`) without dimensions. */
-export const matrixAnswer = z.record(slug, z.union([cell, z.record(slug, cell)]));
-
-/**
- * One answer. satisfaction: tier value or score; single: option id or `{other}`; multiple:
- * `{selected, other?}`; ranking: option ids in order; text: string; number: number; ballot:
- * `{selected, writeIns?}`; proposal: `{title, description, location?, category?}`; matrix: record.
- */
-export const answer = z.union([
-  z.string().check(z.maxLength(5000)),
-  z.number(),
-  z.array(slug).check(z.maxLength(30)),
-  otherAnswer,
-  multipleAnswer,
-  ballotAnswer,
-  proposalAnswer,
-  matrixAnswer,
-]);
-export type Answer = z.infer<typeof answer>;
-export type Answers = Record<string, Answer>;
-export type MatrixAnswer = z.infer<typeof matrixAnswer>;
-export type BallotAnswer = z.infer<typeof ballotAnswer>;
-export type MultipleAnswer = z.infer<typeof multipleAnswer>;
-export type ProposalAnswer = z.infer<typeof proposalAnswer>;
-
-export const answers = z.record(slug, answer);
-
-/** Who answered, for identified surveys only. */
-export const respondent = z.strictObject({
-  name: nonEmpty(60),
-  unit: z.optional(text(200)),
-  phone: z.optional(z.string().check(z.regex(/^[0-9+\-() ]{5,30}$/))),
-});
-
-const roleId = z.string().check(z.regex(/^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$/));
-const code = z.string().check(z.trim(), z.regex(/^[A-Za-z0-9-]{4,40}$/));
-
-/** Anonymous: strict — no respondent, no name, no phone, nothing beyond these keys. */
-export const anonymousResponseData = z.strictObject({
-  surveyId: slug,
-  anonymity: z.literal('anonymous'),
-  code: z.optional(code),
-  role: roleId,
-  answers,
-});
-export const identifiedResponseData = z.strictObject({
-  surveyId: slug,
-  anonymity: z.literal('identified'),
-  code: z.optional(code),
-  role: roleId,
-  respondent,
-  answers,
-});
-export const surveyResponseData = z.discriminatedUnion('anonymity', [anonymousResponseData, identifiedResponseData]);
-export type SurveyResponseData = z.infer<typeof surveyResponseData>;
-
-const envelopeShape = envelope('survey-response', surveyResponseData);
-/** The POST body. Anonymous responses also may not carry a query string in `source.url`. */
-export const surveyResponsePayload = envelopeShape.check(
-  z.refine((p) => p.data.anonymity !== 'anonymous' || !/[?#]/.test(p.source.url), {
-    message: 'anonymous responses must not send the page query string',
-    path: ['source', 'url'],
-  }),
-);
-export type SurveyResponsePayload = z.infer<typeof envelopeShape>;
+export type {
+  Answer, Answers, BallotAnswer, MatrixAnswer, MultipleAnswer, ProposalAnswer, SurveyResponseData, SurveyResponsePayload,
+} from './survey-response.js';
 
 // ---------------------------------------------------------------------------------------------
-// Published results (GET {endpoint}/surveys/{id}/results, or inline)
+// Published results: survey-results.ts (only the results view reads them)
 
-const count = z.int().check(z.nonnegative());
-const tierCounts = z.record(slug, count);
-
-export const scaleResultRow = z.object({
-  /** Subject id (or dimension id for a single-subject matrix). */
-  id: slug,
-  name: nonEmpty(200),
-  counts: z.optional(tierCounts),
-  /** Per dimension, when the matrix rated dimensions of each subject. */
-  dimensions: z.optional(z.array(z.object({ id: slug, label: nonEmpty(100), counts: tierCounts }))),
-  /** Score scales: sum and number of scores (counts per tier do not apply). */
-  scoreSum: z.optional(z.number()),
-  scoreCount: z.optional(count),
-  /** Score scales: how many scores reached the pass mark. */
-  scorePass: z.optional(count),
-});
-export type ScaleResultRow = z.infer<typeof scaleResultRow>;
-
-export const scaleResultSection = z.object({
-  kind: z.literal('scale'),
-  questionId: slug,
-  title: nonEmpty(500),
-  scale: z.optional(scale),
-  passTiers: z.optional(z.array(slug).check(z.minLength(1))),
-  rule: z.optional(passRule),
-  rows: z.array(scaleResultRow).check(z.minLength(1)),
-});
-export const ballotResultSection = z.object({
-  kind: z.literal('ballot'),
-  questionId: slug,
-  title: nonEmpty(500),
-  /** N: how many are chosen. */
-  seats: z.int().check(z.positive()),
-  /** Ballots cast (valid). */
-  ballots: z.optional(count),
-  candidates: z.array(z.object({ id: slug, name: nonEmpty(200), votes: count })).check(z.minLength(1)),
-  /** Write-ins are counted together; names are not published. */
-  writeIns: z.optional(count),
-});
-export const choiceResultSection = z.object({
-  kind: z.literal('choice'),
-  questionId: slug,
-  title: nonEmpty(500),
-  options: z.array(z.object({ id: slug, label: nonEmpty(200), count })).check(z.minLength(1)),
-  other: z.optional(count),
-});
-export const resultSection = z.discriminatedUnion('kind', [scaleResultSection, ballotResultSection, choiceResultSection]);
-export type ResultSection = z.infer<typeof resultSection>;
-export type ScaleResultSection = z.infer<typeof scaleResultSection>;
-export type BallotResultSection = z.infer<typeof ballotResultSection>;
-export type ChoiceResultSection = z.infer<typeof choiceResultSection>;
-
-export const surveyResults = z.object({
-  surveyId: slug,
-  title: nonEmpty(300),
-  generatedAt: isoDateTime,
-  /** Responses received, and (optional) how many were entitled to respond (应到). */
-  respondents: count,
-  eligible: z.optional(count),
-  /** Empty when nothing in the survey can be counted (only text or proposals). */
-  sections: z.array(resultSection),
-  note: z.optional(text(2000)),
-});
-export type SurveyResults = z.infer<typeof surveyResults>;
+export type {
+  BallotResultSection, ChoiceResultSection, ResultSection, ScaleResultRow, ScaleResultSection, SurveyResults,
+} from './survey-results.js';
