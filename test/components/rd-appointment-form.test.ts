@@ -69,8 +69,9 @@ describe('<rd-appointment-form>', () => {
     await el.updateComplete;
     typeInto(byLabel(root, '希望的日期'), '2020-01-01');
     button(root, '提交预约').click();
-    await el.updateComplete;
-    expect(root.querySelector('#f-date-error')?.textContent).to.contain('请选择今天或以后的日期');
+    // The first input fetched the form's sending half; the press waits for it, then checks.
+    await until(() => root.querySelector('#f-date-error'), 8000, 'the date error');
+    expect(root.querySelector('#f-date-error')!.textContent).to.contain('请选择今天或以后的日期');
   });
 
   it('posts the exact appointment payload and shows the receipt', async () => {

@@ -478,6 +478,47 @@ test('the deputy card\'s message form is not on its first screen: fetched when �
   await context.close();
 });
 
+test('the booking form draws its fields without its sending half: fetched on the first input, at load for a waiting draft; if it cannot be fetched, 提交预约 says so with 重试 and nothing typed is lost', async () => {
+  const { page, errors, context } = await h.newPage();
+  const half = [];
+  let down = false;
+  await context.route('**/dist/cdn/chunks/appointment-form-half-*.js', (route) => { half.push(route.request().url()); return down ? route.fulfill({ status: 404, body: 'not found' }) : route.continue(); });
+  await page.route(`${h.base}/booking-half.html`, (route) => route.fulfill({ status: 200, headers: { 'Content-Type': 'text/html; charset=utf-8' }, body: `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>t</title>
+<script type="module" src="/dist/cdn/components/rd-appointment-form.js"></script></head>
+<body><main><h1>t</h1><rd-appointment-form endpoint="/api" station-id="st-half-1" place-name="东关街道代表联络站"></rd-appointment-form></main></body></html>` }));
+  await page.goto(`${h.base}/booking-half.html`);
+  const form = page.locator('rd-appointment-form');
+  const topic = form.getByRole('textbox', { name: /^要反映的事项/ });
+  await topic.waitFor();
+  await page.waitForTimeout(500);
+  assert.deepEqual(half, [], 'not before the first input');
+  await topic.fill('村道路灯损坏');
+  await until(() => half.length > 0, { message: 'fetched on the first input' });
+  await until(() => page.evaluate(() => new Promise((res) => { const r = indexedDB.open('rd-drafts'); r.onsuccess = () => { const q = r.result.transaction('kv').objectStore('kv').getAllKeys(); q.onsuccess = () => res(q.result.some((k) => String(k).startsWith('rd:rd-appointment-form:st-half-1'))); }; r.onerror = () => res(false); })), { message: 'the draft is saved' });
+  // A reload with the draft waiting: it comes back without a touch.
+  half.length = 0;
+  await page.reload();
+  await until(async () => (await topic.count()) > 0 && (await topic.inputValue()) === '村道路灯损坏', { message: 'the draft restored at load' });
+  assert.ok(half.length > 0, 'fetched at load for the waiting draft');
+  // The half cannot be fetched: typing goes on, 提交预约 says why, with 重试.
+  await page.evaluate(() => indexedDB.deleteDatabase('rd-drafts'));
+  down = true;
+  await page.reload();
+  await topic.fill('桥面破损');
+  await form.getByRole('button', { name: '提交预约' }).click();
+  const alert = form.getByRole('alert').filter({ hasText: '保存和提交预约的功能未能加载' });
+  await alert.waitFor();
+  assert.equal(await topic.inputValue(), '桥面破损');
+  down = false;
+  await alert.getByRole('button', { name: '重试' }).click();
+  await until(async () => (await form.getByRole('alert').filter({ hasText: '未能加载' }).count()) === 0, { message: 'the notice goes once it is here' });
+  await form.getByRole('button', { name: '提交预约' }).click();
+  await form.locator('[part~="error-summary"]').waitFor();
+  assert.equal(await topic.inputValue(), '桥面破损');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test('second-screen parts load only when needed: the parser for a plain-text draft, the results view with `results`, the QR encoder with a url-pattern', async () => {
   const { page, errors, context } = await h.newPage();
   const parts = [];

@@ -9,11 +9,14 @@
 import { html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { RdElement } from '../shared/rd-element.js';
-import { DraftController } from '../../controllers/draft-controller.js';
-import { SubmitController } from '../../controllers/submit-controller.js';
-import { choiceGroup, consentBlock, fieldId, formActions, formProblems, receiptView, textField } from '../shared/form.js';
-import { FormController } from '../../controllers/form-controller.js';
+import { LazyPart } from '../../controllers/lazy-part.js';
+import { WaitingWorkController } from '../../controllers/waiting-work.js';
+import { draftKey } from '../../services/waiting-work.js';
+import { choiceGroup, consentBlock, fieldId, formActions, formProblems, honeypot, receiptView, submitButton, textField } from '../shared/form.js';
+import type { FormErrors } from '../../services/form-errors.js';
+import { formCatalogues } from '../../services/i18n/forms.js';
 import { checkForm, type Problem } from '../../services/validation.js';
+import type { AppointmentHalf } from './appointment-form-half.js';
 import { appointmentData, type AppointmentData } from '../../services/schemas/appointment.js';
 import { describeSession, todayIn, type Session } from '../../services/schedule.js';
 import { zh as messages } from './rd-appointment-form.messages.js';
@@ -89,31 +92,42 @@ const styles = css`
  */
 export class RdAppointmentForm extends RdElement {
   static override styles = [...RdElement.styles, styles];
-  static override catalogues = [appointmentCatalogues];
+  // The consent block is on the first screen: its strings are the form machinery's.
+  static override catalogues = [formCatalogues, appointmentCatalogues];
 
-  private readonly draftCtl = new DraftController<AppointmentFormValue>(this, {
-    tag: 'rd-appointment-form',
-    id: () => this.targetId() || undefined,
-    apply: (v) => {
-      this.value = { ...empty(), ...v };
-    },
-    reset: () => {
-      this.value = empty();
-    },
+  /**
+   * The draft, the submission and the form flow (appointment-form-half.ts): a chunk loaded on the
+   * first input or press of 提交预约, or at once when a draft or a queued booking of this form
+   * waits on the device (README "Figures"). The fields are drawn without it.
+   */
+  private half?: AppointmentHalf;
+  private readonly halfPart = new LazyPart(this, () => import('./appointment-form-half.js'), 'appointment.part.sending', (m) => {
+    if (this.half) return;
+    this.half = new m.AppointmentHalf(this, {
+      targetId: () => this.targetId(),
+      value: () => this.value,
+      apply: (v) => { this.value = { ...empty(), ...v }; },
+      validate: (errors) => this.validate(errors),
+      receiptTitle: () => this.t('appointment.bookTitle', { place: this.placeName ?? this.deputyName ?? '' }),
+    });
+    this.half.form.onHoneypot(this.bot);
+    this.half.target(this.dirty);
   });
-  private readonly submitCtl = new SubmitController(this, {
-    type: 'appointment',
-    route: '/appointments',
-    owner: () => `rd:rd-appointment-form:${this.targetId()}`,
-    receiptTitle: () => this.t('appointment.bookTitle', { place: this.placeName ?? this.deputyName ?? '' }),
-    onAccepted: () => void this.draftCtl.clear(),
-  });
-  private readonly form = new FormController(this, this.submitCtl, {
-    validate: () => this.validate(),
-  });
-  private get errors() { return this.form.errors; }
-  private restoredFor = '';
   private dirty = false;
+  /** The honeypot's value (handed to the form flow once it is here). */
+  private bot = '';
+
+  constructor() {
+    super();
+    new WaitingWorkController(
+      this,
+      () => {
+        const id = this.targetId();
+        return id ? { draft: draftKey('rd-appointment-form', id), owner: `rd:rd-appointment-form:${id}` } : undefined;
+      },
+      () => this.halfPart.ensure(),
+    );
+  }
 
   /** Station booked (id from the stations data). */
   @property({ attribute: 'station-id' }) stationId?: string;
@@ -137,22 +151,23 @@ export class RdAppointmentForm extends RdElement {
   }
 
   override willUpdate(): void {
-    const id = this.targetId();
-    if (id && id !== this.restoredFor) {
-      this.restoredFor = id;
-      // Typing that happened before the store opened is saved once it is open.
-      void this.draftCtl.restore().then((restored) => {
-        if (!restored && this.dirty) this.draftCtl.save(this.value);
-      });
-    }
+    // Another station or deputy: its own draft (the half, once here, restores it).
+    this.half?.target(this.dirty);
   }
 
   private set(patch: Partial<AppointmentFormValue>) {
     this.dirty = true;
     this.value = { ...this.value, ...patch };
-    this.draftCtl.save(this.value);
-    this.form.recheck();
+    if (this.half) this.half.changed();
+    else this.halfPart.ensure();
   }
+
+  /** 提交预约: the form flow, once its half is here (the first press may wait for it). */
+  private readonly onSubmit = async (e: Event) => {
+    e.preventDefault();
+    const half = this.half ?? (await this.halfPart.get().then(() => this.half, () => undefined));
+    if (half) await half.form.run();
+  };
 
   /** The payload's `data` built from the form (may be invalid). */
   private build(): Record<string, unknown> {
@@ -177,7 +192,7 @@ export class RdAppointmentForm extends RdElement {
     };
   }
 
-  private validate() {
+  private validate(errors: FormErrors) {
     const data = this.build();
     const r = checkForm(appointmentData, data);
     const problems: Problem[] = r.ok ? [] : r.problems.filter((p) => p.path !== 'slot' && !p.path.startsWith('slot.') && p.path !== 'stationId');
@@ -189,7 +204,7 @@ export class RdAppointmentForm extends RdElement {
     // Keep form order: slot, topic, details, people, contact, consent.
     const order = ['slot', 'slot.date', 'slot.period', 'topic', 'details', 'people', 'contact.name', 'contact.phone', 'contact.email', 'consent'];
     problems.sort((a, b) => order.indexOf(a.path) - order.indexOf(b.path));
-    this.errors.set(problems);
+    errors.set(problems);
     return problems.length === 0 && r.ok ? { ok: true as const, data: r.value as AppointmentData } : { ok: false as const };
   }
 
@@ -197,7 +212,7 @@ export class RdAppointmentForm extends RdElement {
   reset() {
     this.dirty = false;
     this.value = empty();
-    this.form.reset();
+    this.half?.form.reset();
   }
 
   protected override kioskReset() {
@@ -216,8 +231,10 @@ export class RdAppointmentForm extends RdElement {
   protected override render() {
     const t = this.t;
     if (!this.stationId && !this.deputyId) return html`<p class="rd-notice" role="alert">${t('appointment.noTarget')}</p>`;
-    if (this.submitCtl.state === 'submitted' && this.submitCtl.receipt) {
-      const d = this.submitCtl.payload?.data as AppointmentData | undefined;
+    const half = this.half;
+    const sent = half?.submit;
+    if (sent?.state === 'submitted' && sent.receipt) {
+      const d = sent.payload?.data as AppointmentData | undefined;
       const session = d?.slot.kind === 'session' ? this.sessions.find((s) => s.startIso === (d.slot as { start: string }).start) : undefined;
       const when = session
         ? describeSession(session, this.locale, true)
@@ -226,11 +243,11 @@ export class RdAppointmentForm extends RdElement {
           : '';
       return receiptView({
         t,
-        receipt: this.submitCtl.receipt,
+        receipt: sent.receipt,
         title: t('appointment.receiptTitle'),
         numberLabel: t('appointment.receiptNumber'),
-        message: this.submitCtl.message ?? t('appointment.receiptMessage'),
-        lookupCode: this.submitCtl.lookupCode,
+        message: sent.message ?? t('appointment.receiptMessage'),
+        lookupCode: sent.lookupCode,
         lookupUrl: this.config.lookupUrl,
         summary: [
           ...(this.placeName ? [{ label: t('appointment.summary.place'), value: this.placeName }] : []),
@@ -244,17 +261,17 @@ export class RdAppointmentForm extends RdElement {
       });
     }
     const v = this.value;
-    const shown = this.errors.shown(t, idFor);
-    const err = (path: string) => this.errors.for(path, t);
+    const shown = half ? half.form.errors.shown(t, idFor) : [];
+    const err = (path: string) => half?.form.errors.for(path, t);
     const slotOptions = [
       ...this.sessions.map((s, i) => ({ value: String(i), label: this.sessionLabel(s) })),
       { value: 'other', label: t('appointment.slotOther') },
     ];
-    return html`<form part="form" novalidate @submit=${this.form.run}>
+    return html`<form part="form" novalidate @submit=${this.onSubmit}>
       ${this.heading(this.placeName ? t('appointment.titleAt', { place: this.placeName }) : t('appointment.title'))}
       <p class="rd-appt__intro">${t('appointment.intro')}</p>
-      ${this.draftCtl.renderNotice(() => this.value)}
-      ${formProblems(t, this.form, shown)}
+      ${half ? half.draft.renderNotice(() => this.value) : nothing}
+      ${half ? formProblems(t, half.form, shown) : nothing}
       ${choiceGroup({ t, id: fieldId('slot'), legend: t('appointment.slot'), hint: t('appointment.slotHint'), options: slotOptions, value: v.slot || undefined, required: true, error: err('slot'), onChange: (x) => this.set({ slot: String(x) }) })}
       ${v.slot === 'other'
         ? html`<div class="rd-appt__row">
@@ -271,7 +288,10 @@ export class RdAppointmentForm extends RdElement {
       </div>
       ${textField({ t, id: fieldId('email'), label: t('appointment.email'), type: 'email', value: v.email, markOptional: true, autocomplete: 'email', error: err('contact.email'), onInput: (x) => this.set({ email: x }) })}
       ${consentBlock({ t, id: fieldId('consent'), checked: v.consent, error: err('consent'), privacyUrl: this.config.privacyUrl || undefined, onChange: (c) => this.set({ consent: c }) })}
-      ${formActions(t, this.form, 'f-website', t('appointment.submit'))}
+      ${this.halfPart.state === 'failed' ? this.halfPart.render(() => nothing) : nothing}
+      ${half
+        ? formActions(t, half.form, 'f-website', t('appointment.submit'))
+        : html`${honeypot(t, 'f-website', (x) => { this.bot = x; })}${submitButton(t, false, t('appointment.submit'))}`}
     </form>`;
   }
 }

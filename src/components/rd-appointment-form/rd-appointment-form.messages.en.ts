@@ -29,6 +29,7 @@ export const en: Record<AppointmentKey, string> = {
   'appointment.phoneHint': 'Used to confirm the booking; never published.',
   'appointment.email': 'Email',
   'appointment.submit': 'Send booking',
+  'appointment.part.sending': 'Saving and sending the booking',
   'appointment.bookTitle': 'Appointment: {place}',
   'appointment.receiptTitle': 'Booking sent',
   'appointment.receiptNumber': 'Booking reference',

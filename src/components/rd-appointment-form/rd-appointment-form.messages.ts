@@ -27,6 +27,7 @@ export const zh = {
   'appointment.phoneHint': '用于确认预约，不会公开。',
   'appointment.email': '电子邮箱',
   'appointment.submit': '提交预约',
+  'appointment.part.sending': '保存和提交预约的功能',
   'appointment.receiptTitle': '预约已提交',
   'appointment.bookTitle': '接访预约：{place}',
   'appointment.receiptNumber': '预约编号',
