@@ -6,7 +6,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, mkdirSync } from 'node:fs';
 import { startHarness } from './harness.mjs';
-import { until, deepActive, axe, widgetsRendered as settled } from './util.mjs';
+import { until, deepActive, axe, widgetsRendered as settled, lfFormShown } from './util.mjs';
 
 const SHOTS = '/tmp/rd-e2e-screenshots';
 let h;
@@ -162,7 +162,7 @@ test('forced colors (Windows high contrast): screenshots of every widget saved f
   await page.emulateMedia({ forcedColors: 'active' });
   const shots = [];
   for (const [tag, sel, prep, url] of [
-    ['rd-legislation-feedback', '#lf-default', async (w) => { await w.getByRole('button', { name: '提交意见' }).click(); await w.locator('[part~="error-summary"]').waitFor(); }],
+    ['rd-legislation-feedback', '#lf-default', async (w) => { await lfFormShown(w); await w.getByRole('button', { name: '提交意见' }).click(); await w.locator('[part~="error-summary"]').waitFor(); }],
     ['rd-deputy-card', 'rd-deputy-card[deputy-id="dep-047"]', async (w) => { await w.getByRole('button', { name: '给代表留言' }).click(); await w.getByRole('button', { name: '提交留言' }).click(); }],
     ['rd-station-map', '#map-default', null],
     // Until the survey has a demo page: the fixture, on the matrix page with its errors shown.
