@@ -11,10 +11,10 @@ export { DEFAULT_STATION_TYPES, STATION_TIERS, DEFAULT_TIER_LABELS } from '../sr
 export { DEPUTY_LEVELS, DEPUTY_STATUSES } from '../src/services/schemas/deputy.js';
 export { convert } from '../src/services/geo.js';
 export { format } from '../src/services/i18n/index.js';
-import { zh } from '../src/components/rd-legislation-feedback/rd-legislation-feedback.messages.js';
-import { en } from '../src/components/rd-legislation-feedback/rd-legislation-feedback.messages.en.js';
+import { zhText } from '../src/components/rd-legislation-feedback/legislation-text.messages.js';
+import { enText } from '../src/components/rd-legislation-feedback/rd-legislation-feedback.messages.en.js';
 
 const only = (c: Readonly<Record<string, string>>) =>
   Object.fromEntries(Object.entries(c).filter(([k]) => k.startsWith('legalText.')));
 /** The parser's messages (`legalText.<code>`), as the widget's `check-text` report shows them. */
-export const legalTextMessages: Readonly<Record<'zh-CN' | 'en', Readonly<Record<string, string>>>> = { 'zh-CN': only(zh), en: only(en) };
+export const legalTextMessages: Readonly<Record<'zh-CN' | 'en', Readonly<Record<string, string>>>> = { 'zh-CN': only(zhText), en: only(enText) };

@@ -87,6 +87,18 @@ const storeP = async (): Promise<UseStore | null> => {
   return store;
 };
 
+/**
+ * The entries IndexedDB holds, without values that are not entries (another script on the page
+ * writing into the database, an older format): they are skipped, never sent, never thrown on.
+ */
+async function storedEntries(store: UseStore): Promise<OutboxEntry[]> {
+  const isEntry = (v: unknown): v is OutboxEntry => {
+    const e = v as Partial<OutboxEntry> | null;
+    return !!e && typeof e === 'object' && typeof e.key === 'string' && typeof e.owner === 'string' && typeof e.url === 'string' && typeof e.queuedAt === 'string';
+  };
+  return (await entries<string, unknown>(store)).map(([, v]) => v).filter(isEntry);
+}
+
 const byteSize = (e: OutboxEntry): number => new TextEncoder().encode(JSON.stringify(e)).length;
 const waiting = (e: OutboxEntry): boolean => !e.delivered && !e.refused;
 
@@ -101,7 +113,7 @@ export async function enqueueChecked(entry: OutboxEntry): Promise<EnqueueResult>
   if (store && waiting(entry)) {
     // What IndexedDB holds (entries this page keeps in memory go with the page).
     let stored: OutboxEntry[] = [];
-    try { stored = (await entries<string, OutboxEntry>(store)).map(([, v]) => v); } catch { /* unreadable: none */ }
+    try { stored = await storedEntries(store); } catch { /* unreadable: none */ }
     const others = stored.filter((e) => waiting(e) && e.key !== entry.key);
     const count = others.length + 1;
     const bytes = others.reduce((n, e) => n + byteSize(e), byteSize(entry));
@@ -154,7 +166,7 @@ export async function listOutbox(owner?: string): Promise<OutboxEntry[]> {
   let list: OutboxEntry[] = [...memory.values()];
   if (store) {
     try {
-      list = list.concat((await entries<string, OutboxEntry>(store)).map(([, v]) => v));
+      list = list.concat(await storedEntries(store));
     } catch { /* unreadable: memory only */ }
   }
   const seen = new Set<string>(); // one entry per key (the memory copy is the newer one)

@@ -4,6 +4,7 @@ import '../../src/components/rd-legislation-feedback/rd-legislation-feedback.js'
 import type { RdLegislationFeedback } from '../../src/components/rd-legislation-feedback/rd-legislation-feedback.js';
 import type { Draft } from '../../src/services/schemas/legislation.js';
 import type { RdSubmitEvent, RdSubmittedEvent } from '../../src/events/events.js';
+import { lfFormReady } from '../helpers/drafts.js';
 import { button, byLabel, chaosLog, chaosUrl, env, installPrototypeArrays, overlappingTargets, readDraft, readOutbox, typeInto, uid, until } from '../helpers/env.js';
 import { lfCatalogues } from '../../src/components/rd-legislation-feedback/rd-legislation-feedback.component.js';
 import { lfFormCatalogues } from '../../src/components/rd-legislation-feedback/legislation-form-half.js';
@@ -33,15 +34,7 @@ function draft(over: Partial<Draft> = {}, base: Draft = demo): Draft {
  * The form half (everything of the form besides the comment buttons) loads as the citizen
  * scrolls near the rest of the form: scrolled there, it is waited for.
  */
-async function formReady(el: RdLegislationFeedback) {
-  // Scrolled again while a jump (a deep link, a link followed) still settles its target in view.
-  await until(() => {
-    root(el).querySelector('.lf-rest')?.scrollIntoView();
-    return root(el).querySelector('[part="submit-button"]');
-  }, 8000, 'the form half');
-  await el.updateComplete;
-  window.scrollTo(0, 0);
-}
+const formReady = lfFormReady;
 
 /** `form: false`: the first screen as it comes, the form half not loaded by the test. */
 interface MountOptions { run?: string; scenario?: string; proxy?: boolean; lang?: string; drafts?: string; channel?: string; form?: boolean }

@@ -12,6 +12,7 @@ import type { Draft } from '../../src/services/schemas/legislation.js';
 import type { Survey } from '../../src/services/schemas/survey.js';
 import { setLoader, setTransport, type Transport, type TransportRequest } from '../../src/services/transport.js';
 import { button, byLabel, readOutbox, typeInto, uid, until } from '../helpers/env.js';
+import { lfFormReady } from '../helpers/drafts.js';
 import { kindOf } from '../../src/controllers/data-controller.js';
 // @ts-expect-error plain JS example shipped with the demo
 import { legacyTransport } from '../../demo/examples/legacy-transport.js';
@@ -40,6 +41,7 @@ const root = (el: HTMLElement) => el.shadowRoot!;
 async function mountDraft(d: Draft, transport?: Transport, id?: string) {
   const el = await fixture<RdLegislationFeedback>(html`<rd-legislation-feedback id=${id ?? uid('lf')} drafts="off" .data=${d} .transport=${transport}></rd-legislation-feedback>`);
   await until(() => root(el).querySelector('.lf-text'), 8000, 'text');
+  await lfFormReady(el);
   return el;
 }
 

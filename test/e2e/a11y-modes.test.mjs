@@ -36,8 +36,8 @@ test('keyboard only: legislation feedback main path (Tab, Enter, Space, typing; 
   await until(async () => (await page.evaluate(() => document.querySelector('#lf').shadowRoot.activeElement?.getAttribute('data-label'))) === '第二十六条', { message: 'article 26 focused after Enter' });
   await tabTo(page, named('button', /^对第二十六条提意见/), 'the comment button of article 26', 10);
   await page.keyboard.press('Enter');
-  let a = await deepActive(page);
-  if (!(a.tag === 'textarea')) a = await tabTo(page, (x) => x.tag === 'textarea' && /第二十六条/.test(x.text), 'the comment box', 6);
+  // The comment box takes the focus once the form half has arrived (the first press fetches it).
+  await until(async () => (await deepActive(page))?.tag === 'textarea', { message: 'the comment box focused after Enter' });
   const text = '键盘用户：建议把限养数量的例外情形写得更具体。';
   await page.keyboard.type(text);
   await tabTo(page, named('select', /^身份/), 'the identity select');
@@ -66,6 +66,8 @@ test('keyboard only: deputy card main path (directory search, profile, message)'
   await page.keyboard.press('Enter');
   await tabTo(page, named('button', /^给代表留言/), 'the message button', 60);
   await page.keyboard.press('Enter');
+  // The form's heading takes the focus once the form has arrived (the first press fetches it).
+  await until(async () => { const h = await deepActive(page); return h?.tag === 'h3' && /代表留言/.test(h.text); }, { message: 'the message form, its heading focused' });
   await tabTo(page, named('input', /^留言主题/), 'the subject', 6);
   await page.keyboard.type('键盘留言：公交站台没有座椅');
   await tabTo(page, named('select', /^留言类别/), 'the category', 3);

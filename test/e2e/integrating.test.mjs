@@ -4,7 +4,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startHarness } from './harness.mjs';
-import { getJson } from './util.mjs';
+import { getJson, lfFormShown } from './util.mjs';
 
 let h;
 let n = 0;
@@ -22,6 +22,8 @@ async function openLegacy(query = '') {
   return { page, errors, context, w };
 }
 async function fillMinimal(w, text) {
+  // The comment form arrives as a citizen scrolls to it (its form half).
+  await lfFormShown(w);
   await w.getByRole('textbox', { name: /^对草案的总体意见/ }).fill(text);
   await w.getByRole('combobox', { name: /^身份/ }).selectOption({ label: '律师' });
 }

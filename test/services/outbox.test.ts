@@ -96,6 +96,24 @@ describe('outbox service', () => {
     expect(await listOutbox(owner)).to.deep.equal([]);
   });
 
+  it('values in the database that are not entries (another script, an older format) are skipped, not sent, not thrown on', async () => {
+    const { createStore, set, del } = await import('idb-keyval');
+    const store = createStore('rd-outbox', 'kv');
+    const bad: Array<[string, unknown]> = [['bad-null', null], ['bad-text', '离线'], ['bad-shape', { key: 'bad-shape', owner: 7 }]];
+    for (const [k, v] of bad) await set(k, v, store);
+    try {
+      const owner = uid('owner');
+      const e = entry(chaosUrl('ok', uid('o')), owner);
+      expect(await enqueueChecked(e)).to.deep.equal({ stored: true, persistent: true });
+      const all = await listOutbox();
+      expect(all.some((x) => String(x.key).startsWith('bad-'))).to.equal(false);
+      const reps = await flushOutbox(owner);
+      expect(reps.map((r) => r.entry.key)).to.deep.equal([e.key]);
+    } finally {
+      for (const [k] of bad) await del(k, store);
+    }
+  });
+
   it('flushes only the named owner’s entries, oldest first', async () => {
     const a = uid('owner'), b = uid('owner');
     const run = uid('o');

@@ -7,6 +7,9 @@ const outbox = createStore('rd-outbox', 'kv');
 const entry = (key: string, owner: string, more: Record<string, unknown> = {}) => ({ key, owner, url: '/x', body: {}, headers: {}, credentials: 'same-origin', queuedAt: '2026-12-01T00:00:00Z', attempts: 0, ...more });
 
 describe('waiting work (services/waiting-work.ts)', () => {
+  // Other test files may share this browser's storage (Firefox, WebKit): leave nothing behind.
+  after(async () => { await clear(drafts); await clear(outbox); });
+
   const key = draftKey('rd-deputy-card', 'dep-7');
   const owner = 'rd:rd-deputy-card:dep-7';
   // [case, drafts stored, outbox entries, query, expected]
