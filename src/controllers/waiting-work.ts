@@ -20,7 +20,10 @@ export class WaitingWorkController implements ReactiveController {
     host.addController(this);
   }
 
-  hostConnected(): void {}
+  /** Inserted again after a check whose answer came while it was out of the page: ask again. */
+  hostConnected(): void {
+    if (this.asked === undefined) this.host.requestUpdate();
+  }
 
   hostUpdated(): void {
     const q = this.query();
@@ -29,7 +32,11 @@ export class WaitingWorkController implements ReactiveController {
     if (asked === this.asked) return;
     this.asked = asked;
     void hasWaitingWork(q).then((yes) => {
-      if (yes && this.host.isConnected) this.onWaiting();
+      if (!this.host.isConnected) {
+        if (this.asked === asked) this.asked = undefined;
+        return;
+      }
+      if (yes) this.onWaiting();
     });
   }
 }

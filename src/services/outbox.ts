@@ -2,6 +2,7 @@
 // Idempotency-Key and sent on the next `online` event or page load — the same key end to end.
 import { get, set, del, entries, type UseStore } from 'idb-keyval';
 import { openStore } from './idb.js';
+import { isOutboxEntry } from './waiting-work.js';
 import { send, type SendResult, type SendOptions } from './http.js';
 import type { Credentials } from './config.js';
 
@@ -92,11 +93,7 @@ const storeP = async (): Promise<UseStore | null> => {
  * writing into the database, an older format): they are skipped, never sent, never thrown on.
  */
 async function storedEntries(store: UseStore): Promise<OutboxEntry[]> {
-  const isEntry = (v: unknown): v is OutboxEntry => {
-    const e = v as Partial<OutboxEntry> | null;
-    return !!e && typeof e === 'object' && typeof e.key === 'string' && typeof e.owner === 'string' && typeof e.url === 'string' && typeof e.queuedAt === 'string';
-  };
-  return (await entries<string, unknown>(store)).map(([, v]) => v).filter(isEntry);
+  return (await entries<string, unknown>(store)).map(([, v]) => v).filter((v): v is OutboxEntry => isOutboxEntry(v));
 }
 
 const byteSize = (e: OutboxEntry): number => new TextEncoder().encode(JSON.stringify(e)).length;

@@ -15,6 +15,15 @@ export interface WaitingQuery {
   owner?: string;
 }
 
+/**
+ * Whether a value of the outbox database is an entry (services/outbox.ts OutboxEntry's required
+ * fields): another script on the page writing into it, or an older format, is not.
+ */
+export function isOutboxEntry(v: unknown): v is { key: string; owner: string; url: string; queuedAt: string; delivered?: unknown; refused?: unknown } {
+  const e = v as Record<string, unknown> | null;
+  return !!e && typeof e === 'object' && typeof e.key === 'string' && typeof e.owner === 'string' && typeof e.url === 'string' && typeof e.queuedAt === 'string';
+}
+
 /** Draft keys continue a prefix with a variant (`:proxy`), an element id or a tab (`#…`). */
 const under = (key: string, prefix: string) => key === prefix || key.startsWith(`${prefix}:`) || key.startsWith(`${prefix}#`);
 
@@ -31,8 +40,8 @@ export async function hasWaitingWork(q: WaitingQuery): Promise<boolean> {
     }
     const outbox = await openStore('rd-outbox');
     if (!outbox) return false;
-    for (const [, e] of await entries<string, { owner?: string; delivered?: unknown; refused?: unknown }>(outbox)) {
-      if (!e || typeof e !== 'object') continue;
+    for (const [, e] of await entries<string, unknown>(outbox)) {
+      if (!isOutboxEntry(e)) continue;
       if ((!e.delivered && !e.refused) || (q.owner && e.owner === q.owner)) return true;
     }
     return false;

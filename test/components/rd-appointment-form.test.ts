@@ -183,4 +183,20 @@ describe('<rd-appointment-form>', () => {
     expect(el.shadowRoot!.querySelector('h2')?.textContent).to.equal('Book a meeting');
     expect(el.shadowRoot!.textContent).to.contain('Thu 10 Jan 2030, 9:00–11:30');
   });
+
+  it('typed before its sending half arrives, with a draft waiting: what was typed stays, the draft fills in the rest', async () => {
+    const station = `st-${uid()}`;
+    const open = () => fixture<RdAppointmentForm>(html`<rd-appointment-form station-id=${station} .sessions=${sessions} drafts="on"></rd-appointment-form>`);
+    const first = await open();
+    typeInto(byLabel(first.shadowRoot!, '要反映的事项'), '村道路灯损坏');
+    typeInto(byLabel(first.shadowRoot!, '来访人数'), '4');
+    await until(async () => ((await readDraft(`rd:rd-appointment-form:${station}`)) as { value?: { people?: string } } | undefined)?.value?.people === '4', 4000, 'draft saved');
+    first.remove();
+    // Again, as after a reload: the citizen types at once, before the waiting draft is back.
+    const again = await open();
+    typeInto(byLabel(again.shadowRoot!, '要反映的事项'), '桥面破损');
+    await until(() => byLabel<HTMLInputElement>(again.shadowRoot!, '来访人数').value === '4', 4000, 'the draft restored');
+    expect(byLabel<HTMLTextAreaElement>(again.shadowRoot!, '要反映的事项').value, 'typed before it came back').to.equal('桥面破损');
+    await until(async () => ((await readDraft(`rd:rd-appointment-form:${station}`)) as { value?: { topic?: string } } | undefined)?.value?.topic === '桥面破损', 4000, 'and saved');
+  });
 });

@@ -597,6 +597,29 @@ describe('<rd-satisfaction-survey>: the form half (loaded when first used)', () 
     }
   });
 
+  it('下一页 pressed twice while the half is arriving moves one page on, not two', async () => {
+    const { clear, createStore } = await import('idb-keyval');
+    await clear(createStore('rd-outbox', 'kv'));
+    const q = (id: string, title: string) => ({ id, type: 'text' as const, title });
+    const el = await mount({
+      id: uid('sv'), title: '征集', kind: 'questionnaire', window: open, roles: ['public'], access: 'open', anonymity: 'anonymous',
+      pages: [
+        { id: 'p1', title: '第一部分', questions: [q('a', '甲')] },
+        { id: 'p2', title: '第二部分', questions: [q('b', '乙')] },
+        { id: 'p3', title: '第三部分', questions: [q('c', '丙')] },
+      ],
+    });
+    expect(part(el).state, 'not loaded yet').to.equal('idle');
+    const next = button(shadow(el), '下一页');
+    next.click();
+    next.click();
+    await until(() => text(el).includes('第二部分'), 4000, 'page 2');
+    await new Promise((r) => setTimeout(r, 300));
+    await el.updateComplete;
+    expect(text(el)).to.contain('第二部分');
+    expect(text(el)).not.to.contain('第三部分');
+  });
+
   it('what the half reads of the element by name is there (SurveyElement in survey-form-half.ts)', async () => {
     const el = await mount(twoPages(uid('sv')), { drafts: 'off' });
     const names = ['results', 'survey', 'clock', 'answers', 'step', 'chosenRole', 'respondent', 'codeInput', 'consent', 'prior', 'conflict',

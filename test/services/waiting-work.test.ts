@@ -27,6 +27,7 @@ describe('waiting work (services/waiting-work.ts)', () => {
     ['a refusal kept for it', [], [entry('k4', owner, { refused: { status: 422, errors: [], at: '2026-12-01T00:00:00Z' } })], { draft: key, owner }, true],
     ['a receipt kept for another widget', [], [entry('k5', 'rd:other', { delivered: { receipt: 'R2', at: '2026-12-01T00:00:00Z' } })], { draft: key, owner }, false],
     ['a malformed outbox value', [], [null as unknown as ReturnType<typeof entry>], { draft: key, owner }, false],
+    ['an object in the outbox that is not an entry', [], [{ key: 'k6', note: 'x' } as unknown as ReturnType<typeof entry>], { draft: key, owner }, false],
   ];
   for (const [name, ds, es, q, want] of cases) {
     it(`${name} → ${want}`, async () => {

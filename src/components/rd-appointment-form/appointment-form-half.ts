@@ -45,15 +45,16 @@ export class AppointmentHalf {
   }
 
   /**
-   * The form's target is known or changed: its draft comes back — or, when there is none, what
-   * was typed before (before the half arrived, or before the store opened) is saved.
+   * The form's target is known or changed: its draft comes back, with what was typed before
+   * (before the half arrived, or before the store opened) kept over it, and saved.
    */
   target(dirty: boolean): void {
     const id = this.f.targetId();
     if (!id || id === this.restoredFor) return;
     this.restoredFor = id;
-    void this.draft.restore().then((restored) => {
-      if (!restored && dirty) this.draft.save(this.f.value());
+    // Typed before: saved — over a restored draft too, which `apply` merged it into.
+    void this.draft.restore().then(() => {
+      if (dirty) this.draft.save(this.f.value());
     });
   }
 

@@ -106,7 +106,8 @@ export class RdAppointmentForm extends RdElement {
     this.half = new m.AppointmentHalf(this, {
       targetId: () => this.targetId(),
       value: () => this.value,
-      apply: (v) => { this.value = { ...empty(), ...v }; },
+      // A restored draft, with what was typed before the half arrived kept over it.
+      apply: (v) => { this.value = { ...empty(), ...v, ...this.early }; this.early = {}; },
       validate: (errors) => this.validate(errors),
       receiptTitle: () => this.t('appointment.bookTitle', { place: this.placeName ?? this.deputyName ?? '' }),
     });
@@ -114,6 +115,8 @@ export class RdAppointmentForm extends RdElement {
     this.half.target(this.dirty);
   });
   private dirty = false;
+  /** What was typed before the half arrived: kept over a draft restored afterwards. */
+  private early: Partial<AppointmentFormValue> = {};
   /** The honeypot's value (handed to the form flow once it is here). */
   private bot = '';
 
@@ -159,7 +162,10 @@ export class RdAppointmentForm extends RdElement {
     this.dirty = true;
     this.value = { ...this.value, ...patch };
     if (this.half) this.half.changed();
-    else this.halfPart.ensure();
+    else {
+      this.early = { ...this.early, ...patch };
+      this.halfPart.ensure();
+    }
   }
 
   /** 提交预约: the form flow, once its half is here (the first press may wait for it). */
@@ -211,6 +217,7 @@ export class RdAppointmentForm extends RdElement {
   /** Clears the form (kiosk inactivity, or the host closing it). */
   reset() {
     this.dirty = false;
+    this.early = {};
     this.value = empty();
     this.half?.form.reset();
   }

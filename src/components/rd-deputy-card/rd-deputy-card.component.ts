@@ -104,7 +104,9 @@ export class RdDeputyCard extends RdElement {
     super();
     new WaitingWorkController(
       this,
-      () => (this.current ? { draft: draftKey(TAG, this.current.id), owner: this.messageOwner() } : undefined),
+      // A directory without a profile open asks about other pages' queued entries only (they are
+      // sent by whichever page is open: the message half sends them).
+      () => (this.current ? { draft: draftKey(TAG, this.current.id), owner: this.messageOwner() } : this.directory && this.list?.value ? {} : undefined),
       () => this.messagePart.ensure(),
     );
   }

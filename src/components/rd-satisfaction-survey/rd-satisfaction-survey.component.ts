@@ -208,6 +208,12 @@ export class RdSatisfactionSurvey extends RdElement {
   private async onSurvey(s: Survey) {
     const roles = roleIds(s);
     if (!roles.includes(this.chosenRole)) this.chosenRole = roles.length === 1 ? roles[0] : '';
+    // Another survey before the form half is here: what was answered belonged to the one before
+    // (with the half, its draft controller keeps that aside under the old survey's key).
+    if (this.shownSurvey !== undefined && this.shownSurvey !== s.id && !this.half) {
+      this.resetForm();
+      this.typedEarly = false;
+    }
     // The same survey again (data set again, the widget moved): stay on the page the citizen is on.
     if (this.shownSurvey !== s.id) this.step = needsStart(s) ? 'start' : (visiblePages(s, this.answers)[0] ?? 0);
     this.shownSurvey = s.id;
@@ -311,8 +317,10 @@ export class RdSatisfactionSurvey extends RdElement {
   private async onStart(e: Event) {
     e.preventDefault();
     const s = this.survey!;
+    const from = this.step;
     const half = await this.loadHalf();
-    if (!half) return;
+    // A second press while the half was arriving has moved on already: this one is spent.
+    if (!half || this.step !== from) return;
     if (half.startProblems().length) return this.failStep();
     this.codeInput = normaliseCode(this.codeInput);
     const errors = half.form.errors;
@@ -325,9 +333,11 @@ export class RdSatisfactionSurvey extends RdElement {
   private async onNext(e: Event) {
     e.preventDefault();
     const s = this.survey!;
-    if (typeof this.step !== 'number') return;
+    const from = this.step;
+    if (typeof from !== 'number') return;
     const half = await this.loadHalf();
-    if (!half || typeof this.step !== 'number') return;
+    // A second press while the half was arriving has moved on already: this one is spent.
+    if (!half || this.step !== from) return;
     if (half.problemsOf(s, this.step).length) return this.failStep();
     const next = this.returnToReview ? null : nextPage(s, this.answers, this.step);
     await this.go(next ?? 'review');
