@@ -298,6 +298,16 @@ describe('rd-deputy-card: directory', () => {
     expect(root(el).querySelectorAll('[part="entry"]').length).to.equal(100);
   });
 
+  it('a directory page sends another page\'s queued submission at load (its message half is fetched for it)', async () => {
+    const run = uid('run');
+    const key = crypto.randomUUID();
+    const { enqueue } = await import('../../src/services/outbox.js');
+    await enqueue({ key, owner: `rd:rd-legislation-feedback:${uid('other')}`, url: chaosUrl('ok', run), body: { type: 'legislation-feedback', version: 1, id: key, data: { text: '另一页暂存的意见' } }, headers: {}, credentials: 'omit', queuedAt: new Date().toISOString(), attempts: 1 });
+    await mount({ deputies: manyDeputies(10) }, { directory: true });
+    const [req] = await until(async () => { const log = await chaosLog(run); return log.length ? log : undefined; }, 8000, 'the queued entry sent');
+    expect(req.headers['idempotency-key']).to.equal(key);
+  });
+
   it('says so when nothing matches', async () => {
     const el = await mount({ deputies: manyDeputies(10) }, { directory: true });
     typeInto(byLabel(root(el), '搜索代表'), '不存在的名字');
