@@ -219,22 +219,18 @@ export class RdLegislationFeedback extends RdElement {
     this.useCatalogues(m.lfTextCatalogues);
     return m;
   }), 'lazy.part.parser', () => {
-    const d = this.unparsed;
-    this.unparsed = undefined;
-    if (d) this.prepare(d);
+    // The draft on screen is still the plain text that waited for it (not prepared meanwhile).
+    const d = this.dataCtl.value;
+    if (d && !this.prepared) this.prepare(d);
   });
   /** The 意见采纳情况 (legislation-adoption-view.ts): a chunk of its own, shown only once the window has closed. */
   private readonly adoptionView = new LazyPart(this, () => import('./legislation-adoption-view.js'), 'lf.adoption.title');
-  /** A plain-text draft waiting for the parser. */
-  private unparsed?: Draft;
-
   private onDraft(draft: Draft): Promise<unknown> | void {
     if (needsParser(draft) && this.parser.state !== 'ready') {
+      // Not prepared until the parser is here: the loaded draft waits for it.
       this.prepared = undefined;
-      this.unparsed = draft;
       return this.parser.get();
     }
-    this.unparsed = undefined;
     this.prepare(draft);
   }
 
@@ -399,7 +395,8 @@ export class RdLegislationFeedback extends RdElement {
   }
 
   protected override render() {
-    if (this.dataCtl.status === 'complete' && !this.prepared && this.unparsed) return this.parser.render(() => nothing);
+    // Loaded but not prepared: a plain-text draft waiting for the parser.
+    if (this.dataCtl.status === 'complete' && !this.prepared && this.dataCtl.value) return this.parser.render(() => nothing);
     if (this.dataCtl.status !== 'complete' || !this.prepared) return this.dataCtl.renderStatus();
     const p = this.prepared;
     const half = this.formHalf.value;
