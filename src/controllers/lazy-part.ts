@@ -19,7 +19,12 @@ export class LazyPart<T> implements ReactiveController {
    * Failed loads so far. From the second on, the notice also suggests reloading the page: Firefox
    * keeps a failed module import failed for the page's life (WebKit and Chromium fetch it again).
    */
-  private failures = 0;
+  private failedLoads = 0;
+
+  /** Failed loads so far (a part that arrives after one may move the focus back, say). */
+  get failures(): number {
+    return this.failedLoads;
+  }
 
   /**
    * `load`: the dynamic import (and whatever it returns); `what`: the message key naming the part;
@@ -62,7 +67,7 @@ export class LazyPart<T> implements ReactiveController {
       (e: unknown) => {
         console.warn(`[rd-widgets] <${this.host.localName}> could not load a part (${this.what}): ${e instanceof Error ? e.message : String(e)}`);
         this.state = 'failed';
-        this.failures++;
+        this.failedLoads++;
         this.waiting = undefined;
         this.host.requestUpdate();
         throw e;
@@ -95,7 +100,7 @@ export class LazyPart<T> implements ReactiveController {
     if (this.state === 'failed') {
       return html`<div class="rd-notice rd-notice--error" part="error-message" role="alert" data-lazy-failed>
         <p>${t('lazy.failed', { what: t(this.what) })}</p>
-        ${this.failures > 1 ? html`<p>${t('lazy.reload')}</p>` : nothing}
+        ${this.failedLoads > 1 ? html`<p>${t('lazy.reload')}</p>` : nothing}
         <p><button type="button" class="rd-button rd-button--secondary" @click=${() => this.retry()}>${t('lazy.retry')}</button></p>
       </div>`;
     }

@@ -95,8 +95,6 @@ export class RdSatisfactionSurvey extends RdElement {
   private half?: FormHalf;
   /** Input given before the form half was there: kept over a draft restored afterwards. */
   private typedEarly = false;
-  /** The form half failed to load once: after 重试, the focus goes back to the step. */
-  private halfFailed = false;
 
   constructor() {
     super();
@@ -183,7 +181,8 @@ export class RdSatisfactionSurvey extends RdElement {
     // The half works on this element's state by name (SurveyElement): it is the element's own code.
     this.half = { m, ...m.createSurveyForm(this as unknown as SurveyElement) };
     this.usePart(m.reviewStyles, m.halfCatalogues);
-    if (this.halfFailed) this.focusAfterRender = 'heading';
+    // It failed to load before: after 重试, the focus goes back to the step.
+    if (this.halfPart.failures > 0) this.focusAfterRender = 'heading';
     const s = this.survey;
     // The survey is on screen (its device guard answered): the draft now; else once it is.
     if (s && this.guardChecked === s.id && !this.guardPending) void this.half.restore();
@@ -197,7 +196,7 @@ export class RdSatisfactionSurvey extends RdElement {
 
   /** The form half, loading it if needed; undefined (its notice with 重试 shown) if it cannot be. */
   private loadHalf(): Promise<FormHalf | undefined> {
-    return this.halfPart.get().then(() => this.half, () => { this.halfFailed = true; return undefined; });
+    return this.halfPart.get().then(() => this.half, () => undefined);
   }
 
   /** Open surveys keep one response per device; a shared kiosk serves many people. */
@@ -388,7 +387,6 @@ export class RdSatisfactionSurvey extends RdElement {
     const s = ctl.value;
     // The form half could not be fetched: said where the citizen is, with 重试; the answers stay.
     const failed = this.halfPart.state === 'failed';
-    if (failed) this.halfFailed = true;
     return html`<section class="survey" part="base" aria-labelledby="survey-title">
       ${surveyHeader(this.noticeContext(s))}
       ${failed ? this.halfPart.render(() => nothing) : nothing}
