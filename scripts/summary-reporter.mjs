@@ -46,7 +46,7 @@ export function summaryReporter({ countsFile, selected = false, titles = [] } = 
       }
       if (failures.length) console.log(`\nFailures:\n${failures.map((f) => `  ✗ ${f}`).join('\n')}`);
       const line = `${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`;
-      if (countsFile) writeFileSync(countsFile, JSON.stringify({ passed, failed, skipped, selected }));
+      if (countsFile) writeFileSync(countsFile, JSON.stringify({ passed, failed, skipped, selected, failures: failures.map((f) => f.split('\n').map((l) => l.trim()).filter(Boolean).join(' — ').slice(0, 400)) }));
       else console.log(line);
     },
   };

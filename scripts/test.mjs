@@ -38,6 +38,8 @@ if (!noBuild && run(process.execPath, ['scripts/build.mjs', '--quiet']) !== 0) {
 
 const tmp = mkdtempSync(join(tmpdir(), 'rd-test-'));
 let passed = 0, failed = 0, skipped = 0;
+// Every failure's name, printed again just above the closing line: CI logs often show only a run's tail.
+const failureNames = [];
 
 const isNodeTest = (f) => f.startsWith('test/e2e/') || f.startsWith('test/journeys/') || ((f.startsWith('test/server/') || f.startsWith('test/cli/')) && f.endsWith('.test.mjs'));
 const unitFiles = files.filter((f) => !isNodeTest(f));
@@ -78,6 +80,8 @@ function engineRun(engine) {
   if (!existsSync(countsFile) || (code !== 0 && c.failed === 0 && !c.selected)) c.failed += 1; // the runner failed outside any test
   if (c.selected && c.passed === 0) c.failed += 1; // a subset that ran nothing is not a pass
   passed += c.passed; failed += c.failed; skipped += c.skipped;
+  failureNames.push(...(c.failures ?? []).map((f) => `${engine.name}: ${f.replace(process.cwd() + '/', '')}`));
+  if (c.failed > (c.failures ?? []).length) failureNames.push(`${engine.name}: the runner failed outside any test (its output above)`);
   engineResults.push({ ...c, name: engine.name, seconds: Math.round((Date.now() - started) / 1000) });
 }
 
@@ -104,7 +108,31 @@ function countTap(name, status) {
   const tap = existsSync(tapFile) ? readFileSync(tapFile, 'utf8') : '';
   const num = (k) => Number((tap.match(new RegExp(`^# ${k} (\\d+)`, 'm')) ?? [])[1] ?? 0);
   passed += num('pass'); failed += num('fail') + num('cancelled'); skipped += num('skipped');
-  if (status !== 0 && num('fail') + num('cancelled') === 0) failed += 1;
+  if (status !== 0 && num('fail') + num('cancelled') === 0) { failed += 1; failureNames.push(`${name}: exited ${status} outside any test (its output above)`); }
+  failureNames.push(...tapFailures(tap).map((f) => `${name}: ${f}`));
+}
+/**
+ * The failed tests of a TAP report, innermost only: a suite's "not ok" that only repeats a
+ * failed test inside it is left out.
+ */
+function tapFailures(tap) {
+  const lines = tap.split('\n');
+  const out = [];
+  for (let i = 0; i < lines.length; i++) {
+    const m = lines[i].match(/^(\s*)not ok \d+ - (.*)$/);
+    if (!m) continue;
+    const depth = m[1].length;
+    // A suite's own line comes after its tests' lines, which are indented deeper.
+    let innerFailed = false;
+    for (let j = i - 1; j >= 0; j--) {
+      const r = lines[j].match(/^(\s*)(not )?ok \d+ - /);
+      if (!r) continue;
+      if (r[1].length <= depth) break;
+      if (r[2]) { innerFailed = true; break; }
+    }
+    if (!innerFailed) out.push(m[2].replace(/ # .*$/, ''));
+  }
+  return out;
 }
 /**
  * A group started now that runs while the browsers do (its output kept and printed after them):
@@ -184,5 +212,6 @@ if (engineResults.length) {
     console.log(`  ${r.name}: ${r.journeysOnly ? journeys : `${counts(r)} (${r.seconds} s)${journeys ? `; ${journeys}` : ''}`}`);
   }
 }
+if (failureNames.length) console.log(`\nFailed (${failureNames.length}):\n${failureNames.map((f) => `  ✗ ${f}`).join('\n')}`);
 console.log(counts({ passed, failed, skipped }));
 process.exit(failed > 0 || passed === 0 ? 1 : 0);

@@ -1,8 +1,7 @@
 // Behaviour every widget gets from the shared base, proven on a minimal widget (test/helpers/rd-test-form.ts).
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import '../../src/components/rd-provider/rd-provider.js';
-import '../helpers/rd-test-form.js';
-import type { RdTestForm } from '../helpers/rd-test-form.js';
+import { RdTestForm } from '../helpers/rd-test-form.js';
 import { button, byLabel, chaosLog, chaosUrl, env, readDraft, readOutbox, typeInto, uid, until } from '../helpers/env.js';
 import type { RdSubmitEvent } from '../../src/events/events.js';
 
@@ -236,7 +235,10 @@ describe('platform: outbox delivery', () => {
 
   it('"立即重试" sends a queued submission at once, after `rd-submit` lets the page add fresh headers', async () => {
     const run = uid('run');
-    const el = await mount({ submitUrl: chaosUrl('503x4', run) });
+    // The automatic resend is put far off, so that only the button can send (on a loaded machine
+    // the default 400 ms could overtake it).
+    RdTestForm.resendDelay = 600_000;
+    const el = await mount({ submitUrl: chaosUrl('503x4', run) }).finally(() => { RdTestForm.resendDelay = 400; });
     await fillValid(el);
     const queued = oneEvent(el, 'rd-queued');
     await submit(el);
