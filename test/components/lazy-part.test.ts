@@ -26,6 +26,14 @@ class RdLazyProbe extends RdElement {
 }
 customElements.define('rd-lazy-probe', RdLazyProbe);
 
+/** Draws two strings that parts bring later (`useCatalogues`); the test settles their English. */
+class RdStringsProbe extends RdElement {
+  protected override render() {
+    return html`${this.t('test.a')}|${this.t('test.b')}`;
+  }
+}
+customElements.define('rd-strings-probe', RdStringsProbe);
+
 const text = (el: HTMLElement) => el.shadowRoot!.textContent!.replace(/\s+/g, ' ');
 
 describe('LazyPart: a part fetched when first needed', () => {
@@ -82,6 +90,29 @@ describe('LazyPart: a part fetched when first needed', () => {
     expect(el.t('test.part.hello', { label: 'B' })).to.equal('部件已到：B');
     await el.updateComplete;
     expect(el.t('test.part.hello', { label: 'B' })).to.equal('The part arrived: B');
+  });
+
+  it('strings a part adds while others are still loading are waited for too: nothing is drawn in Chinese', async () => {
+    const el = await fixture<RdStringsProbe>(fx`<rd-strings-probe lang="en"></rd-strings-probe>`);
+    const settle: Record<string, () => void> = {};
+    const set = (key: 'test.a' | 'test.b', zh: string, en: string): Catalogues<string> => ({
+      'zh-CN': { [key]: zh },
+      en: () => new Promise((resolve) => { settle[key] = () => resolve({ [key]: en }); }),
+    });
+    const drawn: string[] = [];
+    const seen = new MutationObserver(() => drawn.push(el.shadowRoot!.textContent!));
+    seen.observe(el.shadowRoot!, { subtree: true, childList: true, characterData: true });
+    el.useCatalogues(set('test.a', '甲到了', 'A arrived'));
+    await until(() => settle['test.a'], 3000, 'the first set\'s English asked for');
+    el.useCatalogues(set('test.b', '乙到了', 'B arrived')); // the update already waits for the first
+    settle['test.a']();
+    await until(() => settle['test.b'], 3000, 'the second set\'s English asked for');
+    await new Promise((r) => setTimeout(r, 50));
+    settle['test.b']();
+    await el.updateComplete;
+    seen.disconnect();
+    expect(el.shadowRoot!.textContent).to.equal('A arrived|B arrived');
+    expect(drawn.filter((d) => /甲|乙/.test(d)), drawn.join(' / ')).to.deep.equal([]);
   });
 
   it('starts loading once, when first drawn; `get()` shares the same load', async () => {

@@ -721,6 +721,37 @@ describe('rd-legislation-feedback: drafts', () => {
     again.remove();
   });
 
+  it('a comment pressed while a saved draft is still being read: the draft comes back and the new comment joins it, focused', async () => {
+    const d2 = draft({ title: '另一部条例（草案）' });
+    const key = `rd:rd-legislation-feedback:${d2.id}`;
+    const first = await mount(d2);
+    const saved = oneEvent(first, 'rd-draft-saved');
+    typeInto(await commentOn(first, '第二十条'), '建议增加犬只保险。');
+    await saved;
+    first.remove();
+
+    const el = await mount(draft());
+    let answered = false;
+    const restored = oneEvent(el, 'rd-draft-restored').then(() => { answered = true; });
+    el.data = d2;
+    await el.updateComplete;
+    expect(root(el).querySelector('#lf-title')!.textContent).to.equal('另一部条例（草案）');
+    // Pressed at once: the draft store has not answered yet.
+    expect(answered).to.equal(false);
+    articleEl(el, '第十条').querySelector<HTMLButtonElement>('.lf-add')!.click();
+    await until(() => answered, 5000, 'the saved draft restored (not saved over)');
+    await restored;
+    await until(() => root(el).activeElement?.closest('article')?.getAttribute('data-label') === '第十条', 3000, 'the new comment\'s text box focused');
+    expect(root(el).activeElement!.localName).to.equal('textarea');
+    expect(articleEl(el, '第二十条').querySelector('textarea')!.value).to.equal('建议增加犬只保险。');
+    typeInto(root(el).activeElement as HTMLTextAreaElement, '第十条的意见');
+    const both = await until(async () => {
+      const r = await readDraft(key) as { value: { items: Array<{ article: string; text: string }> } } | undefined;
+      return r && r.value.items.length === 2 ? r.value.items : undefined;
+    }, 5000, 'both comments saved');
+    expect(both.map((i) => [i.article, i.text])).to.have.deep.members([['第二十条', '建议增加犬只保险。'], ['第十条', '第十条的意见']]);
+  });
+
   it('a restored comment on an article the revised text no longer has stays editable, apart', async () => {
     const d = draft();
     const el = await mount(d);

@@ -123,8 +123,13 @@ export class FormHalf {
   /** A draft was (re)loaded and shown: the collector's date in proxy mode, then the saved draft. */
   prepared(): void {
     if (this.h.proxy() && !this.form.proxy.date) this.form = this.keepProxy(this.form);
-    void this.draftCtl.restore();
+    const restoring: Promise<void> = this.draftCtl.restore().then(() => undefined, () => undefined)
+      .then(() => { if (this.restoring === restoring) this.restoring = undefined; });
+    this.restoring = restoring;
   }
+
+  /** The saved draft being read (its store opening): a comment asked for meanwhile waits for it. */
+  private restoring: Promise<void> | undefined;
 
   /** In proxy mode the collector's details stay for the next submission (docs/domain.md#proxy-entry). */
   private keepProxy(next: FeedbackForm): FeedbackForm {
@@ -159,8 +164,18 @@ export class FormHalf {
     void this.draftCtl.clear();
   }
 
-  /** Adds an empty comment on this article and focuses its text box. */
+  /**
+   * Adds an empty comment on this article and focuses its text box. While a saved draft is still
+   * being read, after it: the draft's comments come back and this one joins them (added before,
+   * it would be replaced by the draft, or — typed into — be saved over it).
+   */
   addComment(ref: ArticleRef): void {
+    if (this.restoring) {
+      // (Unless the page set another draft meanwhile: the article is then not that draft's.)
+      const id = this.h.dataId();
+      void this.restoring.then(() => { if (this.h.dataId() === id && this.h.prepared()) this.addComment(ref); });
+      return;
+    }
     addItem(this.context(this.h.prepared()!), ref);
   }
 

@@ -110,8 +110,10 @@ export abstract class RdElement extends LitElement implements RdHost {
    */
   protected override scheduleUpdate(): void | Promise<unknown> {
     const pending = loadCatalogues(this.allCatalogues(), this.localeCtl.current());
-    // A translator made while they loaded (a part's strings added meanwhile) is made again.
-    return pending ? pending.then(() => { this.translatorCache = undefined; return super.scheduleUpdate(); }) : super.scheduleUpdate();
+    if (!pending) return super.scheduleUpdate();
+    // A translator made while they loaded is made again; strings a part added meanwhile (their
+    // own load started only now) are waited for too, before anything is drawn.
+    return pending.then(() => { this.translatorCache = undefined; return this.scheduleUpdate(); });
   }
 
   /** The shared catalogue, the widget's own, then those its later parts brought. */
