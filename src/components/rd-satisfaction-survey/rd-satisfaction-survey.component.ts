@@ -33,7 +33,7 @@ import { renderPage, renderStart } from './survey-steps-view.js';
 import { priorNotice, surveyHeader, windowNotice, type NoticeContext } from './survey-notices-view.js';
 import type * as FormHalfModule from './survey-form-half.js';
 import type * as ResultsView from './survey-results-view.js';
-import type { DraftValue, SurveyElement, SurveyForm } from './survey-form-half.js';
+import type { DraftValue, SurveyForm, SurveyHooks } from './survey-form-half.js';
 
 /** The element's strings: zh-CN bundled, English loaded when first shown in English. */
 export const surveyCatalogues = catalogues(messages, () => import('./rd-satisfaction-survey.messages.en.js'));
@@ -175,11 +175,49 @@ export class RdSatisfactionSurvey extends RdElement {
     return `rd:rd-satisfaction-survey:${this.surveyCtl?.value?.id ?? this.surveyId ?? ''}`;
   }
 
+  /** The state and steps of this element the form half works on (it is the element's own code). */
+  private hooks(): SurveyHooks {
+    const el = this;
+    return {
+      get results() { return el.results; },
+      get survey() { return el.survey; },
+      get clock() { return el.clock; },
+      get answers() { return el.answers; },
+      set answers(v) { el.answers = v; },
+      get step() { return el.step; },
+      set step(v) { el.step = v; },
+      get chosenRole() { return el.chosenRole; },
+      set chosenRole(v) { el.chosenRole = v; },
+      get respondent() { return el.respondent; },
+      set respondent(v) { el.respondent = v; },
+      get codeInput() { return el.codeInput; },
+      get consent() { return el.consent; },
+      get prior() { return el.prior; },
+      set prior(v) { el.prior = v; },
+      get conflict() { return el.conflict; },
+      set conflict(v) { el.conflict = v; },
+      get resumeStep() { return el.resumeStep; },
+      set resumeStep(v) { el.resumeStep = v; },
+      get returnToReview() { return el.returnToReview; },
+      set returnToReview(v) { el.returnToReview = v; },
+      get focusAfterRender() { return el.focusAfterRender; },
+      set focusAfterRender(v) { el.focusAfterRender = v; },
+      get typedEarly() { return el.typedEarly; },
+      set typedEarly(v) { el.typedEarly = v; },
+      owner: () => this.owner(),
+      perDevice: (s) => this.perDevice(s),
+      attempt: (step) => this.attempt(step),
+      go: (step, focusId) => this.go(step, focusId),
+      draftValue: () => this.draftValue(),
+      saveDraft: () => this.saveDraft(),
+      resetForm: () => this.resetForm(),
+    };
+  }
+
   /** The form half has loaded: its controllers, as the element had them before the split. */
   private attach(m: typeof FormHalfModule) {
     if (this.half) return;
-    // The half works on this element's state by name (SurveyElement): it is the element's own code.
-    this.half = { m, ...m.createSurveyForm(this as unknown as SurveyElement) };
+    this.half = { m, ...m.createSurveyForm(this, this.hooks()) };
     this.usePart(m.reviewStyles, m.halfCatalogues);
     // It failed to load before: after 重试, the focus goes back to the step.
     if (this.halfPart.failures > 0) this.focusAfterRender = 'heading';

@@ -7,8 +7,8 @@
 // own, imported by the element through a LazyPart on the first input, on "下一页"/"开始填写", or at
 // once when a draft or an outbox entry waits on this device (WaitingWorkController). The element
 // keeps every answer in its own state meanwhile; `createSurveyForm` is the element's own send and
-// draft code, moved here to be fetched later: it works on the element's state by name
-// (SurveyElement), as the element did before.
+// draft code, moved here to be fetched later: it works on the element's state through the
+// hooks the element hands it (SurveyHooks).
 import { html, nothing, type TemplateResult } from 'lit';
 import { receiptView, type T } from '../shared/form.js';
 import { catalogues } from '../../services/i18n/index.js';
@@ -45,18 +45,20 @@ export interface DraftValue {
   respondent: Respondent;
 }
 
-/** The element's state and steps the half works on (the element's own members, by name). */
-export interface SurveyElement extends RdHost {
+/**
+ * The element's state and steps the half works on: an object the element makes over its own
+ * members (getters and setters, so TypeScript checks every name there).
+ */
+export interface SurveyHooks {
   readonly results: boolean;
-  readonly surveyId?: string;
   readonly survey: Survey | undefined;
   readonly clock: WindowClockController;
   answers: Answers;
   step: Step;
   chosenRole: string;
   respondent: Respondent;
-  codeInput: string;
-  consent: boolean;
+  readonly codeInput: string;
+  readonly consent: boolean;
   prior: SubmissionRecord | null;
   conflict: { message?: string; receipt?: string } | null;
   resumeStep: number | undefined;
@@ -89,82 +91,82 @@ export interface SurveyForm {
 }
 
 /** The element's drafts and its send (docs/architecture.md#forms), on the element `el`. */
-export function createSurveyForm(el: SurveyElement): SurveyForm {
+export function createSurveyForm(el: RdHost, h: SurveyHooks): SurveyForm {
   let failed: { step: Step; focus?: string } | undefined;
 
   const applyDraft = (v: DraftValue) => {
-    const s = el.survey;
+    const s = h.survey;
     const saved = v && typeof v.answers === 'object' && v.answers ? v.answers : {};
     // Answered before the form half (and with it the draft) was there: the draft fills in the
     // rest, what was just given stays, and so does the page on screen.
-    const early = el.typedEarly;
-    el.typedEarly = false;
-    const given = early ? { ...saved, ...el.answers } : saved;
+    const early = h.typedEarly;
+    h.typedEarly = false;
+    const given = early ? { ...saved, ...h.answers } : saved;
     // The definition may have changed since (a subject, option or question removed): keep only
     // what still fits, so nothing stale blocks the form or counts against a ballot's limit.
-    el.answers = s ? normaliseAnswers(s, given) : given;
-    if (typeof v?.role === 'string' && s && roleIds(s).includes(v.role) && !(early && el.chosenRole)) el.chosenRole = v.role;
-    const typed = early ? Object.fromEntries(Object.entries(el.respondent).filter(([, x]) => x)) : {};
-    el.respondent = { ...emptyRespondent(), ...(v?.respondent ?? {}), ...typed };
+    h.answers = s ? normaliseAnswers(s, given) : given;
+    if (typeof v?.role === 'string' && s && roleIds(s).includes(v.role) && !(early && h.chosenRole)) h.chosenRole = v.role;
+    const typed = early ? Object.fromEntries(Object.entries(h.respondent).filter(([, x]) => x)) : {};
+    h.respondent = { ...emptyRespondent(), ...(v?.respondent ?? {}), ...typed };
     // Closed panels re-enter their code (it is not kept in drafts); others resume where they were:
     // at once, or, when the survey has a start step (roles, identity), right after it.
     if (s && !early && typeof v?.step === 'number' && s.pages[v.step]) {
-      if (!needsStart(s)) el.step = v.step;
-      else if (s.access !== 'code') el.resumeStep = v.step;
+      if (!needsStart(s)) h.step = v.step;
+      else if (s.access !== 'code') h.resumeStep = v.step;
     }
   };
 
   const draft = new DraftController<DraftValue>(el, {
     tag: 'rd-satisfaction-survey',
-    id: () => (el.results ? undefined : el.survey?.id),
+    id: () => (h.results ? undefined : h.survey?.id),
     apply: applyDraft,
-    reset: () => el.resetForm(),
+    reset: () => h.resetForm(),
   });
 
   const submit = new SubmitController(el, {
     type: 'survey-response',
     route: '/survey-responses',
-    owner: () => el.owner(),
-    sourceUrl: () => (el.survey ? sourceUrlFor(el.survey, location.href) : location.href.replace(/[?#].*$/, '')),
+    owner: () => h.owner(),
+    sourceUrl: () => (h.survey ? sourceUrlFor(h.survey, location.href) : location.href.replace(/[?#].*$/, '')),
     // Anonymous: the page address (its query may carry a code or a tracking id) is not sent as Referer either.
-    referrerPolicy: () => (el.survey?.anonymity === 'identified' ? undefined : 'no-referrer'),
-    receiptTitle: () => el.survey?.title ?? '',
+    referrerPolicy: () => (h.survey?.anonymity === 'identified' ? undefined : 'no-referrer'),
+    receiptTitle: () => h.survey?.title ?? '',
     onAccepted: (receipt) => void (async () => {
-      const s = el.survey;
+      const s = h.survey;
       await draft.clear();
-      if (s && el.perDevice(s)) el.prior = await responseGuard().record(s.id, receipt);
-      el.prior = null; // the receipt view is shown by the submit state
+      if (s && h.perDevice(s)) h.prior = await responseGuard().record(s.id, receipt);
+      h.prior = null; // the receipt view is shown by the submit state
     })(),
   });
 
   const start = (): Problem[] => {
-    const s = el.survey;
-    return s ? startProblems(s, { code: el.codeInput, role: el.chosenRole, respondent: el.respondent }) : [];
+    const s = h.survey;
+    return s ? startProblems(s, { code: h.codeInput, role: h.chosenRole, respondent: h.respondent }) : [];
   };
 
   /** Every step at once: the answers, then the start step, then consent (identified surveys). */
   const validateAll = (): Validated<SurveyResponseData> => {
-    const s = el.survey!;
+    const s = h.survey!;
     const fail = (step: Step, focus?: string) => {
-      el.attempt(step);
+      h.attempt(step);
       failed = { step, focus };
       return { ok: false as const };
     };
-    const issues = validateAnswers(s, el.answers).filter((i) => i.key !== 'hiddenAnswered' && i.key !== 'unknownQuestion');
+    const issues = validateAnswers(s, h.answers).filter((i) => i.key !== 'hiddenAnswered' && i.key !== 'unknownQuestion');
     if (issues.length) {
-      el.returnToReview = true;
+      h.returnToReview = true;
       return fail(pageOfQuestion(s, issues[0].questionId), idFor(issuePath(s, issues[0])));
     }
     const problems = start();
     if (problems.length) return fail('start', idFor(problems[0].path));
-    if (s.anonymity === 'identified' && !el.consent) return fail('review');
+    if (s.anonymity === 'identified' && !h.consent) return fail('review');
     return {
       ok: true,
       data: buildResponseData(s, {
-        role: el.chosenRole,
-        code: s.access === 'code' ? el.codeInput : undefined,
-        respondent: s.anonymity === 'identified' ? el.respondent : undefined,
-        answers: el.answers,
+        role: h.chosenRole,
+        code: s.access === 'code' ? h.codeInput : undefined,
+        respondent: s.anonymity === 'identified' ? h.respondent : undefined,
+        answers: h.answers,
       }),
     };
   };
@@ -172,35 +174,35 @@ export function createSurveyForm(el: SurveyElement): SurveyForm {
   /** The send: guard → validate every step → honeypot → send → server errors → focus. */
   const form: FormController<SurveyResponseData> = new FormController<SurveyResponseData>(el, submit, {
     guard: async () => {
-      const s = el.survey!;
+      const s = h.survey!;
       // The window may have closed while the page was open: nothing is sent after `closes`.
-      if (windowState(s) !== 'open') { el.clock.tick(); return false; }
+      if (windowState(s) !== 'open') { h.clock.tick(); return false; }
       // Answered meanwhile in another tab of this device (open surveys).
-      if (el.perDevice(s)) {
+      if (h.perDevice(s)) {
         const prior = await responseGuard().get(s.id);
-        if (prior) { el.prior = prior; return false; }
+        if (prior) { h.prior = prior; return false; }
       }
       return true;
     },
     validate: validateAll,
     // To the failing step, focusing the field; consent is on the review page: its summary.
     onInvalid: async () => {
-      if (failed?.focus) await el.go(failed.step, failed.focus);
+      if (failed?.focus) await h.go(failed.step, failed.focus);
       else await form.focusOutcome('invalid');
     },
     serverPath: formPath,
     // 409: the conflict view with the first receipt. A bad code: back to the start step.
     onRejected: async () => {
-      const s = el.survey!;
+      const s = h.survey!;
       if (submit.errorStatus === 409) {
-        el.focusAfterRender = 'heading';
-        el.conflict = { message: submit.message, receipt: submit.rejectedReceipt };
-        if (el.perDevice(s) && submit.rejectedReceipt) await responseGuard().record(s.id, submit.rejectedReceipt, { viaConflict: true });
+        h.focusAfterRender = 'heading';
+        h.conflict = { message: submit.message, receipt: submit.rejectedReceipt };
+        if (h.perDevice(s) && submit.rejectedReceipt) await responseGuard().record(s.id, submit.rejectedReceipt, { viaConflict: true });
         await draft.clear();
         return true;
       }
       if (form.errors.serverErrors.some((x) => x.path === '$code')) {
-        await el.go('start', idFor('$code'));
+        await h.go('start', idFor('$code'));
         return true;
       }
       return false;
@@ -211,7 +213,7 @@ export function createSurveyForm(el: SurveyElement): SurveyForm {
     if (step === 'start') return start();
     if (typeof step !== 'number') return [];
     const kind = el.t(`survey.kind.${s.kind}`);
-    return validatePage(s, step, el.answers).map((i) => ({ path: issuePath(s, i), key: `survey.err.${i.key}`, params: { ...(i.params ?? {}), kind } }));
+    return validatePage(s, step, h.answers).map((i) => ({ path: issuePath(s, i), key: `survey.err.${i.key}`, params: { ...(i.params ?? {}), kind } }));
   };
 
   return {
@@ -219,12 +221,12 @@ export function createSurveyForm(el: SurveyElement): SurveyForm {
     submit,
     form,
     async restore() {
-      const early = el.typedEarly;
+      const early = h.typedEarly;
       const restored = await draft.restore();
-      el.typedEarly = false;
+      h.typedEarly = false;
       // Input given before the half was there (merged with a draft restored meanwhile), or while
       // the draft store was opening, is saved now rather than lost.
-      if (early || (!restored && (Object.keys(el.answers).length || el.respondent.name))) el.saveDraft();
+      if (early || (!restored && (Object.keys(h.answers).length || h.respondent.name))) h.saveDraft();
     },
     startProblems: start,
     problemsOf,
