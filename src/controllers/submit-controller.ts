@@ -44,6 +44,16 @@ function scheduleOrphans(timeout: number) {
   window.addEventListener(TRANSPORT_CHANGE_EVENT, () => flushOrphans(timeout));
 }
 
+/**
+ * For a widget whose first screen has no form of its own yet (the station map, before a station's
+ * booking is opened) and that found entries waiting (controllers/waiting-work.ts): sends every
+ * entry no widget on the page owns now, then again on `online`, as a form's controller does.
+ */
+export function sendWaitingEntries(timeout: number): void {
+  flushOrphans(timeout);
+  scheduleOrphans(timeout);
+}
+
 /** Server field errors with paths relative to `data` (how the widgets name their fields). */
 const relativeToData = (errors: FieldError[]) => errors.map((e) => ({ path: e.path.replace(/^data\./, ''), message: e.message }));
 

@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import { startHarness } from './harness.mjs';
 import { until } from './util.mjs';
 import { readFileSync } from 'node:fs';
+import { randomUUID } from 'node:crypto';
 import { posix } from 'node:path';
 
 let h;
@@ -515,6 +516,39 @@ test('the booking form draws its fields without its sending half: fetched on the
   await form.getByRole('button', { name: '提交预约' }).click();
   await form.locator('[part~="error-summary"]').waitFor();
   assert.equal(await topic.inputValue(), '桥面破损');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('a booking queued on this device is sent when a page with only the station map opens, before any booking form is', async () => {
+  const { page, errors, context } = await h.newPage();
+  const key = randomUUID();
+  // Queued on another page of the site (the receiver could not be reached then).
+  await page.route(`${h.base}/other-page.html`, (route) => route.fulfill({ status: 200, headers: { 'Content-Type': 'text/html; charset=utf-8' }, body: '<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>t</title></head><body></body></html>' }));
+  await page.goto(`${h.base}/other-page.html`);
+  await page.evaluate((entry) => new Promise((res, rej) => {
+    const r = indexedDB.open('rd-outbox');
+    r.onupgradeneeded = () => r.result.createObjectStore('kv');
+    r.onsuccess = () => { const tx = r.result.transaction('kv', 'readwrite'); tx.objectStore('kv').put(entry, entry.key); tx.oncomplete = () => { r.result.close(); res(); }; tx.onerror = () => rej(tx.error); };
+    r.onerror = () => rej(r.error);
+  }), {
+    key, owner: 'rd:rd-appointment-form:st-queued-1', url: `${h.base}/api/appointments`, headers: {}, credentials: 'same-origin', queuedAt: new Date().toISOString(), attempts: 2,
+    body: { type: 'appointment', version: 1, id: key, createdAt: new Date().toISOString(), locale: 'zh-CN', source: { url: `${h.base}/booking.html` }, data: { topic: '村道路灯损坏' } },
+  });
+  await page.route(`${h.base}/map-only.html`, (route) => route.fulfill({ status: 200, headers: { 'Content-Type': 'text/html; charset=utf-8' }, body: `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>t</title>
+<script src="/dist/cdn/components/rd-station-map.iife.js" defer></script></head>
+<body><main><h1>t</h1><rd-station-map endpoint="/api" tiles="none"></rd-station-map></main></body></html>` }));
+  const posted = page.waitForRequest((r) => r.method() === 'POST' && /\/api\/appointments$/.test(r.url()), { timeout: 15_000 });
+  await page.goto(`${h.base}/map-only.html`);
+  const req = await posted;
+  assert.equal(req.headers()['idempotency-key'], key);
+  assert.equal(JSON.parse(req.postData()).data.topic, '村道路灯损坏');
+  // Answered: the entry no longer waits to be sent (its outcome waits for its booking form).
+  await until(() => page.evaluate((k) => new Promise((res) => {
+    const r = indexedDB.open('rd-outbox');
+    r.onsuccess = () => { const q = r.result.transaction('kv').objectStore('kv').get(k); q.onsuccess = () => { const e = q.result; r.result.close(); res(!e || !!e.delivered || !!e.refused); }; };
+  }), key), { message: 'the entry answered' });
+  await page.locator('rd-station-map').getByText('青禾县人大代表联络总站').first().waitFor();
   assert.deepEqual(errors, []);
   await context.close();
 });

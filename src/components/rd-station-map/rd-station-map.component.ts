@@ -8,6 +8,7 @@ import { RdElement } from '../shared/rd-element.js';
 import { ownConfig } from '../../services/config.js';
 import { DataController } from '../../controllers/data-controller.js';
 import { LazyPart } from '../../controllers/lazy-part.js';
+import { WaitingWorkController } from '../../controllers/waiting-work.js';
 import { stationsFile, resolveStationTypes, type Station, type StationsFile, type StationTypeDef } from '../../services/schemas/station.js';
 import { StationIndex, type StationHit } from '../../services/station-search.js';
 import { HolidayCalendar } from '../../services/holidays.js';
@@ -297,6 +298,17 @@ export class RdStationMap extends RdElement {
 
   /** The booking form, registered when first opened (not on the first screen; README "Figures"). */
   private readonly bookingPart = new LazyPart(this, () => import('../rd-appointment-form/rd-appointment-form.js'), 'lazy.part.booking');
+  /**
+   * A booking queued on this device (here, or on another page of the site) is sent at load, not
+   * only once its station's booking form is opened: the sending machinery is fetched when one
+   * waits (its receipt then waits for that form, docs/contract.md#the-outbox).
+   */
+  constructor() {
+    super();
+    new WaitingWorkController(this, () => ({}), () => {
+      void import('../../controllers/submit-controller.js').then((m) => m.sendWaitingEntries(this.config.timeout), () => undefined);
+    });
+  }
 
   private async toggleBooking() {
     this.booking = !this.booking;
