@@ -115,9 +115,9 @@ test('all-in-one classic script, one <rd-station-map> on a page under the strict
   const violations = [];
   await page.exposeFunction('__violation', (v) => violations.push(v));
   await context.addInitScript(() => document.addEventListener('securitypolicyviolation', (e) => window.__violation(`${e.violatedDirective} ${e.blockedURI}`)));
-  await page.route(`${h.base}/one-map.html`, (route) => route.fulfill({ status: 200, headers: { 'Content-Type': 'text/html; charset=utf-8', 'Content-Security-Policy': LOADER_CSP }, body: `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>t</title>
+  await h.servePage(page, 'one-map.html', `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>t</title>
 <script src="/dist/cdn/rd-widgets.iife.js" defer></script></head>
-<body><main><h1>t</h1><rd-provider endpoint="/api"><rd-station-map tiles="none"><a href="/lianluozhan/">联络站名录</a></rd-station-map></rd-provider></main></body></html>` }));
+<body><main><h1>t</h1><rd-provider endpoint="/api"><rd-station-map tiles="none"><a href="/lianluozhan/">联络站名录</a></rd-station-map></rd-provider></main></body></html>`, { csp: LOADER_CSP });
   await page.goto(`${h.base}/one-map.html`);
   const map = page.locator('rd-station-map');
   await map.getByText('青禾县人大代表联络总站').first().waitFor();
@@ -157,10 +157,10 @@ test('all-in-one classic script: an element module that cannot be fetched is nam
   await context.route('**/dist/cdn/components/rd-deputy-card.js', (route) => (down ? route.fulfill({ status: 404, body: 'not found' }) : route.continue()));
   const logged = [];
   page.on('console', (m) => { if (m.type() === 'error') logged.push(m.text()); });
-  await page.route(`${h.base}/one-fails.html`, (route) => route.fulfill({ status: 200, headers: { 'Content-Type': 'text/html; charset=utf-8' }, body: `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>t</title>
+  await h.servePage(page, 'one-fails.html', `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>t</title>
 <script src="/dist/cdn/rd-widgets.iife.js"></script></head>
 <body><main><h1>t</h1><rd-provider endpoint="/api"><rd-deputy-card deputy-id="dep-001"><a href="/daibiao/dep-001.html">董晓丽代表的主页</a></rd-deputy-card>
-<rd-station-map tiles="none"></rd-station-map></rd-provider></main></body></html>` }));
+<rd-station-map tiles="none"></rd-station-map></rd-provider></main></body></html>`);
   await page.goto(`${h.base}/one-fails.html`);
   await page.locator('rd-station-map').getByText('青禾县人大代表联络总站').first().waitFor();
   await until(() => logged.some((t) => t.includes(`rd-widgets: cannot load <rd-deputy-card> from ${h.base}/dist/cdn/components/rd-deputy-card.js`)), { message: `the file named in the console (${logged.join(' | ')})` });
@@ -179,9 +179,9 @@ test('ESM: English messages are fetched only for a widget shown in English, and 
   const { page, errors, context } = await h.newPage();
   const en = [];
   page.on('request', (r) => { if (/\.en-[\w-]+\.js$/.test(new URL(r.url()).pathname)) en.push(new URL(r.url()).pathname.replace(/^.*\/chunks\//, '').replace(/-[\w-]+\.js$/, '')); });
-  await page.route(`${h.base}/lang-test.html`, (route) => route.fulfill({ status: 200, headers: { 'Content-Type': 'text/html; charset=utf-8' }, body: `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>t</title>
+  await h.servePage(page, 'lang-test.html', `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>t</title>
 <script type="module" src="/dist/cdn/components/rd-deputy-card.js"></script></head>
-<body><main><h1>t</h1><rd-deputy-card endpoint="/api" deputy-id="dep-001"></rd-deputy-card></main></body></html>` }));
+<body><main><h1>t</h1><rd-deputy-card endpoint="/api" deputy-id="dep-001"></rd-deputy-card></main></body></html>`);
   await page.goto(`${h.base}/lang-test.html`);
   const card = page.locator('rd-deputy-card');
   await card.getByText('董晓丽').first().waitFor();
@@ -235,9 +235,9 @@ test('ESM per-widget entries: each works alone inside an <rd-provider> (the entr
     ['rd-station-map', '', '青禾县人大代表联络总站'],
   ];
   for (const [tag, attrs, text] of cases) {
-    await page.route(`${h.base}/entry-${tag}.html`, (route) => route.fulfill({ status: 200, headers: { 'Content-Type': 'text/html; charset=utf-8' }, body: `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>t</title>
+    await h.servePage(page, `entry-${tag}.html`, `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>t</title>
 <script type="module" src="/dist/cdn/components/${tag}.js"></script></head>
-<body><main><h1>t</h1><rd-provider endpoint="/api"><${tag} ${attrs}></${tag}></rd-provider></main></body></html>` }));
+<body><main><h1>t</h1><rd-provider endpoint="/api"><${tag} ${attrs}></${tag}></rd-provider></main></body></html>`);
     await page.goto(`${h.base}/entry-${tag}.html`);
     await page.locator(tag).getByText(text).first().waitFor();
     assert.equal(await page.evaluate(() => !!customElements.get('rd-provider')), true, tag);
@@ -254,10 +254,10 @@ test('per-widget classic scripts (dist/cdn/components/<tag>.iife.js): one widget
 
   const { page, errors, context } = await h.newPage();
   const seen = vendorRequests(page);
-  await page.route(`${h.base}/iife-one.html`, (route) => route.fulfill({ status: 200, headers: { 'Content-Type': 'text/html; charset=utf-8' }, body: `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>t</title>
+  await h.servePage(page, 'iife-one.html', `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>t</title>
 <script>window.__before = Object.keys(window);</script></head>
 <body><main><h1>t</h1><rd-provider endpoint="/api"><rd-station-map tiles="none"></rd-station-map></rd-provider></main>
-<script src="/dist/cdn/components/rd-station-map.iife.js"></script></body></html>` }));
+<script src="/dist/cdn/components/rd-station-map.iife.js"></script></body></html>`);
   await page.goto(`${h.base}/iife-one.html`);
   const map = page.locator('rd-station-map');
   await map.getByText('青禾县人大代表联络总站').first().waitFor();
@@ -354,7 +354,7 @@ test('classic loader on a GBK page under the strict CSP: plain, async, defer, in
 
 test('all-in-one classic script: RdWidgets.setLoader/setTransport/load work in the script right after the tag; RdWidgets.ready brings the exports', async () => {
   const { page, errors, context } = await h.newPage();
-  await page.route(`${h.base}/api-sync.html`, (route) => route.fulfill({ status: 200, headers: { 'Content-Type': 'text/html; charset=utf-8' }, body: `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>t</title></head>
+  await h.servePage(page, 'api-sync.html', `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>t</title></head>
 <body><main><h1>t</h1><rd-deputy-card endpoint="/api" deputy-id="dep-001"></rd-deputy-card></main>
 <script src="/dist/cdn/rd-widgets.iife.js"></script>
 <script>
@@ -371,7 +371,7 @@ test('all-in-one classic script: RdWidgets.setLoader/setTransport/load work in t
   lookup.setAttribute('endpoint', '/api');
   host.attachShadow({ mode: 'open' }).appendChild(lookup);
   RdWidgets.load(host.shadowRoot).then(function () { window.__shadowLoaded = !!customElements.get('rd-receipt-lookup'); });
-</script></body></html>` }));
+</script></body></html>`);
   await page.goto(`${h.base}/api-sync.html`);
   await page.locator('rd-deputy-card').getByRole('heading', { name: '董晓丽' }).waitFor();
   const state = await page.evaluate(async () => {
@@ -396,9 +396,9 @@ test('a part fetched when first needed (the booking form) that cannot load: a lo
   let down = true;
   const chunk = [];
   await context.route('**/dist/cdn/components/rd-appointment-form.js', (route) => { chunk.push(route.request().url()); return down ? route.fulfill({ status: 404, body: 'not found' }) : route.continue(); });
-  await page.route(`${h.base}/lazy-fail.html`, (route) => route.fulfill({ status: 200, headers: { 'Content-Type': 'text/html; charset=utf-8' }, body: `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>t</title>
+  await h.servePage(page, 'lazy-fail.html', `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>t</title>
 <script src="/dist/cdn/components/rd-deputy-card.iife.js" defer></script></head>
-<body><main><h1>t</h1><rd-deputy-card endpoint="/api" deputy-id="dep-001" view="full" drafts="off"></rd-deputy-card></main></body></html>` }));
+<body><main><h1>t</h1><rd-deputy-card endpoint="/api" deputy-id="dep-001" view="full" drafts="off"></rd-deputy-card></main></body></html>`);
   await page.goto(`${h.base}/lazy-fail.html`);
   const card = page.locator('rd-deputy-card');
   await card.getByRole('heading', { name: '董晓丽', level: 2 }).waitFor();
@@ -441,9 +441,9 @@ test('the deputy card\'s message form is not on its first screen: fetched when �
   const { page, errors, context } = await h.newPage();
   const half = [];
   page.on('request', (r) => { const m = /\/dist\/cdn\/chunks\/(deputy-message-part|forms|form)-[\w-]+\.js$/.exec(new URL(r.url()).pathname); if (m) half.push(m[1]); });
-  await page.route(`${h.base}/message-half.html`, (route) => route.fulfill({ status: 200, headers: { 'Content-Type': 'text/html; charset=utf-8' }, body: `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>t</title>
+  await h.servePage(page, 'message-half.html', `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>t</title>
 <script src="/dist/cdn/components/rd-deputy-card.iife.js" defer></script></head>
-<body><main><h1>t</h1><rd-deputy-card endpoint="/api" deputy-id="dep-001" view="full"></rd-deputy-card></main></body></html>` }));
+<body><main><h1>t</h1><rd-deputy-card endpoint="/api" deputy-id="dep-001" view="full"></rd-deputy-card></main></body></html>`);
   await page.goto(`${h.base}/message-half.html`);
   const card = page.locator('rd-deputy-card');
   await card.getByRole('heading', { name: '董晓丽', level: 2 }).waitFor();
@@ -484,9 +484,9 @@ test('the booking form draws its fields without its sending half: fetched on the
   const half = [];
   let down = false;
   await context.route('**/dist/cdn/chunks/appointment-form-half-*.js', (route) => { half.push(route.request().url()); return down ? route.fulfill({ status: 404, body: 'not found' }) : route.continue(); });
-  await page.route(`${h.base}/booking-half.html`, (route) => route.fulfill({ status: 200, headers: { 'Content-Type': 'text/html; charset=utf-8' }, body: `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>t</title>
+  await h.servePage(page, 'booking-half.html', `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>t</title>
 <script type="module" src="/dist/cdn/components/rd-appointment-form.js"></script></head>
-<body><main><h1>t</h1><rd-appointment-form endpoint="/api" station-id="st-half-1" place-name="东关街道代表联络站"></rd-appointment-form></main></body></html>` }));
+<body><main><h1>t</h1><rd-appointment-form endpoint="/api" station-id="st-half-1" place-name="东关街道代表联络站"></rd-appointment-form></main></body></html>`);
   await page.goto(`${h.base}/booking-half.html`);
   const form = page.locator('rd-appointment-form');
   const topic = form.getByRole('textbox', { name: /^要反映的事项/ });
@@ -524,7 +524,7 @@ test('a booking queued on this device is sent when a page with only the station 
   const { page, errors, context } = await h.newPage();
   const key = randomUUID();
   // Queued on another page of the site (the receiver could not be reached then).
-  await page.route(`${h.base}/other-page.html`, (route) => route.fulfill({ status: 200, headers: { 'Content-Type': 'text/html; charset=utf-8' }, body: '<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>t</title></head><body></body></html>' }));
+  await h.servePage(page, 'other-page.html', '<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>t</title></head><body></body></html>');
   await page.goto(`${h.base}/other-page.html`);
   await page.evaluate((entry) => new Promise((res, rej) => {
     const r = indexedDB.open('rd-outbox');
@@ -535,9 +535,9 @@ test('a booking queued on this device is sent when a page with only the station 
     key, owner: 'rd:rd-appointment-form:st-queued-1', url: `${h.base}/api/appointments`, headers: {}, credentials: 'same-origin', queuedAt: new Date().toISOString(), attempts: 2,
     body: { type: 'appointment', version: 1, id: key, createdAt: new Date().toISOString(), locale: 'zh-CN', source: { url: `${h.base}/booking.html` }, data: { topic: '村道路灯损坏' } },
   });
-  await page.route(`${h.base}/map-only.html`, (route) => route.fulfill({ status: 200, headers: { 'Content-Type': 'text/html; charset=utf-8' }, body: `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>t</title>
+  await h.servePage(page, 'map-only.html', `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>t</title>
 <script src="/dist/cdn/components/rd-station-map.iife.js" defer></script></head>
-<body><main><h1>t</h1><rd-station-map endpoint="/api" tiles="none"></rd-station-map></main></body></html>` }));
+<body><main><h1>t</h1><rd-station-map endpoint="/api" tiles="none"></rd-station-map></main></body></html>`);
   const posted = page.waitForRequest((r) => r.method() === 'POST' && /\/api\/appointments$/.test(r.url()), { timeout: 15_000 });
   await page.goto(`${h.base}/map-only.html`);
   const req = await posted;
@@ -561,8 +561,8 @@ test('second-screen parts load only when needed: the parser for a plain-text dra
     if (m) parts.push(m[1]);
   });
   const open = async (name, body) => {
-    await page.route(`${h.base}/${name}.html`, (route) => route.fulfill({ status: 200, headers: { 'Content-Type': 'text/html; charset=utf-8' }, body: `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>t</title>
-<script src="/dist/cdn/rd-widgets.iife.js" defer></script></head><body><main><h1>t</h1><rd-provider endpoint="/api">${body}</rd-provider></main></body></html>` }));
+    await h.servePage(page, `${name}.html`, `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>t</title>
+<script src="/dist/cdn/rd-widgets.iife.js" defer></script></head><body><main><h1>t</h1><rd-provider endpoint="/api">${body}</rd-provider></main></body></html>`);
     parts.length = 0;
     await page.goto(`${h.base}/${name}.html`);
   };

@@ -75,7 +75,7 @@ test('复制代码 on a widget page: the script tag with the build\'s integrity 
   assert.match(text, /<rd-deputy-card endpoint="\/api" deputy-id="dep-046" reply-window="一个月内"><\/rd-deputy-card>/);
   assert.doesNotMatch(text, /<!---->|shadowroot/, 'authored markup, not the rendered one');
   // The snippet on a page of its own: the browser checks the hash and runs the script.
-  await page.route(`${h.base}/pasted.html`, (route) => route.fulfill({ status: 200, headers: { 'Content-Type': 'text/html; charset=utf-8' }, body: `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>t</title></head><body><main><h1>t</h1>\n${text}</main></body></html>` }));
+  await h.servePage(page, 'pasted.html', `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>t</title></head><body><main><h1>t</h1>\n${text}</main></body></html>`);
   await page.goto(`${h.base}/pasted.html`);
   await page.locator('rd-deputy-card[deputy-id="dep-046"]').getByRole('heading').first().waitFor();
   assert.deepEqual(errors, []);

@@ -39,6 +39,15 @@ export async function startHarness() {
     return { page, context, errors };
   }
 
+  /**
+   * Serves `html` as the page at `${base}/${path}` for this page (a host page written in the test:
+   * one script tag, an element, a CSP header when `csp` is given).
+   */
+  function servePage(page, path, html, { csp } = {}) {
+    const headers = { 'Content-Type': 'text/html; charset=utf-8', ...(csp ? { 'Content-Security-Policy': csp } : {}) };
+    return page.route(`${base}/${path}`, (route) => route.fulfill({ status: 200, headers, body: html }));
+  }
+
   /** Stored rows of one type, read back from the receiver's export. */
   async function exported(type) {
     const res = await fetch(`${base}/api/export?type=${encodeURIComponent(type)}&format=json`, { headers: { Authorization: `Bearer ${receiver.staffToken}` } });
@@ -56,6 +65,7 @@ export async function startHarness() {
     browser,
     receiver,
     newPage,
+    servePage,
     exported,
     faults,
     async close() {

@@ -41,7 +41,7 @@ function session(mode) {
     sessions.set(mode, (async () => {
       const { page, errors, context } = await h.newPage();
       const name = `host-article-${pages++}.html`;
-      await page.route(`${h.base}/fixtures/${name}`, (route) => route.fulfill({ status: 200, headers: { 'Content-Type': 'text/html; charset=utf-8' }, body: articlePage('', mode) }));
+      await h.servePage(page, `fixtures/${name}`, articlePage('', mode));
       await page.goto(`${h.base}/fixtures/${name}`);
       await widgetsSettled(page, HOSTS, 60);
       return { page, errors, context };

@@ -285,7 +285,7 @@ async function underCsp(tag, markup, act) {
   let html = readFileSync('test/fixtures/csp.html', 'utf8').replace(/<rd-provider[\s\S]*<\/rd-provider>/, `<rd-provider endpoint="/api">${markup}</rd-provider>`);
   // A widget not yet in the all-widgets bundle is loaded from its own entry.
   if (!TAGS.includes(tag)) html = html.replace('</head>', `<script type="module" src="/dist/cdn/components/${tag}.js"></script>\n</head>`);
-  await page.route(`${h.base}/fixtures/csp-${tag}.html`, (route) => route.fulfill({ status: 200, headers: { 'Content-Type': 'text/html; charset=utf-8', 'Content-Security-Policy': CSP }, body: html }));
+  await h.servePage(page, `fixtures/csp-${tag}.html`, html, { csp: CSP });
   await page.goto(`${h.base}/fixtures/csp-${tag}.html`);
   await rendered(page, [tag]);
   await act?.(page.locator(tag));
@@ -346,7 +346,7 @@ test('strict CSP with the classic IIFE build: widgets render and the map engine 
 <script src="/fixtures/csp-listen.js"></script><script src="/dist/cdn/rd-widgets.iife.js" defer></script></head>
 <body><rd-provider endpoint="/api"><rd-station-map map-open tiles="none"></rd-station-map>
 <rd-legislation-feedback draft-id="2026-yq-01"></rd-legislation-feedback><rd-deputy-card deputy-id="dep-001"></rd-deputy-card></rd-provider></body></html>`;
-  await page.route(`${h.base}/fixtures/csp-iife.html`, (route) => route.fulfill({ status: 200, headers: { 'Content-Type': 'text/html; charset=utf-8', 'Content-Security-Policy': CSP }, body: html }));
+  await h.servePage(page, 'fixtures/csp-iife.html', html, { csp: CSP });
   const vendor = [];
   page.on('request', (r) => { if (/\/dist\/cdn\/vendor\//.test(r.url())) vendor.push(new URL(r.url()).pathname); });
   await page.goto(`${h.base}/fixtures/csp-iife.html`);

@@ -137,7 +137,7 @@ const fetchedHalf = (page) => page.evaluate((re) => performance.getEntriesByType
 
 test('first screen: the form half is not fetched before the first answer; then it is, the draft is saved, and after a reload it comes back without a touch', async () => {
   const { page, errors, context } = await h.newPage();
-  await page.route(`${h.base}/survey-first.html`, (route) => route.fulfill({ status: 200, headers: { 'Content-Type': 'text/html; charset=utf-8' }, body: LOADER_PAGE('2027-mssx-zj') }));
+  await h.servePage(page, 'survey-first.html', LOADER_PAGE('2027-mssx-zj'));
   await page.goto(`${h.base}/survey-first.html`);
   const w = page.locator('rd-satisfaction-survey');
   const role = w.getByRole('radio', { name: '网格员' });
@@ -167,7 +167,7 @@ test('the form half cannot be fetched: the localized notice with 重试, the ans
   let down = true;
   const tries = [];
   await context.route('**/dist/cdn/chunks/survey-form-half-*.js', (route) => { tries.push(route.request().url()); return down ? route.fulfill({ status: 404, body: 'not found' }) : route.continue(); });
-  await page.route(`${h.base}/survey-half-fail.html`, (route) => route.fulfill({ status: 200, headers: { 'Content-Type': 'text/html; charset=utf-8' }, body: LOADER_PAGE('2027-mssx-zj') }));
+  await h.servePage(page, 'survey-half-fail.html', LOADER_PAGE('2027-mssx-zj'));
   await page.goto(`${h.base}/survey-half-fail.html`);
   const w = page.locator('rd-satisfaction-survey');
   await w.getByRole('radio', { name: '网格员' }).check();
