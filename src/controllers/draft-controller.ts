@@ -31,6 +31,11 @@ export class DraftController<T> implements ReactiveController {
   restoredAt: string | undefined;
   savedAt: string | undefined;
   conflict: DraftRecord<T> | undefined;
+  /**
+   * What `conflict` is: newer answers saved by another tab (`tab`), or a draft saved on an earlier
+   * visit, found only after the citizen had started typing on this page (`earlier`).
+   */
+  conflictKind: 'tab' | 'earlier' = 'tab';
   discarded = false;
   private store: DraftStore<T> | undefined;
   /** The key the store was opened for, kept across a disconnect (a widget moved in the page). */
@@ -85,6 +90,7 @@ export class DraftController<T> implements ReactiveController {
       },
       onConflict: (theirs) => {
         this.conflict = theirs;
+        this.conflictKind = 'tab';
         this.host.requestUpdate();
       },
       onFailed: () => {
@@ -147,8 +153,14 @@ export class DraftController<T> implements ReactiveController {
     const typed = this.early;
     this.early = undefined;
     if (typed && typed.key === key) {
-      // The citizen started typing before the store opened: keep what is on screen.
+      // The citizen started typing before the store opened: keep what is on screen (and save it).
+      // A draft saved on an earlier visit is not dropped for it: it is offered beside it, as
+      // another tab's answers are ("改用那份内容" / "保留本页内容").
       store.schedule(typed.value);
+      if (rec && JSON.stringify(rec.value) !== JSON.stringify(typed.value)) {
+        this.conflict = rec;
+        this.conflictKind = 'earlier';
+      }
       this.host.requestUpdate();
       return null;
     }
@@ -195,7 +207,10 @@ export class DraftController<T> implements ReactiveController {
   private useTheirs() {
     const theirs = this.conflict;
     if (!theirs) return;
-    this.store?.adopt(theirs);
+    // Another tab's answers are stored already; an earlier visit's draft was saved over by what
+    // this page typed first, so it is stored again.
+    if (this.conflictKind === 'earlier') this.store?.schedule(theirs.value);
+    else this.store?.adopt(theirs);
     this.opts.apply(theirs.value);
     this.conflict = undefined;
     this.host.requestUpdate();
@@ -216,7 +231,7 @@ export class DraftController<T> implements ReactiveController {
     const when = (iso: string) => formatDateTime(iso, this.host.locale, { dateStyle: 'medium', timeStyle: 'short' });
     if (this.conflict) {
       return html`<div class="rd-notice" role="alert" part="draft-notice">
-        <p>${t('draft.conflict', { time: when(this.conflict.savedAt) })}</p>
+        <p>${t(this.conflictKind === 'earlier' ? 'draft.earlier' : 'draft.conflict', { time: when(this.conflict.savedAt) })}</p>
         <div class="rd-actions">
           <button type="button" class="rd-button rd-button--secondary" @click=${() => this.useTheirs()}>${t('draft.useOther')}</button>
           <button type="button" class="rd-button rd-button--secondary" @click=${() => this.keepMine(current())}>${t('draft.keepMine')}</button>

@@ -333,6 +333,8 @@ describe('platform: outbox delivery', () => {
 });
 
 describe('platform: drafts', () => {
+  const draftOf = async (key: string) => ((await readDraft(key)) as { value?: { comment?: string } } | undefined)?.value?.comment;
+
   it('saves while typing (no phone), restores on reload with a notice, discard clears', async () => {
     const id = uid('form');
     const a = await mount({ id });
@@ -365,7 +367,38 @@ describe('platform: drafts', () => {
     await until(async () => ((await readDraft(`rd:rd-test-form:${id}`)) as { value?: { comment?: string } } | undefined)?.value?.comment === '打开页面就开始写', 5000, 'draft saved');
   });
 
-  const draftOf = async (key: string) => ((await readDraft(key)) as { value?: { comment?: string } } | undefined)?.value?.comment;
+  it('typing while the draft store opens, with a draft from an earlier visit: what is typed stays and is saved; the earlier draft is offered, not dropped', async () => {
+    const id = uid('form');
+    const key = `rd:rd-test-form:${id}`;
+    const a = await mount({ id });
+    const saved = oneEvent(a, 'rd-draft-saved');
+    typeInto(byLabel<HTMLTextAreaElement>(root(a), '意见内容'), '上次写的意见');
+    await saved;
+    a.remove();
+
+    const { resetStoreProbes } = await import('../../src/services/idb.js');
+    resetStoreProbes(); // the store opens again, as on a fresh page
+    const el = document.createElement('rd-test-form') as RdTestForm;
+    el.setAttribute('submit-url', 'x');
+    el.data = data(id);
+    document.body.append(el);
+    await el.updateComplete;
+    typeInto(byLabel<HTMLTextAreaElement>(root(el), '意见内容'), '这次先写的');
+    try {
+      const notice = await until(() => root(el).querySelector('[part="draft-notice"][role="alert"]'), 5000, 'the earlier draft offered');
+      expect(notice.textContent).to.contain('本设备上还有一份之前保存的内容');
+      expect(byLabel<HTMLTextAreaElement>(root(el), '意见内容').value).to.equal('这次先写的');
+      await until(async () => await draftOf(key) === '这次先写的', 5000, 'what was typed saved');
+      await expect(el).to.be.accessible();
+      button(root(el), '改用那份内容').click();
+      await el.updateComplete;
+      expect(byLabel<HTMLTextAreaElement>(root(el), '意见内容').value).to.equal('上次写的意见');
+      expect(root(el).querySelector('[part="draft-notice"][role="alert"]')).to.equal(null);
+      await until(async () => await draftOf(key) === '上次写的意见', 5000, 'the earlier draft stored again');
+    } finally {
+      el.remove();
+    }
+  });
 
   it('two instances of the same data on one page keep their own drafts (`#id`), no false two-tab notice', async () => {
     const id = uid('form');
