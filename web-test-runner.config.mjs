@@ -63,6 +63,7 @@ export const ENGINE_TESTS = {
     'two tabs: the older one is told',
     'two tabs in a browser without BroadcastChannel',
     'a draft write the device refuses (quota)',
+    'typing while the draft store opens, with a draft from an earlier visit',
   ],
   'test/components/outbox-races.test.ts': ['a widget removed while it retries: its entry becomes an orphan'],
   'test/components/transport.test.ts': ['a comment is delivered over two 503s with one key'],
@@ -75,6 +76,7 @@ export const ENGINE_TESTS = {
     'channel="qr" is recorded; no personal data needs no consent',
     'cannot send: queued in the outbox with its key',
     'comments survive a reload: saved to IndexedDB',
+    'a comment pressed while a saved draft is still being read',
     'Array.from without its mapping function: commenting on 第十二条',
   ],
   'test/components/rd-deputy-card.test.ts': [

@@ -78,10 +78,12 @@ function engineRun(engine) {
   const code = spawnSync(process.execPath, cmdArgs, { stdio: 'inherit', env }).status ?? 1;
   const c = existsSync(countsFile) ? JSON.parse(readFileSync(countsFile, 'utf8')) : { passed: 0, failed: 0, skipped: 0 };
   if (!existsSync(countsFile) || (code !== 0 && c.failed === 0 && !c.selected)) c.failed += 1; // the runner failed outside any test
-  if (c.selected && c.passed === 0) c.failed += 1; // a subset that ran nothing is not a pass
+  const ranNothing = c.selected && c.passed === 0;
+  if (ranNothing) c.failed += 1; // a subset that ran nothing is not a pass
   passed += c.passed; failed += c.failed; skipped += c.skipped;
   failureNames.push(...(c.failures ?? []).map((f) => `${engine.name}: ${f.replace(process.cwd() + '/', '')}`));
-  if (c.failed > (c.failures ?? []).length) failureNames.push(`${engine.name}: the runner failed outside any test (its output above)`);
+  if (ranNothing) failureNames.push(`${engine.name}: the selection ran no test`);
+  if (c.failed > (c.failures ?? []).length + (ranNothing ? 1 : 0)) failureNames.push(`${engine.name}: the runner failed outside any test (its output above)`);
   engineResults.push({ ...c, name: engine.name, seconds: Math.round((Date.now() - started) / 1000) });
 }
 

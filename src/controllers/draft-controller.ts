@@ -146,21 +146,24 @@ export class DraftController<T> implements ReactiveController {
       return null;
     }
     if (this.store !== store) return null;
-    this.status = 'on';
     if (!swept) { swept = true; void sweepExpiredDrafts(); }
+    // Still 'pending' while the draft is read: what is typed meanwhile is held (`early`), not
+    // saved over the draft before it is seen.
     const rec = await store.load();
+    const earlier = await store.loadEarlier();
     if (this.store !== store) return null;
+    this.status = 'on';
     const typed = this.early;
     this.early = undefined;
     if (typed && typed.key === key) {
       // The citizen started typing before the store opened: keep what is on screen (and save it).
-      // A draft saved on an earlier visit is not dropped for it: it is offered beside it, as
-      // another tab's answers are ("改用那份内容" / "保留本页内容").
+      // A draft saved on an earlier visit is not dropped for it: it is kept aside and offered
+      // beside it, as another tab's answers are ("改用那份内容" / "保留本页内容"), on this page
+      // and after a reload, until the citizen chooses.
       store.schedule(typed.value);
-      if (rec && JSON.stringify(rec.value) !== JSON.stringify(typed.value)) {
-        this.conflict = rec;
-        this.conflictKind = 'earlier';
-      }
+      const aside = rec && store.differs(rec, typed.value) ? rec : earlier;
+      if (aside && aside === rec) void store.keepEarlier(rec);
+      if (aside) this.offerEarlier(aside);
       this.host.requestUpdate();
       return null;
     }
@@ -169,8 +172,14 @@ export class DraftController<T> implements ReactiveController {
       this.restoredAt = rec.savedAt;
       this.host.dispatchEvent(new RdDraftRestoredEvent({ savedAt: rec.savedAt }));
     }
+    if (earlier) this.offerEarlier(earlier);
     this.host.requestUpdate();
     return rec?.value ?? null;
+  }
+
+  private offerEarlier(rec: DraftRecord<T>) {
+    this.conflict = rec;
+    this.conflictKind = 'earlier';
   }
 
   /** Schedules a save of the current form value (no-op when drafts are off). */
@@ -207,16 +216,19 @@ export class DraftController<T> implements ReactiveController {
   private useTheirs() {
     const theirs = this.conflict;
     if (!theirs) return;
-    // Another tab's answers are stored already; an earlier visit's draft was saved over by what
-    // this page typed first, so it is stored again.
-    if (this.conflictKind === 'earlier') this.store?.schedule(theirs.value);
-    else this.store?.adopt(theirs);
+    // Another tab's answers are stored already; an earlier visit's draft, kept aside, becomes the
+    // draft again.
+    if (this.conflictKind === 'earlier') {
+      this.store?.schedule(theirs.value);
+      void this.store?.dropEarlier();
+    } else this.store?.adopt(theirs);
     this.opts.apply(theirs.value);
     this.conflict = undefined;
     this.host.requestUpdate();
   }
 
   private async keepMine(current: T) {
+    if (this.conflictKind === 'earlier') void this.store?.dropEarlier();
     this.conflict = undefined;
     await this.store?.save(current, true);
     this.host.requestUpdate();

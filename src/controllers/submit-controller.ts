@@ -46,11 +46,11 @@ function scheduleOrphans(timeout: number) {
 
 /**
  * For a widget whose first screen has no form of its own yet (the station map, before a station's
- * booking is opened) and that found entries waiting (controllers/waiting-work.ts): sends every
- * entry no widget on the page owns now, then again on `online`, as a form's controller does.
+ * booking is opened) and that found entries waiting (controllers/waiting-work.ts): the entries no
+ * widget on the page owns are sent as a form's controller would send them — 2 s on (time for
+ * the page's other widgets to load their own and send theirs with `rd-submit`), and on `online`.
  */
 export function sendWaitingEntries(timeout: number): void {
-  flushOrphans(timeout);
   scheduleOrphans(timeout);
 }
 

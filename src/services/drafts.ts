@@ -97,6 +97,45 @@ export class DraftStore<T> {
     }
   }
 
+  /**
+   * Where a draft from an earlier visit is kept while the citizen decides: typing on this page had
+   * begun before the store opened, and what was typed is saved under the draft's own key
+   * (DraftController: "本设备上还有一份之前保存的内容").
+   */
+  private get earlierKey(): string { return `${this.key}#~earlier`; }
+
+  /** Keeps a draft from an earlier visit aside, until `dropEarlier` (or its own expiry). */
+  async keepEarlier(rec: DraftRecord<T>): Promise<void> {
+    const store = await storeP();
+    if (!store) return;
+    try { await set(this.earlierKey, rec, store); } catch { this.opts.onFailed?.(); }
+  }
+
+  /** The draft from an earlier visit kept aside, if any (expired: deleted, none). */
+  async loadEarlier(): Promise<DraftRecord<T> | undefined> {
+    const store = await storeP();
+    if (!store) return undefined;
+    try {
+      const rec = await get<DraftRecord<T>>(this.earlierKey, store);
+      if (!rec || typeof rec !== 'object' || !('value' in rec)) return undefined;
+      if (Date.parse(rec.expiresAt) <= this.now().getTime()) { await del(this.earlierKey, store); return undefined; }
+      return rec;
+    } catch {
+      return undefined;
+    }
+  }
+
+  /** The citizen chose (or sent, or discarded): the earlier draft is no longer kept. */
+  async dropEarlier(): Promise<void> {
+    const store = await storeP();
+    if (store) { try { await del(this.earlierKey, store); } catch { /* gone already */ } }
+  }
+
+  /** Whether `value`, as it would be stored (contact details left out unless kept), differs from `rec`'s. */
+  differs(rec: DraftRecord<T>, value: T): boolean {
+    return JSON.stringify(rec.value) !== JSON.stringify(this.opts.includeContact ? value : stripKeys(value));
+  }
+
   /** Saves `value` after the debounce delay; a newer call replaces a pending one. */
   schedule(value: T): void {
     this.pending = { value };
@@ -205,6 +244,7 @@ export class DraftStore<T> {
     try {
       await del(this.key, store);
       await this.dropAside();
+      await this.dropEarlier();
       this.seenRev = 0;
       this.channel?.postMessage({ key: this.key, tabId: this.tabId, rev: 0, cleared: true });
     } catch { /* gone already */ }

@@ -390,14 +390,20 @@ describe('platform: drafts', () => {
       expect(byLabel<HTMLTextAreaElement>(root(el), '意见内容').value).to.equal('这次先写的');
       await until(async () => await draftOf(key) === '这次先写的', 5000, 'what was typed saved');
       await expect(el).to.be.accessible();
-      button(root(el), '改用那份内容').click();
-      await el.updateComplete;
-      expect(byLabel<HTMLTextAreaElement>(root(el), '意见内容').value).to.equal('上次写的意见');
-      expect(root(el).querySelector('[part="draft-notice"][role="alert"]')).to.equal(null);
-      await until(async () => await draftOf(key) === '上次写的意见', 5000, 'the earlier draft stored again');
     } finally {
       el.remove();
     }
+    // The page closed without a choice: both come back on the next visit, the offer too.
+    const again = await mount({ id });
+    const offer = await until(() => root(again).querySelector('[part="draft-notice"][role="alert"]'), 5000, 'the earlier draft offered again');
+    expect(offer.textContent).to.contain('本设备上还有一份之前保存的内容');
+    expect(byLabel<HTMLTextAreaElement>(root(again), '意见内容').value).to.equal('这次先写的');
+    button(root(again), '改用那份内容').click();
+    await again.updateComplete;
+    expect(byLabel<HTMLTextAreaElement>(root(again), '意见内容').value).to.equal('上次写的意见');
+    expect(root(again).querySelector('[part="draft-notice"][role="alert"]')).to.equal(null);
+    await until(async () => await draftOf(key) === '上次写的意见', 5000, 'the earlier draft is the draft again');
+    await until(async () => (await readDraft(`${key}#~earlier`)) === undefined, 5000, 'and no longer kept aside');
   });
 
   it('two instances of the same data on one page keep their own drafts (`#id`), no false two-tab notice', async () => {

@@ -721,7 +721,7 @@ describe('rd-legislation-feedback: drafts', () => {
     again.remove();
   });
 
-  it('a comment pressed while a saved draft is still being read: the draft comes back and the new comment joins it, focused', async () => {
+  it('a comment pressed while a saved draft is still being read: the draft comes back and the new comment joins it, focused (pressed twice: one comment)', async () => {
     const d2 = draft({ title: '另一部条例（草案）' });
     const key = `rd:rd-legislation-feedback:${d2.id}`;
     const first = await mount(d2);
@@ -736,14 +736,16 @@ describe('rd-legislation-feedback: drafts', () => {
     el.data = d2;
     await el.updateComplete;
     expect(root(el).querySelector('#lf-title')!.textContent).to.equal('另一部条例（草案）');
-    // Pressed at once: the draft store has not answered yet.
+    // Pressed at once, twice on two articles: the draft store has not answered yet.
     expect(answered).to.equal(false);
+    articleEl(el, '第九条').querySelector<HTMLButtonElement>('.lf-add')!.click();
     articleEl(el, '第十条').querySelector<HTMLButtonElement>('.lf-add')!.click();
     await until(() => answered, 5000, 'the saved draft restored (not saved over)');
     await restored;
     await until(() => root(el).activeElement?.closest('article')?.getAttribute('data-label') === '第十条', 3000, 'the new comment\'s text box focused');
     expect(root(el).activeElement!.localName).to.equal('textarea');
     expect(articleEl(el, '第二十条').querySelector('textarea')!.value).to.equal('建议增加犬只保险。');
+    expect(articleEl(el, '第九条').querySelector('textarea'), 'one comment, on the article pressed last').to.equal(null);
     typeInto(root(el).activeElement as HTMLTextAreaElement, '第十条的意见');
     const both = await until(async () => {
       const r = await readDraft(key) as { value: { items: Array<{ article: string; text: string }> } } | undefined;

@@ -122,12 +122,47 @@ describe('drafts service', () => {
     a.dispose(); b.dispose();
   });
 
-  it('clear removes the draft', async () => {
+  it('clear removes the draft, and a draft from an earlier visit kept aside', async () => {
     const key = draftKey('rd-test', uid());
     const s = new DraftStore(key);
-    await s.save({ text: 'x' });
+    const rec = await s.save({ text: 'x' });
+    await s.keepEarlier(rec!);
     await s.clear();
     expect(await readDraft(key)).to.equal(undefined);
+    expect(await readDraft(`${key}#~earlier`)).to.equal(undefined);
     s.dispose();
   });
+
+  it('a draft from an earlier visit: kept aside under its own key, read back, dropped; expired, gone', async () => {
+    const key = draftKey('rd-test', uid());
+    let now = new Date('2026-11-01T00:00:00Z');
+    const s = new DraftStore<{ text: string }>(key, { ttlDays: 7, now: () => now });
+    const rec = (await s.save({ text: '上次的' }))!;
+    expect(await s.loadEarlier()).to.equal(undefined);
+    await s.keepEarlier(rec);
+    expect((await s.loadEarlier())?.value).to.deep.equal({ text: '上次的' });
+    await s.dropEarlier();
+    expect(await s.loadEarlier()).to.equal(undefined);
+    await s.keepEarlier(rec);
+    now = new Date('2026-11-08T00:00:01Z');
+    expect(await s.loadEarlier()).to.equal(undefined);
+    expect(await readDraft(`${key}#~earlier`)).to.equal(undefined);
+    s.dispose();
+  });
+
+  const differs: Array<[string, boolean, Record<string, unknown>, Record<string, unknown>, boolean]> = [
+    ['the same text', false, { text: 'a' }, { text: 'a' }, false],
+    ['other text', false, { text: 'a' }, { text: 'b' }, true],
+    ['only a phone number more (not stored)', false, { text: 'a' }, { text: 'a', phone: '13800000000' }, false],
+    ['only a phone number more, contact details kept', true, { text: 'a' }, { text: 'a', phone: '13800000000' }, true],
+    ['a nested field', false, { r: { name: '张三' } }, { r: { name: '李四' } }, true],
+  ];
+  for (const [name, includeContact, stored, typed, want] of differs) {
+    it(`differs: ${name} → ${want}`, () => {
+      const s = new DraftStore(draftKey('rd-test', uid()), { includeContact });
+      const rec = { value: stored, savedAt: '', expiresAt: '', tabId: 'x', rev: 1 };
+      expect(s.differs(rec, typed)).to.equal(want);
+      s.dispose();
+    });
+  }
 });

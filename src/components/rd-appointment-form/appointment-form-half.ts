@@ -17,6 +17,12 @@ export interface AppointmentForm {
   value(): AppointmentFormValue;
   /** A restored draft, or an empty form (`reset`: the value is undefined). */
   apply(value: AppointmentFormValue | undefined): void;
+  /**
+   * The draft store has answered (a draft applied, or none, or what was typed kept over it): what
+   * was typed before the half arrived is part of the value now, not to be laid over a draft the
+   * citizen picks later ("改用那份内容").
+   */
+  settled(): void;
   validate(errors: FormErrors): Validated<AppointmentData>;
   receiptTitle(): string;
 }
@@ -54,6 +60,7 @@ export class AppointmentHalf {
     this.restoredFor = id;
     // Typed before: saved — over a restored draft too, which `apply` merged it into.
     void this.draft.restore().then(() => {
+      this.f.settled();
       if (dirty) this.draft.save(this.f.value());
     });
   }

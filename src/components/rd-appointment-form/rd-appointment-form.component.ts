@@ -108,6 +108,7 @@ export class RdAppointmentForm extends RdElement {
       value: () => this.value,
       // A restored draft, with what was typed before the half arrived kept over it.
       apply: (v) => { this.value = { ...empty(), ...v, ...this.early }; this.early = {}; },
+      settled: () => { this.early = {}; },
       validate: (errors) => this.validate(errors),
       receiptTitle: () => this.t('appointment.bookTitle', { place: this.placeName ?? this.deputyName ?? '' }),
     });

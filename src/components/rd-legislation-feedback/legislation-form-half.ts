@@ -63,6 +63,9 @@ export interface FormHalfHost {
   jumpTo(label: string): boolean;
 }
 
+/** How long a comment button waits for the saved draft to be read before adding the comment anyway. */
+const WAIT_FOR_DRAFT_MS = 1000;
+
 export class FormHalf {
   private current: FeedbackForm;
   /** Where each sent comment came from (set by `validate`), to map server errors back. */
@@ -123,13 +126,17 @@ export class FormHalf {
   /** A draft was (re)loaded and shown: the collector's date in proxy mode, then the saved draft. */
   prepared(): void {
     if (this.h.proxy() && !this.form.proxy.date) this.form = this.keepProxy(this.form);
-    const restoring: Promise<void> = this.draftCtl.restore().then(() => undefined, () => undefined)
+    // Prepared again while a read is under way (the page setting equal data anew): the wait lasts
+    // until that read is done too (a second restore of the same draft returns at once).
+    const restoring: Promise<void> = Promise.all([this.restoring, this.draftCtl.restore()]).then(() => undefined, () => undefined)
       .then(() => { if (this.restoring === restoring) this.restoring = undefined; });
     this.restoring = restoring;
   }
 
   /** The saved draft being read (its store opening): a comment asked for meanwhile waits for it. */
   private restoring: Promise<void> | undefined;
+  /** The article of the comment asked for while the draft is read (one, however often pressed). */
+  private waitingComment: ArticleRef | undefined;
 
   /** In proxy mode the collector's details stay for the next submission (docs/domain.md#proxy-entry). */
   private keepProxy(next: FeedbackForm): FeedbackForm {
@@ -166,14 +173,25 @@ export class FormHalf {
 
   /**
    * Adds an empty comment on this article and focuses its text box. While a saved draft is still
-   * being read, after it: the draft's comments come back and this one joins them (added before,
-   * it would be replaced by the draft, or — typed into — be saved over it).
+   * being read, after it (a second at most): the draft's comments come back and this one joins
+   * them (added before, it would be replaced by the draft). Pressed again meanwhile: one comment,
+   * on the article pressed last.
    */
   addComment(ref: ArticleRef): void {
     if (this.restoring) {
-      // (Unless the page set another draft meanwhile: the article is then not that draft's.)
+      const asked = !!this.waitingComment;
+      this.waitingComment = ref;
+      if (asked) return;
       const id = this.h.dataId();
-      void this.restoring.then(() => { if (this.h.dataId() === id && this.h.prepared()) this.addComment(ref); });
+      // A moment at most: where storage answers slowly the comment comes anyway (what is typed
+      // in it is then kept, and a draft found later is offered beside it: DraftController).
+      const moment = new Promise<void>((r) => setTimeout(r, WAIT_FOR_DRAFT_MS));
+      void Promise.race([this.restoring, moment]).then(() => {
+        const next = this.waitingComment;
+        this.waitingComment = undefined;
+        // (Unless the page set another draft meanwhile: the article is then not that draft's.)
+        if (next && this.h.dataId() === id && this.h.prepared()) addItem(this.context(this.h.prepared()!), next);
+      });
       return;
     }
     addItem(this.context(this.h.prepared()!), ref);
