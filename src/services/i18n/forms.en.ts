@@ -36,7 +36,7 @@ export const en: Record<FormsKey, string> = {
   'draft.off': 'Answers cannot be saved on this device. Complete and submit the form in one go.',
   'draft.saved': 'Saved automatically {time}',
   'draft.conflict': 'This form has newer answers in another tab (saved {time}).',
-  'draft.earlier': 'This device also holds answers saved earlier ({time}); what you have just started on this page was not merged with them.',
+  'draft.earlier': 'This device also holds answers saved earlier ({time}), not merged with what is in the form now.',
   'draft.useOther': 'Use those answers',
   'draft.keepMine': 'Keep this page’s answers',
   'consent.label': 'I have read and agree to the personal information notice',

@@ -39,7 +39,7 @@ const zh = {
   'draft.off': '此设备无法保存草稿，请一次填写完成后提交。',
   'draft.saved': '已自动保存 {time}',
   'draft.conflict': '此表单在另一个标签页中也有更新的内容（保存于 {time}）。',
-  'draft.earlier': '本设备上还有一份之前保存的内容（保存于 {time}），本页刚开始填写的内容没有与它合并。',
+  'draft.earlier': '本设备上还有一份之前保存的内容（保存于 {time}），没有与表单中现在的内容合并。',
   'draft.useOther': '改用那份内容',
   'draft.keepMine': '保留本页内容',
   'consent.label': '我已阅读并同意《个人信息处理说明》',
