@@ -120,8 +120,13 @@ export class DraftController<T> implements ReactiveController {
     const early = this.early;
     this.early = undefined;
     if (early && early.key !== key && cfg.drafts !== 'off') {
+      // Its own draft, unread: kept aside and offered when that data comes back, as below.
       const aside = new DraftStore<T>(early.key, { ttlDays: cfg.draftTtl, includeContact: cfg.draftContact });
-      void aside.save(early.value).finally(() => aside.dispose());
+      void (async () => {
+        const before = await aside.load();
+        if (before && aside.differs(before, early.value)) await aside.keepEarlier(before);
+        await aside.save(early.value, true);
+      })().finally(() => aside.dispose());
     } else if (early) this.early = early;
     await this.store?.flush();
     this.store?.dispose();
@@ -146,24 +151,25 @@ export class DraftController<T> implements ReactiveController {
       return null;
     }
     if (this.store !== store) return null;
+    this.status = 'on';
     if (!swept) { swept = true; void sweepExpiredDrafts(); }
-    // Still 'pending' while the draft is read: what is typed meanwhile is held (`early`), not
-    // saved over the draft before it is seen.
     const rec = await store.load();
     const earlier = await store.loadEarlier();
     if (this.store !== store) return null;
-    this.status = 'on';
-    const typed = this.early;
+    // Typed before the store opened (held here), or while the draft was read (a save waiting in
+    // the store, written at once if the page goes away).
+    const held = this.early;
     this.early = undefined;
-    if (typed && typed.key === key) {
-      // The citizen started typing before the store opened: keep what is on screen (and save it).
-      // A draft saved on an earlier visit is not dropped for it: it is kept aside and offered
-      // beside it, as another tab's answers are ("改用那份内容" / "保留本页内容"), on this page
-      // and after a reload, until the citizen chooses.
-      store.schedule(typed.value);
-      const aside = rec && store.differs(rec, typed.value) ? rec : earlier;
-      if (aside && aside === rec) void store.keepEarlier(rec);
-      if (aside) this.offerEarlier(aside);
+    const typed = held && held.key === key ? held.value : store.waiting;
+    if (typed !== undefined) {
+      // Keep what is on screen (and save it). A draft saved on an earlier visit is not dropped
+      // for it: it is kept aside and offered beside it, as another tab's answers are ("改用那份
+      // 内容" / "保留本页内容"), on this page and after a reload, until the citizen chooses.
+      store.schedule(typed);
+      const keep = rec && store.differs(rec, typed) ? rec : undefined;
+      if (keep) void store.keepEarlier(keep);
+      const offer = keep ?? earlier;
+      if (offer) this.offerEarlier(offer);
       this.host.requestUpdate();
       return null;
     }
@@ -220,7 +226,7 @@ export class DraftController<T> implements ReactiveController {
     // draft again.
     if (this.conflictKind === 'earlier') {
       this.store?.schedule(theirs.value);
-      void this.store?.dropEarlier();
+      void this.store?.dropEarlier(theirs);
     } else this.store?.adopt(theirs);
     this.opts.apply(theirs.value);
     this.conflict = undefined;
@@ -228,7 +234,7 @@ export class DraftController<T> implements ReactiveController {
   }
 
   private async keepMine(current: T) {
-    if (this.conflictKind === 'earlier') void this.store?.dropEarlier();
+    if (this.conflictKind === 'earlier' && this.conflict) void this.store?.dropEarlier(this.conflict);
     this.conflict = undefined;
     await this.store?.save(current, true);
     this.host.requestUpdate();

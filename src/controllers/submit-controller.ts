@@ -51,7 +51,9 @@ function scheduleOrphans(timeout: number) {
  * the page's other widgets to load their own and send theirs with `rd-submit`), and on `online`.
  */
 export function sendWaitingEntries(timeout: number): void {
-  scheduleOrphans(timeout);
+  // Its own send, even when a form on this page (a single-page site) sent orphans long ago.
+  if (orphansScheduled) setTimeout(() => flushOrphans(timeout), 2000);
+  else scheduleOrphans(timeout);
 }
 
 /** Server field errors with paths relative to `data` (how the widgets name their fields). */

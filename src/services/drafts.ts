@@ -1,7 +1,7 @@
 // Drafts (docs/contract.md#drafts): unfinished input kept per widget instance in IndexedDB under
 // `rd:<tag>:<data id>`, saved a short moment after typing stops, expired after a TTL, contact
 // details left out unless opted in, and two tabs never silently overwriting each other.
-import { get, set, del, entries, promisifyRequest } from 'idb-keyval';
+import { get, set, del, entries, keys, promisifyRequest } from 'idb-keyval';
 import { openStore } from './idb.js';
 
 export interface DraftRecord<T> {
@@ -98,42 +98,56 @@ export class DraftStore<T> {
   }
 
   /**
-   * Where a draft from an earlier visit is kept while the citizen decides: typing on this page had
+   * Where drafts from earlier visits are kept while the citizen decides: typing on this page had
    * begun before the store opened, and what was typed is saved under the draft's own key
-   * (DraftController: "本设备上还有一份之前保存的内容").
+   * (DraftController: "本设备上还有一份之前保存的内容"). One key each, by when it was saved.
    */
-  private get earlierKey(): string { return `${this.key}#~earlier`; }
+  private get earlierPrefix(): string { return `${this.key}#~earlier:`; }
 
   /** Keeps a draft from an earlier visit aside, until `dropEarlier` (or its own expiry). */
   async keepEarlier(rec: DraftRecord<T>): Promise<void> {
     const store = await storeP();
     if (!store) return;
-    try { await set(this.earlierKey, rec, store); } catch { this.opts.onFailed?.(); }
+    try { await set(this.earlierPrefix + rec.savedAt, rec, store); } catch { this.opts.onFailed?.(); }
   }
 
-  /** The draft from an earlier visit kept aside, if any (expired: deleted, none). */
+  /** The newest draft from an earlier visit kept aside, if any (expired ones are deleted). */
   async loadEarlier(): Promise<DraftRecord<T> | undefined> {
     const store = await storeP();
     if (!store) return undefined;
     try {
-      const rec = await get<DraftRecord<T>>(this.earlierKey, store);
-      if (!rec || typeof rec !== 'object' || !('value' in rec)) return undefined;
-      if (Date.parse(rec.expiresAt) <= this.now().getTime()) { await del(this.earlierKey, store); return undefined; }
-      return rec;
+      let newest: DraftRecord<T> | undefined;
+      for (const k of await keys(store)) {
+        if (typeof k !== 'string' || !k.startsWith(this.earlierPrefix)) continue;
+        const rec = await get<DraftRecord<T>>(k, store);
+        if (!rec || typeof rec !== 'object' || typeof rec.savedAt !== 'string') continue;
+        if (Date.parse(rec.expiresAt) <= this.now().getTime()) { await del(k, store); continue; }
+        if (!newest || rec.savedAt > newest.savedAt) newest = rec;
+      }
+      return newest;
     } catch {
       return undefined;
     }
   }
 
-  /** The citizen chose (or sent, or discarded): the earlier draft is no longer kept. */
-  async dropEarlier(): Promise<void> {
+  /** The citizen chose (`rec`), or sent or discarded (every one): no longer kept. */
+  async dropEarlier(rec?: DraftRecord<T>): Promise<void> {
     const store = await storeP();
-    if (store) { try { await del(this.earlierKey, store); } catch { /* gone already */ } }
+    if (!store) return;
+    try {
+      if (rec) { await del(this.earlierPrefix + rec.savedAt, store); return; }
+      for (const k of await keys(store)) if (typeof k === 'string' && k.startsWith(this.earlierPrefix)) await del(k, store);
+    } catch { /* gone already */ }
   }
 
   /** Whether `value`, as it would be stored (contact details left out unless kept), differs from `rec`'s. */
   differs(rec: DraftRecord<T>, value: T): boolean {
     return JSON.stringify(rec.value) !== JSON.stringify(this.opts.includeContact ? value : stripKeys(value));
+  }
+
+  /** The value a save waits to write (scheduled, not yet written), if any. */
+  get waiting(): T | undefined {
+    return this.pending?.value;
   }
 
   /** Saves `value` after the debounce delay; a newer call replaces a pending one. */

@@ -403,7 +403,42 @@ describe('platform: drafts', () => {
     expect(byLabel<HTMLTextAreaElement>(root(again), '意见内容').value).to.equal('上次写的意见');
     expect(root(again).querySelector('[part="draft-notice"][role="alert"]')).to.equal(null);
     await until(async () => await draftOf(key) === '上次写的意见', 5000, 'the earlier draft is the draft again');
-    await until(async () => (await readDraft(`${key}#~earlier`)) === undefined, 5000, 'and no longer kept aside');
+    const { DraftStore } = await import('../../src/services/drafts.js');
+    const store = new DraftStore(key);
+    await until(async () => (await store.loadEarlier()) === undefined, 5000, 'and no longer kept aside');
+    store.dispose();
+  });
+
+  it('typing while the draft store opens, then other data at once: what was typed is that data’s draft, its earlier draft kept aside (offered when it comes back)', async () => {
+    const id = uid('form');
+    const key = `rd:rd-test-form:${id}`;
+    const a = await mount({ id });
+    const saved = oneEvent(a, 'rd-draft-saved');
+    typeInto(byLabel<HTMLTextAreaElement>(root(a), '意见内容'), '上次写的意见');
+    await saved;
+    a.remove();
+
+    const { resetStoreProbes } = await import('../../src/services/idb.js');
+    resetStoreProbes();
+    const el = document.createElement('rd-test-form') as RdTestForm;
+    el.setAttribute('submit-url', 'x');
+    el.data = data(id);
+    document.body.append(el);
+    await el.updateComplete;
+    typeInto(byLabel<HTMLTextAreaElement>(root(el), '意见内容'), '这次先写的');
+    el.data = data(uid('form')); // the page moves on before the store has answered
+    try {
+      await until(async () => await draftOf(key) === '这次先写的', 5000, 'what was typed saved as that data\'s draft');
+      const { DraftStore } = await import('../../src/services/drafts.js');
+      const store = new DraftStore<{ comment: string }>(key);
+      expect((await until(() => store.loadEarlier(), 5000, 'the earlier draft kept aside')).value.comment).to.equal('上次写的意见');
+      store.dispose();
+    } finally {
+      el.remove();
+    }
+    const back = await mount({ id });
+    await until(() => root(back).querySelector('[part="draft-notice"][role="alert"]'), 5000, 'offered when that data comes back');
+    expect(byLabel<HTMLTextAreaElement>(root(back), '意见内容').value).to.equal('这次先写的');
   });
 
   it('two instances of the same data on one page keep their own drafts (`#id`), no false two-tab notice', async () => {

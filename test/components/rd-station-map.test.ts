@@ -454,3 +454,26 @@ describe('<rd-station-map>: kiosk', () => {
     expect(el.hasAttribute('data-rd-large')).to.equal(true);
   });
 });
+
+describe('<rd-station-map>: bookings waiting on this device', () => {
+  it('a queued booking is sent once the map is on the page, also where the page\'s forms sent their waiting entries long before', async () => {
+    const { enqueue } = await import('../../src/services/outbox.js');
+    const { sendWaitingEntries } = await import('../../src/controllers/submit-controller.js');
+    // A single-page site: a form sent the page's waiting entries a while ago.
+    sendWaitingEntries(5000);
+    await new Promise((r) => setTimeout(r, 2500));
+    const run = uid('run');
+    const key = crypto.randomUUID();
+    await enqueue({
+      key, owner: 'rd:rd-appointment-form:st-queued', url: chaosUrl('ok', run), headers: {}, credentials: 'omit', queuedAt: new Date().toISOString(), attempts: 1,
+      body: { type: 'appointment', version: 1, id: key, data: { topic: '村道路灯损坏' } },
+    });
+    const el = await mount();
+    try {
+      const [req] = await until(async () => { const log = await chaosLog(run); return log.length ? log : undefined; }, 8000, 'the booking sent');
+      expect(req.headers['idempotency-key']).to.equal(key);
+    } finally {
+      el.remove();
+    }
+  });
+});

@@ -129,7 +129,8 @@ describe('drafts service', () => {
     await s.keepEarlier(rec!);
     await s.clear();
     expect(await readDraft(key)).to.equal(undefined);
-    expect(await readDraft(`${key}#~earlier`)).to.equal(undefined);
+    expect(await s.loadEarlier()).to.equal(undefined);
+    expect(await readDraft(`${key}#~earlier:${rec!.savedAt}`)).to.equal(undefined);
     s.dispose();
   });
 
@@ -146,7 +147,24 @@ describe('drafts service', () => {
     await s.keepEarlier(rec);
     now = new Date('2026-11-08T00:00:01Z');
     expect(await s.loadEarlier()).to.equal(undefined);
-    expect(await readDraft(`${key}#~earlier`)).to.equal(undefined);
+    expect(await readDraft(`${key}#~earlier:${rec.savedAt}`)).to.equal(undefined);
+    s.dispose();
+  });
+
+  it('two drafts kept aside (two visits that each began typing early): the newer is offered first, then the older; none is overwritten', async () => {
+    const key = draftKey('rd-test', uid());
+    let now = new Date('2026-11-01T00:00:00Z');
+    const s = new DraftStore<{ text: string }>(key, { now: () => now });
+    const a = (await s.save({ text: 'A' }))!;
+    now = new Date('2026-11-02T00:00:00Z');
+    const b = (await s.save({ text: 'B' }))!;
+    await s.keepEarlier(a);
+    await s.keepEarlier(b);
+    expect((await s.loadEarlier())?.value.text).to.equal('B');
+    await s.dropEarlier(b);
+    expect((await s.loadEarlier())?.value.text).to.equal('A');
+    await s.dropEarlier();
+    expect(await s.loadEarlier()).to.equal(undefined);
     s.dispose();
   });
 

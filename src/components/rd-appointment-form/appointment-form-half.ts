@@ -60,6 +60,8 @@ export class AppointmentHalf {
     this.restoredFor = id;
     // Typed before: saved — over a restored draft too, which `apply` merged it into.
     void this.draft.restore().then(() => {
+      // Another station or deputy meanwhile: its own restore does this.
+      if (this.restoredFor !== id) return;
       this.f.settled();
       if (dirty) this.draft.save(this.f.value());
     });
