@@ -156,11 +156,11 @@ export class DraftController<T> implements ReactiveController {
     const rec = await store.load();
     const earlier = await store.loadEarlier();
     if (this.store !== store) return null;
-    // Typed before the store opened (held here), or while the draft was read (a save waiting in
-    // the store, written at once if the page goes away).
+    // Typed before the store opened (held here), or while the draft was read (given to the
+    // store: written as usual, and at once if the page goes away).
     const held = this.early;
     this.early = undefined;
-    const typed = held && held.key === key ? held.value : store.waiting;
+    const typed = held && held.key === key ? held.value : store.given;
     if (typed !== undefined) {
       // Keep what is on screen (and save it). A draft saved on an earlier visit is not dropped
       // for it: it is kept aside and offered beside it, as another tab's answers are ("改用那份

@@ -145,13 +145,18 @@ export class DraftStore<T> {
     return JSON.stringify(rec.value) !== JSON.stringify(this.opts.includeContact ? value : stripKeys(value));
   }
 
-  /** The value a save waits to write (scheduled, not yet written), if any. */
-  get waiting(): T | undefined {
-    return this.pending?.value;
+  /**
+   * The last value given to `schedule` or `save` since this store was made (written or not), if
+   * any: what the citizen typed while the draft was being read (DraftController).
+   */
+  get given(): T | undefined {
+    return this.lastGiven?.value;
   }
+  private lastGiven: { value: T } | undefined;
 
   /** Saves `value` after the debounce delay; a newer call replaces a pending one. */
   schedule(value: T): void {
+    this.lastGiven = { value };
     this.pending = { value };
     this.dirty = true;
     clearTimeout(this.timer);
