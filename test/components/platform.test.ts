@@ -367,15 +367,16 @@ describe('platform: drafts', () => {
     await until(async () => ((await readDraft(`rd:rd-test-form:${id}`)) as { value?: { comment?: string } } | undefined)?.value?.comment === '打开页面就开始写', 5000, 'draft saved');
   });
 
-  it('typing while the draft store opens, with a draft from an earlier visit: what is typed stays and is saved; the earlier draft is offered, not dropped', async () => {
-    const id = uid('form');
-    const key = `rd:rd-test-form:${id}`;
+  /**
+   * A draft saved on an earlier visit ("上次写的意见"); then, on a fresh page, the same form with
+   * "这次先写的" typed before its drafts store has answered.
+   */
+  async function typedBeforeTheStoreOpens(id: string): Promise<RdTestForm> {
     const a = await mount({ id });
     const saved = oneEvent(a, 'rd-draft-saved');
     typeInto(byLabel<HTMLTextAreaElement>(root(a), '意见内容'), '上次写的意见');
     await saved;
     a.remove();
-
     const { resetStoreProbes } = await import('../../src/services/idb.js');
     resetStoreProbes(); // the store opens again, as on a fresh page
     const el = document.createElement('rd-test-form') as RdTestForm;
@@ -384,6 +385,13 @@ describe('platform: drafts', () => {
     document.body.append(el);
     await el.updateComplete;
     typeInto(byLabel<HTMLTextAreaElement>(root(el), '意见内容'), '这次先写的');
+    return el;
+  }
+
+  it('typing while the draft store opens, with a draft from an earlier visit: what is typed stays and is saved; the earlier draft is offered, not dropped', async () => {
+    const id = uid('form');
+    const key = `rd:rd-test-form:${id}`;
+    const el = await typedBeforeTheStoreOpens(id);
     try {
       const notice = await until(() => root(el).querySelector('[part="draft-notice"][role="alert"]'), 5000, 'the earlier draft offered');
       expect(notice.textContent).to.contain('本设备上还有一份之前保存的内容');
@@ -412,20 +420,7 @@ describe('platform: drafts', () => {
   it('typing while the draft store opens, then other data at once: what was typed is that data’s draft, its earlier draft kept aside (offered when it comes back)', async () => {
     const id = uid('form');
     const key = `rd:rd-test-form:${id}`;
-    const a = await mount({ id });
-    const saved = oneEvent(a, 'rd-draft-saved');
-    typeInto(byLabel<HTMLTextAreaElement>(root(a), '意见内容'), '上次写的意见');
-    await saved;
-    a.remove();
-
-    const { resetStoreProbes } = await import('../../src/services/idb.js');
-    resetStoreProbes();
-    const el = document.createElement('rd-test-form') as RdTestForm;
-    el.setAttribute('submit-url', 'x');
-    el.data = data(id);
-    document.body.append(el);
-    await el.updateComplete;
-    typeInto(byLabel<HTMLTextAreaElement>(root(el), '意见内容'), '这次先写的');
+    const el = await typedBeforeTheStoreOpens(id);
     el.data = data(uid('form')); // the page moves on before the store has answered
     try {
       await until(async () => await draftOf(key) === '这次先写的', 5000, 'what was typed saved as that data\'s draft');
