@@ -153,8 +153,7 @@ test('all-in-one classic script, one <rd-station-map> on a page under the strict
 
 test('all-in-one classic script: an element module that cannot be fetched is named in the console, its fallback content stays, the others work, and it loads when asked again', async () => {
   const { page, errors, context } = await h.newPage();
-  let down = true;
-  await context.route('**/dist/cdn/components/rd-deputy-card.js', (route) => (down ? route.fulfill({ status: 404, body: 'not found' }) : route.continue()));
+  const cardFile = await h.failingFile(context, '**/dist/cdn/components/rd-deputy-card.js');
   const logged = [];
   page.on('console', (m) => { if (m.type() === 'error') logged.push(m.text()); });
   await h.servePage(page, 'one-fails.html', `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>t</title>
@@ -169,7 +168,7 @@ test('all-in-one classic script: an element module that cannot be fetched is nam
   assert.equal(await page.evaluate(async () => (await window.RdWidgets.ready) === window.RdWidgets), true, 'ready still resolves');
   assert.deepEqual(errors.filter((e) => !e.includes('rd-widgets: cannot load <rd-deputy-card>')), [], 'nothing thrown at the page');
   // Reachable again: asked by name, it loads and upgrades the element.
-  down = false;
+  cardFile.down = false;
   await page.evaluate(() => window.RdWidgets.load('rd-deputy-card'));
   await page.locator('rd-deputy-card').getByRole('heading', { name: '董晓丽' }).waitFor();
   await context.close();
@@ -393,9 +392,7 @@ test('all-in-one classic script: RdWidgets.setLoader/setTransport/load work in t
 
 test('a part fetched when first needed (the booking form) that cannot load: a localized notice with 重试, nothing typed is lost, then it loads', async () => {
   const { page, errors, context } = await h.newPage();
-  let down = true;
-  const chunk = [];
-  await context.route('**/dist/cdn/components/rd-appointment-form.js', (route) => { chunk.push(route.request().url()); return down ? route.fulfill({ status: 404, body: 'not found' }) : route.continue(); });
+  const bookingFile = await h.failingFile(context, '**/dist/cdn/components/rd-appointment-form.js');
   await h.servePage(page, 'lazy-fail.html', `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>t</title>
 <script src="/dist/cdn/components/rd-deputy-card.iife.js" defer></script></head>
 <body><main><h1>t</h1><rd-deputy-card endpoint="/api" deputy-id="dep-001" view="full" drafts="off"></rd-deputy-card></main></body></html>`);
@@ -403,7 +400,7 @@ test('a part fetched when first needed (the booking form) that cannot load: a lo
   const card = page.locator('rd-deputy-card');
   await card.getByRole('heading', { name: '董晓丽', level: 2 }).waitFor();
   await page.waitForTimeout(300);
-  assert.deepEqual(chunk, [], 'the booking form is not part of the first screen');
+  assert.deepEqual(bookingFile.requests, [], 'the booking form is not part of the first screen');
   // The citizen starts a message, then opens the booking form, which cannot be fetched.
   await card.getByRole('button', { name: '给代表留言' }).click();
   const subject = card.getByRole('textbox', { name: /^留言主题/ });
@@ -424,7 +421,7 @@ test('a part fetched when first needed (the booking form) that cannot load: a lo
   await card.getByRole('alert').filter({ hasText: 'The reception booking form could not be loaded' }).getByRole('button', { name: 'Try again' }).waitFor();
   await page.evaluate(() => document.documentElement.setAttribute('lang', 'zh-CN'));
   // Back online: 重试 brings the form.
-  down = false;
+  bookingFile.down = false;
   await card.getByRole('alert').filter({ hasText: '预约接访表单未能加载' }).getByRole('button', { name: '重试' }).click();
   await card.locator('rd-appointment-form').getByRole('textbox', { name: /^要反映的事项/ }).waitFor();
   // The focus the 重试 button had goes to the part that arrived, not to the page.
@@ -432,7 +429,7 @@ test('a part fetched when first needed (the booking form) that cannot load: a lo
   assert.equal(await card.getByRole('alert').filter({ hasText: '未能加载' }).count(), 0);
   await card.getByRole('button', { name: '给代表留言' }).click();
   assert.equal(await subject.inputValue(), '农贸市场周边停车难', 'still kept');
-  assert.ok(chunk.length >= 2, `fetched again on 重试 (${chunk.length})`);
+  assert.ok(bookingFile.requests.length >= 2, `fetched again on 重试 (${bookingFile.requests.length})`);
   assert.deepEqual(errors, []);
   await context.close();
 });
@@ -481,9 +478,7 @@ test('the deputy card\'s message form is not on its first screen: fetched when �
 
 test('the booking form draws its fields without its sending half: fetched on the first input, at load for a waiting draft; if it cannot be fetched, 提交预约 says so with 重试 and nothing typed is lost', async () => {
   const { page, errors, context } = await h.newPage();
-  const half = [];
-  let down = false;
-  await context.route('**/dist/cdn/chunks/appointment-form-half-*.js', (route) => { half.push(route.request().url()); return down ? route.fulfill({ status: 404, body: 'not found' }) : route.continue(); });
+  const halfFile = await h.failingFile(context, '**/dist/cdn/chunks/appointment-form-half-*.js', { down: false });
   await h.servePage(page, 'booking-half.html', `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>t</title>
 <script type="module" src="/dist/cdn/components/rd-appointment-form.js"></script></head>
 <body><main><h1>t</h1><rd-appointment-form endpoint="/api" station-id="st-half-1" place-name="东关街道代表联络站"></rd-appointment-form></main></body></html>`);
@@ -492,25 +487,25 @@ test('the booking form draws its fields without its sending half: fetched on the
   const topic = form.getByRole('textbox', { name: /^要反映的事项/ });
   await topic.waitFor();
   await page.waitForTimeout(500);
-  assert.deepEqual(half, [], 'not before the first input');
+  assert.deepEqual(halfFile.requests, [], 'not before the first input');
   await topic.fill('村道路灯损坏');
-  await until(() => half.length > 0, { message: 'fetched on the first input' });
+  await until(() => halfFile.requests.length > 0, { message: 'fetched on the first input' });
   await until(() => page.evaluate(() => new Promise((res) => { const r = indexedDB.open('rd-drafts'); r.onsuccess = () => { const q = r.result.transaction('kv').objectStore('kv').getAllKeys(); q.onsuccess = () => res(q.result.some((k) => String(k).startsWith('rd:rd-appointment-form:st-half-1'))); }; r.onerror = () => res(false); })), { message: 'the draft is saved' });
   // A reload with the draft waiting: it comes back without a touch.
-  half.length = 0;
+  halfFile.requests.length = 0;
   await page.reload();
   await until(async () => (await topic.count()) > 0 && (await topic.inputValue()) === '村道路灯损坏', { message: 'the draft restored at load' });
-  assert.ok(half.length > 0, 'fetched at load for the waiting draft');
+  assert.ok(halfFile.requests.length > 0, 'fetched at load for the waiting draft');
   // The half cannot be fetched: typing goes on, 提交预约 says why, with 重试.
   await page.evaluate(() => indexedDB.deleteDatabase('rd-drafts'));
-  down = true;
+  halfFile.down = true;
   await page.reload();
   await topic.fill('桥面破损');
   await form.getByRole('button', { name: '提交预约' }).click();
   const alert = form.getByRole('alert').filter({ hasText: '保存和提交预约的功能未能加载' });
   await alert.waitFor();
   assert.equal(await topic.inputValue(), '桥面破损');
-  down = false;
+  halfFile.down = false;
   await alert.getByRole('button', { name: '重试' }).click();
   await until(async () => (await form.getByRole('alert').filter({ hasText: '未能加载' }).count()) === 0, { message: 'the notice goes once it is here' });
   await form.getByRole('button', { name: '提交预约' }).click();

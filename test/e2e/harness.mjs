@@ -48,6 +48,19 @@ export async function startHarness() {
     return page.route(`${base}/${path}`, (route) => route.fulfill({ status: 200, headers, body: html }));
   }
 
+  /**
+   * A file of the build that cannot be fetched (404) while `down` is true, for a part that fails
+   * to load: `requests` lists every URL asked for it. Set `down` to bring it back.
+   */
+  async function failingFile(context, glob, { down = true } = {}) {
+    const file = { down, requests: [] };
+    await context.route(glob, (route) => {
+      file.requests.push(route.request().url());
+      return file.down ? route.fulfill({ status: 404, body: 'not found' }) : route.continue();
+    });
+    return file;
+  }
+
   /** Stored rows of one type, read back from the receiver's export. */
   async function exported(type) {
     const res = await fetch(`${base}/api/export?type=${encodeURIComponent(type)}&format=json`, { headers: { Authorization: `Bearer ${receiver.staffToken}` } });
@@ -66,6 +79,7 @@ export async function startHarness() {
     receiver,
     newPage,
     servePage,
+    failingFile,
     exported,
     faults,
     async close() {

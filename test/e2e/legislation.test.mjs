@@ -141,9 +141,7 @@ test('a draft waiting on this device comes back at load, without any interaction
 
 test('the form half cannot be fetched: a localized notice with 重试 where the comment was asked for, nothing typed is lost, then it loads', async () => {
   const { page, errors, context } = await h.newPage();
-  let down = true;
-  const half = [];
-  await context.route('**/dist/cdn/chunks/legislation-form-half-*.js', (route) => { half.push(route.request().url()); return down ? route.fulfill({ status: 404, body: 'not found' }) : route.continue(); });
+  const halfFile = await h.failingFile(context, '**/dist/cdn/chunks/legislation-form-half-*.js');
   await onePage(h, page, 'lf-down');
   await page.goto(`${h.base}/lf-down.html`);
   const w = page.locator('#lf');
@@ -163,7 +161,7 @@ test('the form half cannot be fetched: a localized notice with 重试 where the 
   await art14.getByRole('alert').filter({ hasText: 'The comment form could not be loaded' }).getByRole('button', { name: 'Try again' }).waitFor();
   await page.evaluate(() => document.documentElement.setAttribute('lang', 'zh-CN'));
   // Back: 重试 brings the form, with the comment asked for, its text box focused.
-  down = false;
+  halfFile.down = false;
   await art14.getByRole('alert').filter({ hasText: '意见表单未能加载' }).getByRole('button', { name: '重试' }).click();
   const box = art14.getByRole('textbox', { name: /^对第十四条的意见/ });
   await box.waitFor();
@@ -172,7 +170,7 @@ test('the form half cannot be fetched: a localized notice with 重试 where the 
   assert.equal(await w.getByRole('searchbox', { name: '在草案中搜索' }).inputValue(), '犬牌', 'still kept');
   await page.keyboard.type('犬牌应当免费补发。');
   assert.equal(await box.inputValue(), '犬牌应当免费补发。');
-  assert.ok(half.length >= 2, `fetched again on 重试 (${half.length})`);
+  assert.ok(halfFile.requests.length >= 2, `fetched again on 重试 (${halfFile.requests.length})`);
   assert.deepEqual(errors, []);
   await context.close();
 });

@@ -164,9 +164,7 @@ test('first screen: the form half is not fetched before the first answer; then i
 
 test('the form half cannot be fetched: the localized notice with 重试, the answers kept, 开始填写 waits; after 重试 the survey goes on', async () => {
   const { page, errors, context } = await h.newPage();
-  let down = true;
-  const tries = [];
-  await context.route('**/dist/cdn/chunks/survey-form-half-*.js', (route) => { tries.push(route.request().url()); return down ? route.fulfill({ status: 404, body: 'not found' }) : route.continue(); });
+  const halfFile = await h.failingFile(context, '**/dist/cdn/chunks/survey-form-half-*.js');
   await h.servePage(page, 'survey-half-fail.html', LOADER_PAGE('2027-mssx-zj'));
   await page.goto(`${h.base}/survey-half-fail.html`);
   const w = page.locator('rd-satisfaction-survey');
@@ -185,14 +183,14 @@ test('the form half cannot be fetched: the localized notice with 重试, the ans
   await w.getByRole('alert').filter({ hasText: 'Saving and sending your answers could not be loaded' }).getByRole('button', { name: 'Try again' }).waitFor();
   await page.evaluate(() => document.documentElement.setAttribute('lang', 'zh-CN'));
   // Back online: 重试 brings it; the focus goes back to the step; the survey goes on.
-  down = false;
+  halfFile.down = false;
   await w.getByRole('alert').filter({ hasText: '保存和提交答卷的功能未能加载' }).getByRole('button', { name: '重试' }).click();
   await until(async () => (await w.getByRole('alert').filter({ hasText: '未能加载' }).count()) === 0, { message: 'the notice gone' });
   await until(() => w.evaluate((el) => el.shadowRoot.activeElement?.hasAttribute('data-step-heading')), { message: 'focus on the step' });
   assert.equal(await w.getByRole('radio', { name: '网格员' }).isChecked(), true, 'still kept');
   await w.getByRole('button', { name: '开始填写' }).click();
   await w.getByRole('textbox', { name: /^项目名称/ }).waitFor();
-  assert.ok(tries.length >= 2, `fetched again on 重试 (${tries.length})`);
+  assert.ok(halfFile.requests.length >= 2, `fetched again on 重试 (${halfFile.requests.length})`);
   assert.deepEqual(errors, []);
   await context.close();
 });
