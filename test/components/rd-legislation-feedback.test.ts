@@ -73,6 +73,14 @@ const accessibleWithComments = async (el: RdLegislationFeedback) => {
   expect(overlappingTargets(root(el))).to.deep.equal([]);
   await expect(el).to.be.accessible();
 };
+/** A comment typed on an article and saved as a draft on this device; the widget then leaves the page. */
+async function savedComment(d: Draft, label: string, text: string) {
+  const el = await mount(d);
+  const saved = oneEvent(el, 'rd-draft-saved');
+  typeInto(await commentOn(el, label), text);
+  await saved;
+  el.remove();
+}
 const mineTargets = (el: HTMLElement) => [...root(el).querySelectorAll('.lf-mine__target')].map((x) => x.textContent!.trim());
 
 describe('rd-legislation-feedback: reading', () => {
@@ -346,10 +354,7 @@ describe('rd-legislation-feedback: the first screen, before the form half (READM
 
   it('a draft waiting on this device: the half loads at once and the draft comes back, without any interaction', async () => {
     const d = draft();
-    const el = await mount(d);
-    typeInto(await commentOn(el, '第九条'), '登记期限建议放宽。');
-    await oneEvent(el, 'rd-draft-saved');
-    el.remove();
+    await savedComment(d, '第九条', '登记期限建议放宽。');
     const again = document.createElement('rd-legislation-feedback');
     again.setAttribute('deep-link', 'off');
     again.data = d;
@@ -724,11 +729,7 @@ describe('rd-legislation-feedback: drafts', () => {
   it('a comment pressed while a saved draft is still being read: the draft comes back and the new comment joins it, focused (pressed twice: one comment)', async () => {
     const d2 = draft({ title: '另一部条例（草案）' });
     const key = `rd:rd-legislation-feedback:${d2.id}`;
-    const first = await mount(d2);
-    const saved = oneEvent(first, 'rd-draft-saved');
-    typeInto(await commentOn(first, '第二十条'), '建议增加犬只保险。');
-    await saved;
-    first.remove();
+    await savedComment(d2, '第二十条', '建议增加犬只保险。');
 
     const el = await mount(draft());
     let answered = false;
@@ -756,10 +757,7 @@ describe('rd-legislation-feedback: drafts', () => {
 
   it('a restored comment on an article the revised text no longer has stays editable, apart', async () => {
     const d = draft();
-    const el = await mount(d);
-    typeInto(await commentOn(el, '第六十一条'), '施行日期建议提前。');
-    await oneEvent(el, 'rd-draft-saved');
-    el.remove();
+    await savedComment(d, '第六十一条', '施行日期建议提前。');
     // the draft is revised: the last article is gone
     const revised = structuredClone(d);
     if (revised.text.format !== 'structured') throw new Error('structured');
