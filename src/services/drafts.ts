@@ -142,7 +142,12 @@ export class DraftStore<T> {
 
   /** Whether `value`, as it would be stored (contact details left out unless kept), differs from `rec`'s. */
   differs(rec: DraftRecord<T>, value: T): boolean {
-    return JSON.stringify(rec.value) !== JSON.stringify(this.opts.includeContact ? value : stripKeys(value));
+    return JSON.stringify(rec.value) !== JSON.stringify(this.asStored(value));
+  }
+
+  /** What is written of `value`: contact details left out unless the integrator keeps them. */
+  private asStored(value: T): T {
+    return this.opts.includeContact ? value : stripKeys(value);
   }
 
   /**
@@ -287,7 +292,7 @@ export class DraftStore<T> {
   private record(value: T, rev: number): DraftRecord<T> {
     const now = this.now();
     return {
-      value: this.opts.includeContact ? value : stripKeys(value),
+      value: this.asStored(value),
       savedAt: now.toISOString(),
       expiresAt: new Date(now.getTime() + (this.opts.ttlDays ?? 30) * DAY).toISOString(),
       tabId: this.tabId,

@@ -78,8 +78,8 @@ export class FormHalf {
     const el = h.el;
     // The form's look arrives with it (the first screen does not carry it).
     el.useStyles(lfFormStyles);
+    // (The collector's date in proxy mode is put in by `prepared`, below or once the draft is shown.)
     this.current = emptyForm();
-    this.current = this.keepProxy(this.current);
     this.draftCtl = new DraftController<FeedbackForm>(el, {
       tag: h.tag,
       id: () => h.dataId(),
