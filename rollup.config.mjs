@@ -201,7 +201,8 @@ function coreChunk(id) {
   if (/\.en\.ts$/.test(p)) return undefined;
   if (CORE.some((r) => r.test(p))) return 'core';
   // IndexedDB and the page-load check for waiting drafts and outbox entries: the widgets with a
-  // form of their own load it on their first screen, the station map only with its booking form.
+  // form of their own load it on their first screen, and the station map (a booking queued on the
+  // device is sent at load).
   if (/\/node_modules\/idb-keyval\/|\/src\/(services\/(idb|waiting-work)|controllers\/waiting-work)\.ts$/.test(p)) return 'store';
   if (FORM.some((r) => r.test(p))) return 'form';
   if (FIELDS.some((r) => r.test(p))) return 'fields';
