@@ -81,6 +81,17 @@ async function savedComment(d: Draft, label: string, text: string) {
   await saved;
   el.remove();
 }
+/** The widget put on the page again (a reload) with `d`, once its saved draft is back. */
+async function restoredWith(d: Draft, attrs: Record<string, string> = {}) {
+  const again = document.createElement('rd-legislation-feedback');
+  for (const [k, v] of Object.entries(attrs)) again.setAttribute(k, v);
+  again.data = d;
+  const restored = oneEvent(again, 'rd-draft-restored');
+  document.body.append(again);
+  await restored;
+  await again.updateComplete;
+  return again;
+}
 const mineTargets = (el: HTMLElement) => [...root(el).querySelectorAll('.lf-mine__target')].map((x) => x.textContent!.trim());
 
 describe('rd-legislation-feedback: reading', () => {
@@ -355,13 +366,7 @@ describe('rd-legislation-feedback: the first screen, before the form half (READM
   it('a draft waiting on this device: the half loads at once and the draft comes back, without any interaction', async () => {
     const d = draft();
     await savedComment(d, '第九条', '登记期限建议放宽。');
-    const again = document.createElement('rd-legislation-feedback');
-    again.setAttribute('deep-link', 'off');
-    again.data = d;
-    const restored = oneEvent(again, 'rd-draft-restored');
-    document.body.append(again);
-    await restored;
-    await again.updateComplete;
+    const again = await restoredWith(d, { 'deep-link': 'off' });
     expect(articleEl(again, '第九条').querySelector('textarea')!.value).to.equal('登记期限建议放宽。');
     expect(root(again).querySelector('[part="draft-notice"]')!.textContent).to.contain('已恢复');
     again.remove();
@@ -713,12 +718,7 @@ describe('rd-legislation-feedback: drafts', () => {
     expect(value.respondent).not.to.have.property('phone');
     el.remove();
 
-    const again = document.createElement('rd-legislation-feedback');
-    again.data = d;
-    const restored = oneEvent(again, 'rd-draft-restored');
-    document.body.append(again);
-    await restored;
-    await again.updateComplete;
+    const again = await restoredWith(d);
     expect(articleEl(again, '第二十条').querySelector('textarea')!.value).to.equal('建议增加犬只保险。');
     expect(byLabel<HTMLTextAreaElement>(root(again), '对草案的总体意见').value).to.equal('未写完的意见');
     expect(root(again).querySelector('[part="draft-notice"]')!.textContent).to.contain('已恢复');
@@ -762,12 +762,7 @@ describe('rd-legislation-feedback: drafts', () => {
     const revised = structuredClone(d);
     if (revised.text.format !== 'structured') throw new Error('structured');
     revised.text.chapters.at(-1)!.articles.pop();
-    const again = document.createElement('rd-legislation-feedback');
-    again.data = revised;
-    const restored = oneEvent(again, 'rd-draft-restored');
-    document.body.append(again);
-    await restored;
-    await again.updateComplete;
+    const again = await restoredWith(revised);
     const block = root(again).querySelector('.lf-orphans')!;
     expect(block.querySelector('h3')!.textContent).to.equal('针对已调整条文的意见');
     expect(block.querySelector('textarea')!.value).to.equal('施行日期建议提前。');
